@@ -1,0 +1,148 @@
+"""Generate the LaTeX sources of mlsys-lint's sample papers (deterministic).
+
+Each sample is written from the layout facts of the MLSys style with our own
+look-alike package (src/lookalike.sty); no official style file or paper text is used.
+Run `python3 sample_pdfs/gen.py` then `bash sample_pdfs/build.sh`.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE / "src"
+
+WORDS = (
+    "system model kernel cluster scheduler accelerator memory bandwidth latency throughput "
+    "pipeline operator graph compiler tensor batch request cache placement partition shard "
+    "replica gradient optimizer training inference serving workload trace profile runtime "
+    "layout fusion quantization sparsity attention decoder token sequence budget policy "
+    "estimate baseline speedup overhead utilization queue worker device host network"
+).split()
+VERBS = "reduces improves balances schedules predicts measures bounds partitions overlaps hides".split()
+ADJ = "adaptive static dynamic hierarchical greedy optimal simple robust sparse dense".split()
+SURNAMES = (
+    "Abel Bauer Chen Dimitrov Eriksen Fontaine Garcia Horvat Ito Jansen Kowalski Laine "
+    "Moreau Nakamura Okafor Petrov Quinn Rossi Sato Tanaka Ueda Varga Weber Xu Yamada Zhou"
+).split()
+INITIALS = "ABCDEFGHJKLMNPRSTW"
+
+
+def sentence(rng: random.Random) -> str:
+    n = rng.randint(9, 18)
+    words = [rng.choice(WORDS) for _ in range(n)]
+    words.insert(rng.randint(1, 3), rng.choice(VERBS))
+    words.insert(rng.randint(0, 2), rng.choice(ADJ))
+    text = " ".join(words)
+    return "The " + text + "."
+
+
+def paragraph(rng: random.Random, sentences: int = 7) -> str:
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def author(rng: random.Random) -> str:
+    return f"{rng.choice(SURNAMES)}, {rng.choice(INITIALS)}."
+
+
+def reference(rng: random.Random, truncated: bool = False) -> str:
+    n = rng.randint(2, 5)
+    names = [author(rng) for _ in range(n)]
+    if truncated:
+        who = f"{names[0]} et~al."
+    elif n == 2:
+        who = f"{names[0]} and {names[1]}"
+    else:
+        who = ", ".join(names[:-1]) + f", and {names[-1]}"
+    title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 9))).capitalize()
+    venue = rng.choice(["Proceedings of Machine Learning and Systems",
+                        "Symposium on Operating Systems Principles",
+                        "USENIX Annual Technical Conference", "arXiv preprint"])
+    return f"{who} {title}. In \\emph{{{venue}}}, pp.\\ {rng.randint(1, 400)}--{rng.randint(401, 800)}, {rng.randint(2015, 2025)}."
+
+
+FIGURE = r"""
+\begin{figure}[t]
+\centering
+\fbox{\rule{0pt}{1.1in}\rule{0.9\columnwidth}{0pt}}
+\caption{Throughput of the scheduler as the batch budget grows.}
+\end{figure}
+"""
+WIDE_TABLE = r"""
+\begin{table*}[t]
+\centering
+\caption{Latency (ms) of each system on every workload.}
+\begin{tabular}{lcccccccc}
+\hline
+System & W1 & W2 & W3 & W4 & W5 & W6 & W7 & W8\\
+\hline
+Baseline & 12.1 & 14.3 & 9.8 & 22.0 & 17.5 & 11.2 & 30.4 & 8.9\\
+Ours & 8.2 & 9.9 & 7.1 & 15.3 & 12.0 & 8.4 & 21.7 & 6.5\\
+\hline
+\end{tabular}
+\end{table*}
+"""
+SECTIONS = ["Introduction", "Background", "Design", "Implementation", "Evaluation",
+            "Discussion", "Related Work", "Conclusion"]
+
+
+def paper(name: str, paras: int, *, options: str = "", refs: int = 24, truncated_refs=(),
+          appendix_paras: int = 0, refs_clearpage: bool = False, no_refs: bool = False,
+          preamble: str = "", body_prefix: str = "", seed: int = 7) -> None:
+    rng = random.Random(seed)
+    out = [r"\documentclass[10pt]{article}",
+           rf"\usepackage[{options}]{{lookalike}}" if options else r"\usepackage{lookalike}",
+           r"\sloppy\emergencystretch=3em",  # filler words must not overrun the columns
+           preamble,
+           r"\looktitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
+           r"\lookrunningtitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
+           r"\begin{document}", r"\lookmaketitle", body_prefix,
+           r"\begin{abstract}", paragraph(rng, 6), r"\end{abstract}"]
+    per_section = max(1, paras // len(SECTIONS))
+    left = paras
+    for i, title in enumerate(SECTIONS):
+        out.append(rf"\section{{{title}}}")
+        count = per_section if i < len(SECTIONS) - 1 else left
+        for j in range(count):
+            out.append(paragraph(rng))
+            out.append("")
+            if i == 1 and j == 0:
+                out.append(WIDE_TABLE)
+            if i == 4 and j == 1:
+                out.append(FIGURE)
+        left -= count
+    if refs_clearpage:
+        out.append(r"\clearpage")
+    if not no_refs:
+        out.append(r"\begin{thebibliography}{99}")
+        for k in range(refs):
+            out.append(rf"\bibitem{{ref{k}}} " + reference(rng, truncated=k in truncated_refs))
+        out.append(r"\end{thebibliography}")
+    if appendix_paras:
+        out.append(r"\clearpage")
+        out.append(r"\appendix")
+        per = max(1, appendix_paras // 4)
+        for title in ["Proofs", "Additional Experiments", "Hyperparameters", "Artifact"]:
+            out.append(rf"\section{{{title}}}")
+            out.extend(paragraph(rng) + "\n" for _ in range(per))
+    out.append(r"\end{document}")
+    (SRC / f"{name}.tex").write_text("\n".join(out) + "\n")
+
+
+def main() -> None:
+    full = 58  # paragraphs that fill the body to the middle of page 10
+    paper("clean", full)
+    paper("refs_top_of_page11", full, refs_clearpage=True)
+    paper("over_limit", full + 5)
+    paper("onecolumn", full - 4, options="onecolumn")
+    paper("a4", full, options="a4")
+    paper("appendix", full, appendix_paras=36)
+    paper("etal", full, truncated_refs=(2, 9, 17))
+    paper("no_references", full - 6, no_refs=True)
+    paper("small_font", full, preamble=r"\AtBeginDocument{\small}")
+    paper("long", full, appendix_paras=220, refs=40)
+
+
+if __name__ == "__main__":
+    main()

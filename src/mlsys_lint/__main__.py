@@ -1,0 +1,3 @@
+from mlsys_lint.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Document models: built once per input, read by every rule."""

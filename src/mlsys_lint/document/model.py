@@ -1,0 +1,98 @@
+"""The immutable document model of a PDF: pages, lines, spans, links, annotations,
+metadata. Built by document.pdf in one PyMuPDF pass; read by every rule.
+Importing this module does not import PyMuPDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mlsys_lint.findings import BBox
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    font: str
+    size: float
+    flags: int
+    color: int
+    bbox: BBox
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.flags & 16) or any(
+            k in self.font for k in ("Bold", "Medi", "Semibold", "Black", "Heavy", "-Bd")
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    bbox: BBox
+    spans: tuple[Span, ...]
+    block: int
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def y0(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def y1(self) -> float:
+        return self.bbox[3]
+
+    @property
+    def size(self) -> float:
+        """Font size of the line's longest span."""
+        return max(self.spans, key=lambda s: len(s.text.strip())).size
+
+    @property
+    def bold(self) -> bool:
+        """True when every non-blank span is bold."""
+        spans = [s for s in self.spans if s.text.strip()]
+        return bool(spans) and all(s.bold for s in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    uri: str
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    kind: str
+    bbox: BBox
+    content: str
+    author: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    links: tuple[Link, ...]
+    annotations: tuple[Annotation, ...]
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    path: str
+    pages: tuple[Page, ...]
+    metadata: dict[str, str]
+    xmp: str
+    file_size: int
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)

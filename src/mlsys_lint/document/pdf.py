@@ -1,0 +1,105 @@
+"""The only module that imports PyMuPDF: one pass turns a PDF into a PdfDocument.
+
+The model is immutable (frozen dataclasses and tuples); rules read it and never
+touch the file again.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pymupdf
+
+from mlsys_lint.document.model import Annotation, Line, Link, Page, PdfDocument, Span
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+# Keep whitespace, expand ligatures ("fi" not U+FB01), no images, no clipping to the page
+# box (text placed off the page is still reported, to rules that look for it).
+_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE
+MAX_PAGES = 5000
+
+
+class PdfError(Exception):
+    """The file cannot be linted: one clear line for the user."""
+
+
+def _line(raw: dict, block: int) -> Line | None:
+    spans = tuple(
+        Span(s["text"], s["font"], round(s["size"], 2), s["flags"], s["color"], tuple(s["bbox"]))
+        for s in raw["spans"]
+        if s["text"]
+    )
+    text = "".join(s.text for s in spans)
+    if not text.strip():
+        return None
+    return Line(text, tuple(raw["bbox"]), spans, block)
+
+
+def _page(page: pymupdf.Page) -> Page:
+    data = page.get_text("dict", flags=_TEXT_FLAGS)
+    lines = []
+    for index, block in enumerate(data["blocks"]):
+        for raw in block.get("lines", ()):
+            line = _line(raw, index)
+            if line is not None:
+                lines.append(line)
+    links = tuple(
+        Link(link["uri"], tuple(link["from"])) for link in page.get_links() if link.get("uri")
+    )
+    annots = []
+    if page.first_annot is not None:
+        for annot in page.annots():
+            info = annot.info
+            annots.append(
+                Annotation(
+                    annot.type[1], tuple(annot.rect), info.get("content", ""), info.get("title", "")
+                )
+            )
+    rect = page.rect
+    return Page(page.number + 1, rect.width, rect.height, tuple(lines), links, tuple(annots))
+
+
+def load_pdf(path: str | os.PathLike[str]) -> PdfDocument:
+    """Open and extract a PDF once. Raises PdfError with a one-line reason."""
+    p = Path(path)
+    if p.is_dir():
+        raise PdfError("is a directory, not a PDF file")
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise PdfError(exc.strerror or "cannot be read") from None
+    if size == 0:
+        raise PdfError("empty file (0 bytes)")
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise PdfError(exc.strerror or "cannot be read") from None
+    if b"%PDF-" not in head:
+        raise PdfError("not a PDF file (no %PDF- header)")
+    try:
+        doc = pymupdf.open(p, filetype="pdf")
+    except Exception as exc:  # MuPDF raises several types for damaged files
+        raise PdfError(f"damaged PDF that cannot be opened ({_reason(exc)})") from None
+    with doc:
+        if doc.needs_pass:
+            raise PdfError("encrypted PDF that needs a password")
+        if doc.page_count == 0:
+            raise PdfError("PDF has no pages")
+        if doc.page_count > MAX_PAGES:
+            raise PdfError(f"PDF has {doc.page_count} pages (more than {MAX_PAGES})")
+        try:
+            pages = tuple(_page(page) for page in doc)
+            metadata = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str)}
+            xmp = doc.get_xml_metadata() or ""
+        except Exception as exc:  # a damaged page or object stream
+            raise PdfError(f"damaged PDF: text could not be extracted ({_reason(exc)})") from None
+    return PdfDocument(str(path), pages, metadata, xmp, size)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

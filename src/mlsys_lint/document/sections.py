@@ -1,0 +1,232 @@
+"""Derived once per PDF: page furniture, columns, headings and the body / references /
+appendix split. Pure functions of (PdfDocument, Venue); no PyMuPDF here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from mlsys_lint.document.model import Line, Page, PdfDocument
+from mlsys_lint.venues import Venue
+
+LEFT, RIGHT, SPAN = 0, 1, 2
+
+_RULER_TEXT = re.compile(r"^\s*\d{1,4}\s*$")
+_NUMBERING = re.compile(r"^\s*(?:[0-9]+|[IVXLC]+)\.?\s+|^\s*[0-9]+\.?(?=[A-Za-z])")
+REFERENCES_TITLES = {
+    "references",
+    "reference",
+    "bibliography",
+    "literature cited",
+    "works cited",
+    "references and notes",
+    "cited works",
+}
+_APPENDIX_WORD = re.compile(
+    r"^\s*(?:[A-Z0-9]\.?\s+)?(appendix|appendices|supplementary\s+material|supplemental\s+material"
+    r"|supplementary\s+materials|supplement)\b",
+    re.IGNORECASE,
+)
+_LETTER_HEADING = re.compile(r"^\s*[A-Z](?:\.\d+)*\.?\s+[A-Z][A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in reading order: page (1-based), column (LEFT/RIGHT/SPAN) and the line."""
+
+    page: int
+    column: int
+    line: Line
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    page: Page
+    content: tuple[Line, ...]  # lines that are not furniture
+    ruler: tuple[Line, ...]  # line-number ruler in the margins
+    header: tuple[Line, ...]  # above the text block (running head)
+    footer: tuple[Line, ...]  # below the text block (page number, notices)
+    columns: int | None  # detected column count, None when too little text to tell
+    middle: float  # x that separates the columns
+
+    def column_of(self, line: Line) -> int:
+        if line.x1 <= self.middle + 3:
+            return LEFT
+        if line.x0 >= self.middle - 3:
+            return RIGHT
+        return SPAN
+
+
+@dataclass(frozen=True)
+class Sections:
+    layouts: tuple[PageLayout, ...]
+    body_font_size: float | None
+    references: Position | None  # the References heading
+    appendix: Position | None  # the first appendix heading
+    body_end: Position | None  # the last body line before References (or the end)
+    reading_order: tuple[Position, ...]  # content lines of the whole document
+
+    @property
+    def body_pages(self) -> int | None:
+        return self.body_end.page if self.body_end else None
+
+    @property
+    def references_page(self) -> int | None:
+        return self.references.page if self.references else None
+
+    def index_of(self, pos: Position | None) -> int:
+        """Index of a position in reading order (len() when None)."""
+        if pos is None:
+            return len(self.reading_order)
+        for i, p in enumerate(self.reading_order):
+            if p.line is pos.line:
+                return i
+        return len(self.reading_order)
+
+    def region(self, start: Position | None, end: Position | None) -> tuple[Position, ...]:
+        """Positions from start (exclusive) up to end (exclusive)."""
+        lo = -1 if start is None else self.index_of(start)
+        return self.reading_order[lo + 1 : self.index_of(end)]
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def heading_title(text: str) -> str:
+    """'7  REFERENCES' -> 'references'; 'A. Proofs' keeps its letter."""
+    text = normalize(text).rstrip(":.")
+    return _NUMBERING.sub("", text, count=1).strip().casefold()
+
+
+def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
+    """Indices of lines that form a line-number ruler: many number-only lines stacked
+    at one x position outside the text block's columns."""
+    groups: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if _RULER_TEXT.match(line.text) and (line.x1 <= left + 2 or line.x0 >= right - 2):
+            groups.setdefault(round(line.x0 / 4), []).append(i)
+    out: set[int] = set()
+    for members in groups.values():
+        if len(members) >= 8:
+            out.update(members)
+    return out
+
+
+def _page_layout(page: Page, venue: Venue) -> PageLayout:
+    tb = venue.data["text_block"]
+    tol = float(tb.get("tolerance_pt", 4.0))
+    left, top = float(tb["left_pt"]), float(tb["top_pt"])
+    right, bottom = left + float(tb["width_pt"]), top + float(tb["height_pt"])
+    lines = list(page.lines)
+    ruler_ix = _is_ruler(lines, left, right)
+    content, ruler, header, footer = [], [], [], []
+    for i, line in enumerate(lines):
+        if i in ruler_ix:
+            ruler.append(line)
+        elif line.y1 <= top + 1:
+            header.append(line)
+        elif line.y0 >= bottom - 1 and line.y1 > bottom + tol:
+            footer.append(line)
+        else:
+            content.append(line)
+    middle = (left + right) / 2
+    if content:
+        # the columns may sit elsewhere than the venue's block (another style, A4 margins):
+        # trust the page's own text extent when it is about a full text width
+        xs0 = sorted(line.x0 for line in content)
+        xs1 = sorted(line.x1 for line in content)
+        lo, hi = xs0[len(xs0) // 50], xs1[-1 - len(xs1) // 50]
+        if hi - lo >= 0.8 * (right - left):
+            middle = (lo + hi) / 2
+    layout = PageLayout(
+        page, tuple(content), tuple(ruler), tuple(header), tuple(footer), None, middle
+    )
+    return PageLayout(**{**layout.__dict__, "columns": _count_columns(layout)})
+
+
+def _count_columns(layout: PageLayout) -> int | None:
+    chars = [0, 0, 0]
+    for line in layout.content:
+        chars[layout.column_of(line)] += len(line.text.strip())
+    total = sum(chars)
+    if total < 400:
+        return None
+    left, right, span = (c / total for c in chars)
+    if span >= 0.6:
+        return 1
+    if left >= 0.15 and right >= 0.15 and span <= 0.45:
+        return 2
+    return None
+
+
+def _reading_key(layout: PageLayout, line: Line) -> tuple[int, float]:
+    col = layout.column_of(line)
+    if col == SPAN:
+        # full-width material: before both columns when it starts in the upper half
+        col = -1 if line.y0 < layout.page.height / 2 else 3
+    return (col, line.y0)
+
+
+def _heading_like(line: Line, body_size: float | None) -> bool:
+    text = normalize(line.text)
+    if not text or len(text) > 90:
+        return False
+    if line.bold:
+        return True
+    size = line.size
+    if body_size and size >= body_size + 0.8:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _body_font_size(layouts: list[PageLayout]) -> float | None:
+    sizes: Counter[float] = Counter()
+    for layout in layouts:
+        for line in layout.content:
+            for span in line.spans:
+                sizes[round(span.size, 1)] += len(span.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
+    layouts = [_page_layout(page, venue) for page in doc.pages]
+    body_size = _body_font_size(layouts)
+    order: list[Position] = []
+    for layout in layouts:
+        for line in sorted(layout.content, key=lambda ln: _reading_key(layout, ln)):
+            order.append(Position(layout.page.number, layout.column_of(line), line))
+
+    references = None
+    for pos in order:
+        if heading_title(pos.line.text) in REFERENCES_TITLES and _heading_like(pos.line, body_size):
+            references = pos
+            break
+
+    appendix = None
+    after_refs = references is None
+    for pos in order:
+        if pos is references:
+            after_refs = True
+            continue
+        if pos.page == 1 or not _heading_like(pos.line, body_size):
+            continue
+        text = normalize(pos.line.text)
+        if _APPENDIX_WORD.match(text) or (
+            after_refs and pos.line.bold and _LETTER_HEADING.match(text)
+        ):
+            appendix = pos
+            break
+
+    # the body ends at the References heading, or at an appendix that comes first
+    stop = references
+    if appendix is not None and (
+        references is None or order.index(appendix) < order.index(references)
+    ):
+        stop = appendix
+    body = order[: order.index(stop)] if stop is not None else order
+    body_end = body[-1] if body else None
+    return Sections(tuple(layouts), body_size, references, appendix, body_end, tuple(order))

@@ -1,0 +1,57 @@
+"""The records every rule produces and every reporter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning")
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    page: int | None = None  # 1-based
+    bbox: BBox | None = None
+    line: int | None = None  # TeX sources
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule yields: the engine adds the rule's code, name and severity."""
+
+    message: str
+    page: int | None = None
+    bbox: BBox | None = None
+    evidence: str | None = None
+    severity: str | None = None  # overrides the rule's default when set
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    message: str
+    location: Location
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    venue: str
+    pages: int | None = None
+    body_pages: int | None = None
+    references_page: int | None = None
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)

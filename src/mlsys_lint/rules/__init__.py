@@ -1,0 +1,54 @@
+"""The rule registry: an explicit list, looked up by code, family prefix or name."""
+
+from __future__ import annotations
+
+from mlsys_lint.rules.base import Context, Rule, from_module
+from mlsys_lint.rules.layout import (
+    appendix_in_main_pdf,
+    page_limit_exceeded,
+    paper_size_mismatch,
+    single_column_layout,
+    text_block_violated,
+)
+from mlsys_lint.rules.references import references_not_found, truncated_author_list
+
+RULES: tuple[Rule, ...] = tuple(
+    from_module(m)
+    for m in (
+        paper_size_mismatch,
+        single_column_layout,
+        page_limit_exceeded,
+        appendix_in_main_pdf,
+        text_block_violated,
+        truncated_author_list,
+        references_not_found,
+    )
+)
+BY_CODE = {r.code: r for r in RULES}
+BY_NAME = {r.name: r for r in RULES}
+
+
+class UnknownRule(ValueError):
+    pass
+
+
+def match(selector: str) -> list[Rule]:
+    """Rules named by a code ('L003'), a family prefix ('L', 'L00') or a name."""
+    key = selector.strip()
+    if key in BY_NAME:
+        return [BY_NAME[key]]
+    upper = key.upper()
+    found = [r for r in RULES if r.code.startswith(upper)] if upper else []
+    if not found:
+        raise UnknownRule(f"unknown rule selector {selector!r}")
+    return found
+
+
+def select(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
+    chosen = {r.code for s in select for r in match(s)} if select else set(BY_CODE)
+    for s in ignore or []:
+        chosen -= {r.code for r in match(s)}
+    return [r for r in RULES if r.code in chosen]
+
+
+__all__ = ["RULES", "Context", "Rule", "UnknownRule", "match", "select"]

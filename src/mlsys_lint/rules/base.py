@@ -1,0 +1,68 @@
+"""What a rule is, and what it reads."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from mlsys_lint.findings import Violation
+
+if TYPE_CHECKING:
+    from mlsys_lint.document.model import PdfDocument
+    from mlsys_lint.document.sections import Sections
+    from mlsys_lint.venues import Venue
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a PDF rule may read. Built once per file by the engine."""
+
+    path: str
+    pdf: PdfDocument
+    sections: Sections
+    venue: Venue
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # stable: family letter + 3 digits
+    name: str  # states the problem, reads well after "allow"
+    summary: str  # one line
+    severity: str = "error"
+    needs: frozenset[str] = frozenset({"pdf"})
+    since: str = "0.1.0"
+    doc: str = ""
+    check: Callable[[Context], Iterator[Violation]] = field(default=lambda ctx: iter(()))
+
+
+def from_module(module: ModuleType) -> Rule:
+    """A rule module holds RULE (the record), check() and its docs as the docstring."""
+    return replace(module.RULE, check=module.check, doc=inspect.cleandoc(module.__doc__ or ""))
+
+
+def page_ranges(pages: list[int]) -> str:
+    """[1, 2, 3, 7] -> '1-3, 7'."""
+    runs: list[list[int]] = []
+    for p in sorted(set(pages)):
+        if runs and runs[-1][1] == p - 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def clip(text: str, n: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
