@@ -13,19 +13,111 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 
-WORDS = (
-    "system model kernel cluster scheduler accelerator memory bandwidth latency throughput "
-    "pipeline operator graph compiler tensor batch request cache placement partition shard "
-    "replica gradient optimizer training inference serving workload trace profile runtime "
-    "layout fusion quantization sparsity attention decoder token sequence budget policy "
-    "estimate baseline speedup overhead utilization queue worker device host network"
-).split()
-VERBS = "reduces improves balances schedules predicts measures bounds partitions overlaps hides".split()
-ADJ = "adaptive static dynamic hierarchical greedy optimal simple robust sparse dense".split()
-SURNAMES = (
-    "Abel Bauer Chen Dimitrov Eriksen Fontaine Garcia Horvat Ito Jansen Kowalski Laine "
-    "Moreau Nakamura Okafor Petrov Quinn Rossi Sato Tanaka Ueda Varga Weber Xu Yamada Zhou"
-).split()
+WORDS = [
+    "system",
+    "model",
+    "kernel",
+    "cluster",
+    "scheduler",
+    "accelerator",
+    "memory",
+    "bandwidth",
+    "latency",
+    "throughput",
+    "pipeline",
+    "operator",
+    "graph",
+    "compiler",
+    "tensor",
+    "batch",
+    "request",
+    "cache",
+    "placement",
+    "partition",
+    "shard",
+    "replica",
+    "gradient",
+    "optimizer",
+    "training",
+    "inference",
+    "serving",
+    "workload",
+    "trace",
+    "profile",
+    "runtime",
+    "layout",
+    "fusion",
+    "quantization",
+    "sparsity",
+    "attention",
+    "decoder",
+    "token",
+    "sequence",
+    "budget",
+    "policy",
+    "estimate",
+    "baseline",
+    "speedup",
+    "overhead",
+    "utilization",
+    "queue",
+    "worker",
+    "device",
+    "host",
+    "network",
+]
+VERBS = [
+    "reduces",
+    "improves",
+    "balances",
+    "schedules",
+    "predicts",
+    "measures",
+    "bounds",
+    "partitions",
+    "overlaps",
+    "hides",
+]
+ADJ = [
+    "adaptive",
+    "static",
+    "dynamic",
+    "hierarchical",
+    "greedy",
+    "optimal",
+    "simple",
+    "robust",
+    "sparse",
+    "dense",
+]
+SURNAMES = [
+    "Abel",
+    "Bauer",
+    "Chen",
+    "Dimitrov",
+    "Eriksen",
+    "Fontaine",
+    "Garcia",
+    "Horvat",
+    "Ito",
+    "Jansen",
+    "Kowalski",
+    "Laine",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quinn",
+    "Rossi",
+    "Sato",
+    "Tanaka",
+    "Ueda",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yamada",
+    "Zhou",
+]
 INITIALS = "ABCDEFGHJKLMNPRSTW"
 
 
@@ -56,10 +148,16 @@ def reference(rng: random.Random, truncated: bool = False) -> str:
     else:
         who = ", ".join(names[:-1]) + f", and {names[-1]}"
     title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 9))).capitalize()
-    venue = rng.choice(["Proceedings of Machine Learning and Systems",
-                        "Symposium on Operating Systems Principles",
-                        "USENIX Annual Technical Conference", "arXiv preprint"])
-    return f"{who} {title}. In \\emph{{{venue}}}, pp.\\ {rng.randint(1, 400)}--{rng.randint(401, 800)}, {rng.randint(2015, 2025)}."
+    venue = rng.choice(
+        [
+            "Proceedings of Machine Learning and Systems",
+            "Symposium on Operating Systems Principles",
+            "USENIX Annual Technical Conference",
+            "arXiv preprint",
+        ]
+    )
+    pages = f"{rng.randint(1, 400)}--{rng.randint(401, 800)}"
+    return f"{who} {title}. In \\emph{{{venue}}}, pp.\\ {pages}, {rng.randint(2015, 2025)}."
 
 
 FIGURE = r"""
@@ -83,22 +181,47 @@ Ours & 8.2 & 9.9 & 7.1 & 15.3 & 12.0 & 8.4 & 21.7 & 6.5\\
 \end{tabular}
 \end{table*}
 """
-SECTIONS = ["Introduction", "Background", "Design", "Implementation", "Evaluation",
-            "Discussion", "Related Work", "Conclusion"]
+SECTIONS = [
+    "Introduction",
+    "Background",
+    "Design",
+    "Implementation",
+    "Evaluation",
+    "Discussion",
+    "Related Work",
+    "Conclusion",
+]
 
 
-def paper(name: str, paras: int, *, options: str = "", refs: int = 24, truncated_refs=(),
-          appendix_paras: int = 0, refs_clearpage: bool = False, no_refs: bool = False,
-          preamble: str = "", body_prefix: str = "", seed: int = 7) -> None:
+def paper(
+    name: str,
+    paras: int,
+    *,
+    options: str = "",
+    refs: int = 24,
+    truncated_refs=(),
+    appendix_paras: int = 0,
+    refs_clearpage: bool = False,
+    no_refs: bool = False,
+    preamble: str = "",
+    body_prefix: str = "",
+    seed: int = 7,
+) -> None:
     rng = random.Random(seed)
-    out = [r"\documentclass[10pt]{article}",
-           rf"\usepackage[{options}]{{lookalike}}" if options else r"\usepackage{lookalike}",
-           r"\sloppy\emergencystretch=3em",  # filler words must not overrun the columns
-           preamble,
-           r"\looktitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
-           r"\lookrunningtitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
-           r"\begin{document}", r"\lookmaketitle", body_prefix,
-           r"\begin{abstract}", paragraph(rng, 6), r"\end{abstract}"]
+    out = [
+        r"\documentclass[10pt]{article}",
+        rf"\usepackage[{options}]{{lookalike}}" if options else r"\usepackage{lookalike}",
+        r"\sloppy\emergencystretch=3em",  # filler words must not overrun the columns
+        preamble,
+        r"\looktitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
+        r"\lookrunningtitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
+        r"\begin{document}",
+        r"\lookmaketitle",
+        body_prefix,
+        r"\begin{abstract}",
+        paragraph(rng, 6),
+        r"\end{abstract}",
+    ]
     per_section = max(1, paras // len(SECTIONS))
     left = paras
     for i, title in enumerate(SECTIONS):

@@ -4,7 +4,8 @@ margin 0.75 in, top margin 1 in), within a few points' tolerance; that the body 
 not smaller than the style's (MLSys: 10 pt Times); and that the style's own alarm text
 ("The page layout violates the ICML style.") is absent. Expected furniture is not text
 out of place: the blind-mode line-number ruler in the margin, the running head above the
-block, the first-page notice, and page numbers where the venue's footer has them.
+block, the first-page notice, and page numbers where the venue's footer has them. Pages
+of another paper size are not measured against the block (L001 reports them).
 
 ## Why is this bad
 The call for papers requires the official style unchanged; shrunk margins, a taller text
@@ -32,6 +33,7 @@ from collections.abc import Iterator
 from mlsys_lint.document.model import Line
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.layout.paper_size_mismatch import size_matches
 
 RULE = Rule("L005", "text-block-violated", "Text outside the text block, or a shrunk body font.")
 
@@ -47,6 +49,18 @@ def check(ctx: Context) -> Iterator[Violation]:
 
     for layout in ctx.sections.layouts:
         page = layout.page
+        if alarm:
+            for line in layout.content + layout.footer + layout.header:
+                if alarm in " ".join(line.text.split()).casefold():
+                    yield Violation(
+                        "the style reports that the page layout was altered",
+                        page=page.number,
+                        bbox=line.bbox,
+                        evidence=clip(line.text),
+                    )
+
+        if not size_matches(page, ctx.venue):
+            continue  # the block is defined for the venue's paper; L001 reports the size
         outside: list[tuple[Line, float]] = []
         for line in layout.content:
             if line.x1 < 0 or line.x0 > page.width or line.y1 < 0 or line.y0 > page.height:
@@ -70,16 +84,6 @@ def check(ctx: Context) -> Iterator[Violation]:
                 bbox=union([line.bbox for line, _ in outside]),
                 evidence=clip(outside[0][0].text),
             )
-        if alarm:
-            for line in layout.content + layout.footer + layout.header:
-                if alarm in " ".join(line.text.split()).casefold():
-                    yield Violation(
-                        "the style reports that the page layout was altered",
-                        page=page.number,
-                        bbox=line.bbox,
-                        evidence=clip(line.text),
-                    )
-
     minimum = ctx.venue.get("body", "min_font_size_pt")
     size = ctx.sections.body_font_size
     if minimum and size is not None and size < float(minimum) - 0.3:

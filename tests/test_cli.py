@@ -1,0 +1,137 @@
+"""The command as a user runs it: output formats, exit codes, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES
+from mlsys_lint.cli import main
+from mlsys_lint.rules import RULES
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_clean_paper_exits_zero():
+    code, out, _ = run(SAMPLES / "clean.pdf")
+    assert code == 0
+    assert out.strip() == "no problems found in 1 file"
+
+
+def test_text_line_format_and_summary():
+    code, out, _ = run(SAMPLES / "over_limit.pdf")
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert lines[0].startswith(
+        f"{SAMPLES / 'over_limit.pdf'}:11: L003 [error] body runs to page 11"
+    )
+    assert lines[-1] == "1 error, 0 warnings in 1 file"
+
+
+def test_exit_zero_flag():
+    code, _, _ = run("--exit-zero", SAMPLES / "over_limit.pdf")
+    assert code == 0
+
+
+JSON_FILE_KEYS = {"path", "venue", "pages", "body_pages", "references_page", "findings", "error"}
+JSON_FINDING_KEYS = {"rule", "name", "severity", "message", "page", "bbox", "evidence"}
+
+
+def test_json_contract():
+    code, out, _ = run("--format", "json", SAMPLES / "etal.pdf", SAMPLES / "clean.pdf")
+    assert code == 1
+    doc = json.loads(out)  # exactly one JSON document
+    assert doc["version"] == 1
+    assert [f["path"] for f in doc["files"]] == [
+        str(SAMPLES / "etal.pdf"),
+        str(SAMPLES / "clean.pdf"),
+    ]
+    etal, clean = doc["files"]
+    assert set(etal) == JSON_FILE_KEYS
+    assert (etal["venue"], etal["pages"], etal["body_pages"], etal["references_page"]) == (
+        "mlsys2026",
+        11,
+        10,
+        10,
+    )
+    assert etal["error"] is None and clean["findings"] == []
+    for f in etal["findings"]:
+        assert set(f) == JSON_FINDING_KEYS
+        assert (f["rule"], f["name"], f["severity"]) == ("R001", "truncated-author-list", "error")
+        assert isinstance(f["page"], int) and f["page"] >= 1
+        assert len(f["bbox"]) == 4 and all(isinstance(v, float) for v in f["bbox"])
+        assert "et al." in f["evidence"]
+
+
+def test_output_format_alias():
+    code, out, _ = run("--output-format", "json", SAMPLES / "clean.pdf")
+    assert code == 0 and json.loads(out)["files"][0]["findings"] == []
+
+
+def test_select_and_ignore():
+    assert run("--ignore", "L003", SAMPLES / "over_limit.pdf")[0] == 0
+    assert run("--select", "R", SAMPLES / "over_limit.pdf")[0] == 0
+    assert run("--select", "page-limit-exceeded", SAMPLES / "over_limit.pdf")[0] == 1
+    assert run("--select", "L001,L003", SAMPLES / "over_limit.pdf")[0] == 1
+    code, _, err = run("--select", "Z999", SAMPLES / "clean.pdf")
+    assert code == 2 and "unknown rule selector 'Z999'" in err
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_explain_every_rule(rule):
+    for key in (rule.code, rule.name, rule.code.lower()):
+        code, out, _ = run("--explain", key)
+        assert code == 0
+        assert out.startswith(f"{rule.code} {rule.name} ({rule.severity})")
+        for heading in ("## What it does", "## Why is this bad", "## Example", "## Use instead"):
+            assert heading in out
+
+
+def test_explain_cites_the_call_for_papers():
+    out = " ".join(run("--explain", "L004")[1].split())
+    assert "upload this separately" in out and "call for papers is the newer rule" in out
+
+
+def test_list_rules_and_venues():
+    out = run("--list-rules")[1]
+    assert [line.split()[0] for line in out.splitlines()] == [r.code for r in RULES]
+    out = run("--list-venues")[1]
+    names = [line.split()[0] for line in out.splitlines()[1:]]
+    assert names == ["mlforsystems-workshop", "mlsys2024", "mlsys2026", "mlsys2026-industry"]
+
+
+def test_no_files_is_usage_error():
+    code, _, err = run()
+    assert code == 2 and "no input files" in err
+
+
+def test_unknown_venue():
+    code, _, err = run("--venue", "nope2030", SAMPLES / "clean.pdf")
+    assert code == 2 and "unknown venue 'nope2030'" in err
+
+
+def _subprocess(*args: str):
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120)
+
+
+def test_module_entry_point_and_version():
+    p = _subprocess("-m", "mlsys_lint", "--version")
+    assert p.returncode == 0 and p.stdout.startswith("mlsys-lint, version")
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help", "--list-rules", "--explain=L003"])
+def test_info_commands_do_not_import_pdf_engine(flag):
+    code = (
+        "import sys\nfrom mlsys_lint.cli import main\n"
+        f"try:\n    main([{flag!r}])\nexcept SystemExit:\n    pass\n"
+        "print('LOADED' if 'pymupdf' in sys.modules or 'fitz' in sys.modules else 'CLEAN')"
+    )
+    p = _subprocess("-c", code)
+    assert p.stdout.strip().endswith("CLEAN"), p.stdout + p.stderr

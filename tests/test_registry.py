@@ -1,0 +1,46 @@
+"""The rule registry itself: unique codes, names by convention, docs present."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mlsys_lint.rules import RULES, UnknownRule, match, select
+
+
+def test_codes_and_names_unique_and_well_formed():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+    for r in RULES:
+        assert re.fullmatch(r"[A-Z]\d{3}", r.code)
+        assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", r.name)
+        assert r.severity in ("error", "warning")
+        assert r.summary.endswith(".") and "\n" not in r.summary
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_docs_follow_the_template(rule):
+    headings = re.findall(r"^## (.+)$", rule.doc, flags=re.M)
+    assert headings == ["What it does", "Why is this bad", "Example", "Use instead", "Options"]
+    assert rule.code in rule.doc  # the example shows the code
+
+
+def test_issue_fixed_ids():
+    assert {r.code: r.name for r in RULES} == {
+        "L001": "paper-size-mismatch",
+        "L002": "single-column-layout",
+        "L003": "page-limit-exceeded",
+        "L004": "appendix-in-main-pdf",
+        "L005": "text-block-violated",
+        "R001": "truncated-author-list",
+        "R002": "references-not-found",
+    }
+
+
+def test_selection():
+    assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005"]
+    assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
+    assert [r.code for r in select(None, ["L", "R001"])] == ["R002"]
+    with pytest.raises(UnknownRule):
+        match("nonsense-rule")

@@ -1,0 +1,82 @@
+"""The derived model: furniture, columns, headings; cross-checked with pdfplumber."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from conftest import SAMPLES
+from mlsys_lint.document.pdf import load_pdf
+from mlsys_lint.document.sections import build_sections, heading_title
+
+
+@pytest.fixture(scope="module")
+def clean(venue):
+    pdf = load_pdf(SAMPLES / "clean.pdf")
+    return pdf, build_sections(pdf, venue)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("REFERENCES", "references"),
+        ("7  References", "references"),
+        ("7. Bibliography", "bibliography"),
+        ("VII. REFERENCES:", "references"),
+        ("A PROOFS", "a proofs"),
+    ],
+)
+def test_heading_title(text, title):
+    assert heading_title(text) == title
+
+
+def test_ruler_running_head_and_notice_are_furniture(clean):
+    pdf, s = clean
+    for layout in s.layouts:
+        assert len(layout.ruler) == 55
+        assert all(line.text.strip().isdigit() for line in layout.ruler)
+        assert not any(line.text.strip().isdigit() and line.x1 < 54 for line in layout.content)
+    # ruler numbers continue across pages: page 2 starts at 056
+    assert s.layouts[1].ruler[0].text.strip() == "056"
+    assert [h.text for h in s.layouts[0].header] == []
+    assert "Adaptive Placement" in s.layouts[1].header[0].text
+    page1 = " ".join(line.text for line in s.layouts[0].content)
+    assert "Under review by the Machine Learning and Systems (MLSys)" in page1
+
+
+def test_columns_title_page_and_wide_table_pages_are_two_column(clean):
+    _, s = clean
+    assert [layout.columns for layout in s.layouts[:10]] == [2] * 10
+
+
+def test_references_heading_is_small_caps_style_heading(clean):
+    _, s = clean
+    assert s.references.line.text.strip() == "REFERENCES"
+    assert (s.references.page, s.body_end.page) == (10, 10)
+    assert s.body_font_size == 10.0
+
+
+def test_model_is_immutable(clean):
+    pdf, _ = clean
+    with pytest.raises(AttributeError):
+        pdf.pages[0].lines[0].text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", ["clean", "over_limit", "appendix", "onecolumn"])
+def test_cross_check_with_pdfplumber(venue, name):
+    """A second, independent PDF engine agrees on page count, sizes and the heading page."""
+    pdf = load_pdf(SAMPLES / f"{name}.pdf")
+    s = build_sections(pdf, venue)
+    with pdfplumber.open(SAMPLES / f"{name}.pdf") as plumb:
+        assert len(plumb.pages) == pdf.page_count
+        for ours, theirs in zip(pdf.pages, plumb.pages, strict=True):
+            assert (round(ours.width), round(ours.height)) == (
+                round(float(theirs.width)),
+                round(float(theirs.height)),
+            )
+        pages_with_heading = [
+            i + 1
+            for i, page in enumerate(plumb.pages)
+            if any(w["text"] == "REFERENCES" for w in page.extract_words())
+        ]
+    assert pages_with_heading == [s.references_page]

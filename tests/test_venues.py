@@ -1,0 +1,134 @@
+"""Venue profiles are data: built-ins load, `extends` merges, a new venue needs no code."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES, codes, lint
+from mlsys_lint.cli import main
+from mlsys_lint.venues import VenueError, builtin_names, load_venue
+
+
+def test_builtin_profiles_load():
+    assert builtin_names() == [
+        "mlforsystems-workshop",
+        "mlsys2024",
+        "mlsys2026",
+        "mlsys2026-industry",
+    ]
+    for name in builtin_names():
+        v = load_venue(name)
+        assert v.name == name
+        assert v.get("body", "page_limit") > 0
+
+
+def test_profiles_ship_inside_the_package():
+    from importlib import resources
+
+    styles = resources.files("mlsys_lint") / "styles"
+    assert styles.is_dir() or (SAMPLES.parent / "styles").is_dir()
+
+
+def test_extends_merges_tables():
+    industry = load_venue("mlsys2026-industry")
+    assert industry.get("body", "page_limit") == 10
+    assert industry.get("blind", "allow_organizations") is True
+    assert industry.get("blind", "byline") == "Anonymous Authors"
+    assert load_venue("mlsys2024").data["style_package"] == "mlsys2024"
+
+
+def test_mlsys2026_facts():
+    v = load_venue("mlsys2026")
+    assert (v.columns, v.double_blind, v.data["style_package"]) == (2, True, "mlsys2025")
+    assert v.get("page", "width_pt") == 612 and v.get("page", "height_pt") == 792
+    assert v.get("dates", "submission") == "2025-10-30T20:00:00Z"
+    assert v.get("appendix", "in_main_pdf") == "forbidden"
+
+
+def test_workshop_soft_limit_is_a_warning():
+    report = lint(SAMPLES / "clean.pdf", "mlforsystems-workshop", select=["L003"])
+    (finding,) = report.findings
+    assert finding.severity == "warning" and "allows 4 pages" in finding.message
+
+
+def test_workshop_wants_one_column():
+    report = lint(SAMPLES / "onecolumn.pdf", "mlforsystems-workshop", select=["L002"])
+    assert report.findings == ()
+    report = lint(SAMPLES / "clean.pdf", "mlforsystems-workshop", select=["L002"])
+    assert codes(report) == ["L002"] and "requires 1 column" in report.findings[0].message
+
+
+def test_workshop_allows_appendix_and_et_al():
+    assert lint(SAMPLES / "appendix.pdf", "mlforsystems-workshop", select=["L004"]).findings == ()
+    assert lint(SAMPLES / "etal.pdf", "mlforsystems-workshop", select=["R001"]).findings == ()
+
+
+NEW_VENUE = """
+extends = "mlsys2026"
+name = "tinyconf"
+title = "TinyConf 2027"
+
+[body]
+page_limit = 8
+
+[appendix]
+in_main_pdf = "discouraged"
+
+[severity]
+R001 = "warning"
+"""
+
+
+def test_new_venue_from_a_file_needs_no_code(tmp_path):
+    profile = tmp_path / "tinyconf.toml"
+    profile.write_text(NEW_VENUE)
+    result = CliRunner().invoke(
+        main,
+        [
+            "--venue",
+            str(profile),
+            "--format",
+            "json",
+            str(SAMPLES / "appendix.pdf"),
+            str(SAMPLES / "etal.pdf"),
+        ],
+    )
+    files = json.loads(result.stdout)["files"]
+    assert files[0]["venue"] == "tinyconf"
+    app = {f["rule"]: f for f in files[0]["findings"]}
+    assert (
+        app["L003"]["severity"] == "error"
+        and "TinyConf 2027 allows 8 pages" in app["L003"]["message"]
+    )
+    assert app["L004"]["severity"] == "warning"
+    assert {f["severity"] for f in files[1]["findings"] if f["rule"] == "R001"} == {"warning"}
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name = 'x'\n[page\n", "invalid TOML"),
+        ("extends = 'mlsys2026'\n[appendix]\nin_main_pdf = 'maybe'\n", "appendix.in_main_pdf"),
+        ("name = 'x'\n", "missing or invalid key 'columns'"),
+        ("extends = 'nosuch'\n", "unknown venue 'nosuch'"),
+        ("extends = 'mlsys2026'\n[severity]\nL003 = 'fatal'\n", "severity.L003"),
+    ],
+)
+def test_bad_profiles_are_clear_errors(tmp_path, text, message):
+    profile = tmp_path / "bad.toml"
+    profile.write_text(text)
+    with pytest.raises(VenueError, match=message.replace("(", r"\(").replace(".", r"\.")):
+        load_venue(str(profile))
+    result = CliRunner().invoke(main, ["--venue", str(profile), str(SAMPLES / "clean.pdf")])
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_extends_cycle(tmp_path):
+    (tmp_path / "a.toml").write_text("extends = 'b'\n")
+    (tmp_path / "b.toml").write_text("extends = 'a'\n")
+    with pytest.raises(VenueError, match="cycle"):
+        load_venue(str(tmp_path / "a.toml"))
