@@ -81,6 +81,12 @@ def mutate_ellipsis_reference(doc):
     )
 
 
+def mutate_one_single_column_page(doc):
+    other = pymupdf.open(SAMPLES / "onecolumn.pdf")
+    doc.delete_page(4)
+    doc.insert_pdf(other, from_page=4, to_page=4, start_at=4)
+
+
 @pytest.mark.parametrize(
     ("mutation", "expected"),
     [
@@ -90,6 +96,7 @@ def mutate_ellipsis_reference(doc):
         (mutate_text_in_right_margin, ["L005"]),
         (mutate_layout_alarm, ["L005"]),
         (mutate_appendix, ["L004"]),
+        (mutate_one_single_column_page, ["L002"]),
         # without a References heading every page counts: R002 and the L003 fallback
         (mutate_hide_references_heading, ["L003", "R002"]),
         (mutate_truncated_reference, ["R001"]),
@@ -128,3 +135,10 @@ def test_truncated_reference_evidence_is_the_planted_entry(tmp_path):
     (finding,) = lint(_save(doc, tmp_path, "etal")).findings
     assert finding.evidence.startswith("Zhou, A., Weber, B., et al.")
     assert '"et al."' in finding.message
+
+
+def test_one_odd_page_is_a_warning_on_that_page(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    mutate_one_single_column_page(doc)
+    (finding,) = lint(_save(doc, tmp_path, "odd_page")).findings
+    assert (finding.rule, finding.severity, finding.location.page) == ("L002", "warning", 5)

@@ -6,12 +6,15 @@ Importing this module does not import PyMuPDF.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlsys_lint.findings import BBox
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """A run of text in one font. A NamedTuple: immutable and cheap to create (a paper
+    has tens of thousands)."""
+
     text: str
     font: str
     size: float
@@ -26,8 +29,9 @@ class Span:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """One text line as MuPDF groups it; `spans` omits MuPDF's blank inter-word spans."""
+
     text: str
     bbox: BBox
     spans: tuple[Span, ...]

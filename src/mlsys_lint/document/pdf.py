@@ -27,15 +27,19 @@ class PdfError(Exception):
 
 
 def _line(raw: dict, block: int) -> Line | None:
-    spans = tuple(
-        Span(s["text"], s["font"], round(s["size"], 2), s["flags"], s["color"], tuple(s["bbox"]))
-        for s in raw["spans"]
-        if s["text"]
-    )
-    text = "".join(s.text for s in spans)
+    raw_spans = raw["spans"]
+    text = "".join([s["text"] for s in raw_spans])
     if not text.strip():
         return None
-    return Line(text, tuple(raw["bbox"]), spans, block)
+    # blank spans (MuPDF's inter-word spaces) stay in the text but get no Span record
+    spans = tuple(
+        [
+            Span(s["text"], s["font"], s["size"], s["flags"], s["color"], s["bbox"])
+            for s in raw_spans
+            if not s["text"].isspace()
+        ]
+    )
+    return Line(text, raw["bbox"], spans, block)
 
 
 def _page(page: pymupdf.Page) -> Page:

@@ -184,11 +184,11 @@ def _heading_like(line: Line, body_size: float | None) -> bool:
 
 
 def _body_font_size(layouts: list[PageLayout]) -> float | None:
+    """The font size that carries most characters (by each line's main span)."""
     sizes: Counter[float] = Counter()
     for layout in layouts:
         for line in layout.content:
-            for span in line.spans:
-                sizes[round(span.size, 1)] += len(span.text.strip())
+            sizes[round(line.size, 1)] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else None
 
 
@@ -202,7 +202,12 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
 
     references = None
     for pos in order:
-        if heading_title(pos.line.text) in REFERENCES_TITLES and _heading_like(pos.line, body_size):
+        text = pos.line.text
+        if (
+            len(text) <= 40
+            and heading_title(text) in REFERENCES_TITLES
+            and _heading_like(pos.line, body_size)
+        ):
             references = pos
             break
 
@@ -212,12 +217,13 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
         if pos is references:
             after_refs = True
             continue
-        if pos.page == 1 or not _heading_like(pos.line, body_size):
+        if pos.page == 1:
             continue
-        text = normalize(pos.line.text)
-        if _APPENDIX_WORD.match(text) or (
-            after_refs and pos.line.bold and _LETTER_HEADING.match(text)
-        ):
+        text = pos.line.text
+        if (
+            _APPENDIX_WORD.match(text)
+            or (after_refs and _LETTER_HEADING.match(text) and pos.line.bold)
+        ) and _heading_like(pos.line, body_size):
             appendix = pos
             break
 
