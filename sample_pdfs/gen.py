@@ -181,6 +181,23 @@ Ours & 8.2 & 9.9 & 7.1 & 15.3 & 12.0 & 8.4 & 21.7 & 6.5\\
 \end{tabular}
 \end{table*}
 """
+# Every sample carries the classic false-alarm traps of anonymity checkers: first-person
+# phrases that are not self-citations, "et al." in running text, public URLs, an
+# anonymous code link, "University" in a dataset name, "acknowledgment" as a plain word.
+TRAPS = r"""
+In this paper we propose a placement policy; our method extends the scheduler of
+Chen et~al.\ (2021), who showed that operator fusion helps, and we show that it also
+reduces tail latency. We implement it on PyTorch (\url{https://pytorch.org}) and evaluate
+on the WikiText corpus (\url{https://huggingface.co/datasets/wikitext}) and the University
+Admissions dataset. TCP acknowledgment packets are counted as control traffic. Our code is
+at \url{https://anonymous.4open.science/r/sparse-place-2F1A}.
+"""
+# a cited technical report names an institution: not an affiliation leak
+REPORT_REFS = (
+    r"Moreau, P. and Okafor, E. Operator placement on shared clusters. Technical report,"
+    r" Department of Computer Science, Stanford University, Stanford, CA, 2022.",
+)
+
 SECTIONS = [
     "Introduction",
     "Background",
@@ -205,6 +222,9 @@ def paper(
     no_refs: bool = False,
     preamble: str = "",
     body_prefix: str = "",
+    extra: dict[int, str] | None = None,
+    before_refs: str = "",
+    extra_refs: tuple[str, ...] = (),
     seed: int = 7,
 ) -> None:
     rng = random.Random(seed)
@@ -226,6 +246,10 @@ def paper(
     left = paras
     for i, title in enumerate(SECTIONS):
         out.append(rf"\section{{{title}}}")
+        if i == 0:
+            out.append(TRAPS)
+        if extra and i in extra:
+            out.append(extra[i])
         count = per_section if i < len(SECTIONS) - 1 else left
         for j in range(count):
             out.append(paragraph(rng))
@@ -235,12 +259,15 @@ def paper(
             if i == 4 and j == 1:
                 out.append(FIGURE)
         left -= count
+    out.append(before_refs)
     if refs_clearpage:
         out.append(r"\clearpage")
     if not no_refs:
         out.append(r"\begin{thebibliography}{99}")
         for k in range(refs):
             out.append(rf"\bibitem{{ref{k}}} " + reference(rng, truncated=k in truncated_refs))
+        for k, text in enumerate(REPORT_REFS + extra_refs):
+            out.append(rf"\bibitem{{extra{k}}} {text}")
         out.append(r"\end{thebibliography}")
     if appendix_paras:
         out.append(r"\clearpage")
@@ -253,8 +280,73 @@ def paper(
     (SRC / f"{name}.tex").write_text("\n".join(out) + "\n")
 
 
+FIGURE_PDF = "fig_throughput.pdf"
+
+
+def make_figure() -> None:
+    """A tiny 'plot' PDF whose own Info dictionary names its author, as matplotlib or
+    Illustrator exports do. pdfTeX copies it into the paper as /PTEX.InfoDict unless
+    \\pdfsuppressptexinfo is set."""
+    import pymupdf  # only the sample generator needs it for this
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=240, height=120)
+    page.draw_rect(pymupdf.Rect(20, 10, 230, 100), color=(0, 0, 0))
+    page.draw_polyline([(20, 100), (80, 70), (140, 50), (230, 20)], color=(0, 0, 1))
+    page.insert_text((90, 114), "batch budget", fontsize=8)
+    doc.set_metadata(
+        {
+            "author": "Alice Smith",
+            "creator": "matplotlib 3.9.2",
+            "title": "throughput.pdf",
+            "creationDate": "D:20250101000000Z",
+            "modDate": "D:20250101000000Z",
+            "producer": "mlsys-lint sample generator",
+        }
+    )
+    doc.save(SRC / FIGURE_PDF, garbage=4, deflate=True, no_new_id=True)
+
+
+CAMERA_READY_AUTHORS = r"""
+\lookauthors{Alice Smith\textsuperscript{1} \quad Bob Jones\textsuperscript{2}}
+\lookaffiliations{\textsuperscript{1}Department of Computer Science, Stanford University,
+Stanford, CA, USA. \textsuperscript{2}Google Research, Mountain View, CA, USA.
+Correspondence to: Alice Smith $<$alice.smith@stanford.edu$>$.}
+"""
+SELF_CITATION = r"""
+In our previous work (Smith et~al., 2023), we showed that placement matters for sparse
+operators; this paper extends our earlier system SparsePlace to shared accelerators.
+The code is available at \url{https://github.com/alicesmith/sparse-place}.
+"""
+EMAIL_IN_BODY = r"""
+Questions about the artifact can be sent to \texttt{\{alice,bob\}@cs.stanford.edu}.
+"""
+ACKNOWLEDGMENTS = r"""
+\section*{Acknowledgments}
+We thank Carol White for her feedback on early drafts. This work was supported by the
+National Science Foundation under grant CCF-2112345.
+"""
+METADATA_PREAMBLE = r"""
+\usepackage{graphicx}
+\usepackage{pdfcomment}
+\pdfsuppressptexinfo=0
+\hypersetup{pdfauthor={Alice Smith}}
+"""
+METADATA_BODY = r"""
+\begin{figure}[h]
+\centering
+\includegraphics[width=0.8\columnwidth]{fig_throughput.pdf}
+\caption{Throughput as the batch budget grows.}
+\end{figure}
+Placement cost stays flat\pdfcomment[author={Alice Smith}]{Check this number}
+as the budget grows.
+{\pdfliteral{3 Tr}Contact alice.smith@stanford.edu\pdfliteral{0 Tr}}
+"""
+
+
 def main() -> None:
-    full = 58  # paragraphs that fill the body to the middle of page 10
+    make_figure()
+    full = 57  # paragraphs that fill the body to the middle of page 10
     paper("clean", full)
     paper("refs_top_of_page11", full, refs_clearpage=True)
     paper("over_limit", full + 5)
@@ -265,6 +357,14 @@ def main() -> None:
     paper("no_references", full - 6, no_refs=True)
     paper("small_font", full, preamble=r"\AtBeginDocument{\small}")
     paper("long", full, appendix_paras=220, refs=40)
+    paper("camera_ready", full, options="accepted", preamble=CAMERA_READY_AUTHORS)
+    paper(
+        "blind_leaks",
+        full - 2,
+        extra={0: SELF_CITATION, 5: EMAIL_IN_BODY},
+        before_refs=ACKNOWLEDGMENTS,
+    )
+    paper("metadata_leaks", full - 2, preamble=METADATA_PREAMBLE, extra={4: METADATA_BODY})
 
 
 if __name__ == "__main__":

@@ -135,3 +135,55 @@ def test_info_commands_do_not_import_pdf_engine(flag):
     )
     p = _subprocess("-c", code)
     assert p.stdout.strip().endswith("CLEAN"), p.stdout + p.stderr
+
+
+def test_annotate_writes_a_highlight_per_finding(tmp_path):
+    import pymupdf
+
+    out = tmp_path / "annotated.pdf"
+    before = (SAMPLES / "blind_leaks.pdf").read_bytes()
+    code, stdout, err = run("--annotate", out, SAMPLES / "blind_leaks.pdf")
+    assert code == 1 and f"wrote {out} (4 annotations)" in err
+    assert (SAMPLES / "blind_leaks.pdf").read_bytes() == before  # input untouched
+    with pymupdf.open(out) as doc:
+        notes = [
+            (p.number + 1, a.type[1], a.info["title"], a.info["content"])
+            for p in doc
+            for a in p.annots()
+        ]
+    assert [(n[0], n[1], n[2]) for n in notes] == [
+        (1, "Highlight", "mlsys-lint A005"),
+        (1, "Highlight", "mlsys-lint A006"),
+        (6, "Highlight", "mlsys-lint A003"),
+        (10, "Highlight", "mlsys-lint A004"),
+    ]
+    assert "identifying-self-citation" in notes[0][3] and "In our previous work" in notes[0][3]
+
+
+def test_annotate_without_bbox_puts_a_note_on_page_1(tmp_path):
+    import pymupdf
+
+    out = tmp_path / "meta.pdf"
+    run("--annotate", out, "--select", "A007", SAMPLES / "metadata_leaks.pdf")
+    with pymupdf.open(out) as doc:
+        kinds = [(p.number + 1, a.type[1]) for p in doc for a in p.annots()]
+    assert kinds.count((1, "Text")) == 2
+
+
+def test_annotate_batch_needs_a_directory(tmp_path):
+    code, _, err = run("--annotate", tmp_path / "x.pdf", SAMPLES / "clean.pdf", SAMPLES / "a4.pdf")
+    assert code == 2 and "existing directory" in err
+    code, _, err = run("--annotate", tmp_path, SAMPLES / "clean.pdf", SAMPLES / "a4.pdf")
+    assert code == 1
+    assert (tmp_path / "clean.annotated.pdf").is_file() and (
+        tmp_path / "a4.annotated.pdf"
+    ).is_file()
+
+
+def test_annotate_refuses_to_overwrite_the_input(tmp_path):
+    import shutil
+
+    paper = tmp_path / "paper.pdf"
+    shutil.copy(SAMPLES / "etal.pdf", paper)
+    code, _, err = run("--annotate", paper, paper)
+    assert code == 2 and "refusing to overwrite the input" in err

@@ -35,12 +35,21 @@ def test_issue_fixed_ids():
         "L005": "text-block-violated",
         "R001": "truncated-author-list",
         "R002": "references-not-found",
+        "A001": "author-names-visible",
+        "A002": "affiliation-visible",
+        "A003": "email-visible",
+        "A004": "acknowledgments-present",
+        "A005": "identifying-self-citation",
+        "A006": "identifying-url",
+        "A007": "identifying-metadata",
+        "A008": "hidden-identity",
     }
 
 
 def test_selection():
     assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005"]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
-    assert [r.code for r in select(None, ["L", "R001"])] == ["R002"]
+    assert [r.code for r in select(None, ["L", "R001", "A"])] == ["R002"]
+    assert len(select(["A"])) == 8
     with pytest.raises(UnknownRule):
         match("nonsense-rule")

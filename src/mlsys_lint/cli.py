@@ -8,6 +8,7 @@ Nothing here imports PyMuPDF until a PDF is actually linted.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -67,6 +68,27 @@ def _list_venues() -> str:
     )
 
 
+def _annotate(reports, target: str) -> bool:
+    """Write annotated copies; True when one could not be written."""
+    from mlsys_lint.document.pdf import PdfError, annotate
+
+    failed = False
+    for r in reports:
+        if r.error:
+            continue
+        out = Path(target)
+        if out.is_dir():
+            out = out / f"{Path(r.path).stem}.annotated.pdf"
+        try:
+            n = annotate(r.path, out, r.findings)
+        except PdfError as exc:
+            click.echo(f"mlsys-lint: {r.path}: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"mlsys-lint: wrote {out} ({n} annotation{'s' if n != 1 else ''})", err=True)
+    return failed
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
 @click.option(
@@ -93,6 +115,14 @@ def _list_venues() -> str:
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option(
+    "--annotate",
+    "annotate_to",
+    metavar="OUT.pdf|DIR",
+    type=click.Path(path_type=str),
+    help="Write a copy of the PDF with every finding highlighted (a directory when "
+    "several PDFs are linted).",
+)
 @click.option("--explain", metavar="ID", help="Print the documentation of a rule and exit.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--list-venues", is_flag=True, help="List the built-in venue profiles and exit.")
@@ -104,6 +134,7 @@ def main(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     exit_zero: bool,
+    annotate_to: str | None,
     explain: str | None,
     list_rules: bool,
     list_venues: bool,
@@ -142,12 +173,18 @@ def main(
     except UnknownRule as exc:
         raise click.UsageError(str(exc)) from None
 
+    if annotate_to and len(files) > 1 and not Path(annotate_to).is_dir():
+        raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
+
     reports = [lint_pdf(path, profile, rules) for path in files]
+    failed = False
+    if annotate_to:
+        failed = _annotate(reports, annotate_to)
     for r in reports:
         if r.error:
             click.echo(f"mlsys-lint: {r.path}: {r.error}", err=True)
     sys.stdout.write(REPORTERS[output_format](reports))
-    if any(r.error for r in reports):
+    if failed or any(r.error for r in reports):
         sys.exit(2)
     if not exit_zero and any(r.errors for r in reports):
         sys.exit(1)

@@ -24,7 +24,7 @@ def lint_pdf(path: str, venue: Venue, rules: Iterable[Rule]) -> FileReport:
     findings: list[Finding] = []
     for rule in rules:
         default = overrides.get(rule.code, rule.severity)
-        if default == "off":
+        if default == "off" or (rule.blind_only and not venue.double_blind):
             continue
         for v in rule.check(ctx):
             severity = v.severity or default

@@ -19,8 +19,15 @@ class Span(NamedTuple):
     font: str
     size: float
     flags: int
-    color: int
+    color: int  # sRGB as 0xRRGGBB
     bbox: BBox
+    alpha: int = 255  # 0: fully transparent
+    char_flags: int = 16  # MuPDF: 16 filled, 32 stroked; neither = render mode 3 (invisible)
+
+    @property
+    def invisible(self) -> bool:
+        """Drawn with neither fill nor stroke (render mode 3) or fully transparent."""
+        return self.alpha == 0 or not self.char_flags & 48
 
     @property
     def bold(self) -> bool:
@@ -89,13 +96,26 @@ class Page:
     annotations: tuple[Annotation, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class EmbeddedInfo:
+    """Metadata pdfTeX copied from an included PDF figure into an XObject of the paper:
+    `/PTEX.FileName` (the path it was included from) and `/PTEX.InfoDict` (the
+    figure's own Info dictionary: Author, Creator, Title...)."""
+
+    xref: int
+    filename: str
+    info: tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class PdfDocument:
     path: str
     pages: tuple[Page, ...]
-    metadata: dict[str, str]
-    xmp: str
+    metadata: dict[str, str]  # the Info dictionary, as PyMuPDF names its keys
+    xmp: str  # the XMP packet, "" when none
     file_size: int
+    ptex: tuple[EmbeddedInfo, ...] = ()
+    embedded_files: tuple[str, ...] = ()
 
     @property
     def page_count(self) -> int:

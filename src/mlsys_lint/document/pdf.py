@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pymupdf
 
-from mlsys_lint.document.model import Annotation, Line, Link, Page, PdfDocument, Span
+from mlsys_lint.document.model import (
+    Annotation,
+    EmbeddedInfo,
+    Line,
+    Link,
+    Page,
+    PdfDocument,
+    Span,
+)
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -34,7 +42,16 @@ def _line(raw: dict, block: int) -> Line | None:
     # blank spans (MuPDF's inter-word spaces) stay in the text but get no Span record
     spans = tuple(
         [
-            Span(s["text"], s["font"], s["size"], s["flags"], s["color"], s["bbox"])
+            Span(
+                s["text"],
+                s["font"],
+                s["size"],
+                s["flags"],
+                s["color"],
+                s["bbox"],
+                s.get("alpha", 255),
+                s.get("char_flags", 16),
+            )
             for s in raw_spans
             if not s["text"].isspace()
         ]
@@ -43,7 +60,8 @@ def _line(raw: dict, block: int) -> Line | None:
 
 
 def _page(page: pymupdf.Page) -> Page:
-    data = page.get_text("dict", flags=_TEXT_FLAGS)
+    # an unbounded clip: MuPDF otherwise drops text placed outside the page box
+    data = page.get_text("dict", flags=_TEXT_FLAGS, clip=pymupdf.INFINITE_RECT())
     lines = []
     for index, block in enumerate(data["blocks"]):
         for raw in block.get("lines", ()):
@@ -99,11 +117,79 @@ def load_pdf(path: str | os.PathLike[str]) -> PdfDocument:
             pages = tuple(_page(page) for page in doc)
             metadata = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str)}
             xmp = doc.get_xml_metadata() or ""
+            ptex = _ptex_info(doc)
+            embedded = tuple(doc.embfile_names())
         except Exception as exc:  # a damaged page or object stream
             raise PdfError(f"damaged PDF: text could not be extracted ({_reason(exc)})") from None
-    return PdfDocument(str(path), pages, metadata, xmp, size)
+    return PdfDocument(str(path), pages, metadata, xmp, size, ptex, embedded)
+
+
+_PTEX_INFO_KEYS = ("Author", "Creator", "Title", "Subject", "Keywords", "Producer")
+
+
+def _pdf_string(raw: tuple[str, str]) -> str:
+    kind, value = raw
+    if kind != "string":
+        return ""
+    return value
+
+
+def _ptex_info(doc: pymupdf.Document) -> tuple[EmbeddedInfo, ...]:
+    """One walk over the object table for pdfTeX's copies of figure metadata."""
+    found = []
+    for xref in range(1, doc.xref_length()):
+        try:
+            obj = doc.xref_object(xref, compressed=True)
+        except Exception:  # a damaged object: skip it, the rest is still worth reading
+            continue
+        if "/PTEX." not in obj:
+            continue
+        filename = _pdf_string(doc.xref_get_key(xref, "PTEX.FileName"))
+        info: list[tuple[str, str]] = []
+        kind, value = doc.xref_get_key(xref, "PTEX.InfoDict")
+        for key in _PTEX_INFO_KEYS:
+            if kind == "xref":
+                got = _pdf_string(doc.xref_get_key(int(value.split()[0]), key))
+            elif kind == "dict":
+                got = _pdf_string(doc.xref_get_key(xref, f"PTEX.InfoDict/{key}"))
+            else:
+                got = ""
+            if got:
+                info.append((key, got))
+        found.append(EmbeddedInfo(xref, filename, tuple(info)))
+    return tuple(found)
 
 
 def _reason(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+def annotate(src: str | os.PathLike[str], dst: str | os.PathLike[str], findings) -> int:
+    """Write a copy of `src` with a highlight over each finding's box (the rule and message
+    as its note) so an author can see every problem in a PDF viewer. Findings without a
+    box become text notes in the top-left margin of their page (page 1 when none).
+    Returns the number of annotations written. The input file is never modified."""
+    if Path(src).resolve() == Path(dst).resolve():
+        raise PdfError("refusing to overwrite the input; choose another output path")
+    count = 0
+    with pymupdf.open(src, filetype="pdf") as doc:
+        for i, f in enumerate(findings):
+            page = doc[(f.location.page or 1) - 1]
+            note = f"{f.rule} {f.name} [{f.severity}]\n{f.message}"
+            if f.evidence:
+                note += f"\n\nEvidence: {f.evidence}"
+            if f.location.bbox:
+                annot = page.add_highlight_annot(pymupdf.Rect(f.location.bbox))
+                color = (1, 0.45, 0.45) if f.severity == "error" else (1, 0.85, 0.3)
+                annot.set_colors(stroke=color)
+            else:
+                annot = page.add_text_annot(pymupdf.Point(8, 12 + 16 * (i % 40)), note)
+            annot.set_info(content=note, title=f"mlsys-lint {f.rule}")
+            annot.update()
+            count += 1
+        try:
+            doc.save(dst, garbage=1)
+        except Exception as exc:
+            raise PdfError(f"cannot write {dst}: {_reason(exc)}") from None
+    return count

@@ -5,10 +5,13 @@ appendix split. Pure functions of (PdfDocument, Venue); no PyMuPDF here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from mlsys_lint.document.model import Line, Page, PdfDocument
+from mlsys_lint.document.model import Line, Page, PdfDocument, Span
 from mlsys_lint.venues import Venue
 
 LEFT, RIGHT, SPAN = 0, 1, 2
@@ -29,6 +32,7 @@ _APPENDIX_WORD = re.compile(
     r"|supplementary\s+materials|supplement)\b",
     re.IGNORECASE,
 )
+_FIRST_SECTION = re.compile(r"^\s*1\.?\s+(?:INTRODUCTION|Introduction)\b")
 _LETTER_HEADING = re.compile(r"^\s*[A-Z](?:\.\d+)*\.?\s+[A-Z][A-Za-z]")
 
 
@@ -45,6 +49,7 @@ class Position:
 class PageLayout:
     page: Page
     content: tuple[Line, ...]  # lines that are not furniture
+    hidden: tuple[Line, ...]  # invisible, white, sub-point or off-page text
     ruler: tuple[Line, ...]  # line-number ruler in the margins
     header: tuple[Line, ...]  # above the text block (running head)
     footer: tuple[Line, ...]  # below the text block (page number, notices)
@@ -76,14 +81,87 @@ class Sections:
     def references_page(self) -> int | None:
         return self.references.page if self.references else None
 
+    @cached_property
+    def _index(self) -> dict[int, int]:
+        return {id(p.line): i for i, p in enumerate(self.reading_order)}
+
+    @cached_property
+    def body_stop(self) -> Position | None:
+        """Where the body ends: the References heading, or an appendix that comes first."""
+        refs, app = self.references, self.appendix
+        if app is not None and (refs is None or self.index_of(app) < self.index_of(refs)):
+            return app
+        return refs
+
+    @cached_property
+    def body(self) -> tuple[Position, ...]:
+        return self.region(None, self.body_stop)
+
+    @cached_property
+    def bibliography(self) -> tuple[Position, ...]:
+        """The lines after the References heading, up to an appendix that follows it."""
+        if self.references is None:
+            return ()
+        app = self.appendix
+        stop = app if app and self.index_of(app) > self.index_of(self.references) else None
+        return self.region(self.references, stop)
+
+    @cached_property
+    def after_body(self) -> tuple[Position, ...]:
+        """Everything that is neither body nor bibliography (an appendix)."""
+        if self.body_stop is None:
+            return ()
+        skip = {id(p.line) for p in self.bibliography}
+        rest = self.reading_order[self.index_of(self.body_stop) + 1 :]
+        return tuple(p for p in rest if id(p.line) not in skip)
+
+    @cached_property
+    def title_block(self) -> tuple[Line, ...]:
+        """Page-1 lines above the abstract (or the first section) heading."""
+        if not self.layouts:
+            return ()
+        first = self.layouts[0]
+        marks = [
+            line.y0
+            for line in first.content
+            if len(line.text) < 40
+            and (
+                heading_title(line.text) in ("abstract", "introduction")
+                or _FIRST_SECTION.match(line.text)
+            )
+        ]
+        if not marks:
+            return ()
+        top = min(marks)
+        return tuple(line for line in first.content if line.y1 <= top + 1)
+
+    @cached_property
+    def byline(self) -> tuple[Line, ...]:
+        """The title block without the title (the lines in its largest type)."""
+        if not self.title_block:
+            return ()
+        title_size = max(line.size for line in self.title_block)
+        return tuple(line for line in self.title_block if line.size < title_size - 0.5)
+
+    @cached_property
+    def first_page_notes(self) -> tuple[Line, ...]:
+        """Page-1 footnotes: small type in the lower part of the page (affiliations,
+        correspondence, the venue notice)."""
+        if not self.layouts or self.body_font_size is None:
+            return ()
+        first = self.layouts[0]
+        limit = self.body_font_size - 0.5
+        return tuple(
+            line
+            for line in first.content + first.footer
+            if line.size <= limit and line.y0 > 0.5 * first.page.height
+        )
+
     def index_of(self, pos: Position | None) -> int:
         """Index of a position in reading order (len() when None)."""
         if pos is None:
             return len(self.reading_order)
-        for i, p in enumerate(self.reading_order):
-            if p.line is pos.line:
-                return i
-        return len(self.reading_order)
+        return self._index.get(id(pos.line), len(self.reading_order))
 
     def region(self, start: Position | None, end: Position | None) -> tuple[Position, ...]:
         """Positions from start (exclusive) up to end (exclusive)."""
@@ -99,6 +177,28 @@ def heading_title(text: str) -> str:
     """'7  REFERENCES' -> 'references'; 'A. Proofs' keeps its letter."""
     text = normalize(text).rstrip(":.")
     return _NUMBERING.sub("", text, count=1).strip().casefold()
+
+
+WHITE = 0xFFFFFF
+
+
+def span_hidden(span: Span, page: Page) -> bool:
+    """Text a reader cannot see: invisible render mode or transparent, white, below
+    1 pt, or placed outside the page."""
+    x0, y0, x1, y1 = span.bbox
+    return (
+        span.invisible
+        or span.color == WHITE
+        or span.size < 1.0
+        or x1 <= 0
+        or y1 <= 0
+        or x0 >= page.width
+        or y0 >= page.height
+    )
+
+
+def is_hidden(line: Line, page: Page) -> bool:
+    return all(span_hidden(s, page) for s in line.spans)
 
 
 def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
@@ -122,9 +222,11 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
     right, bottom = left + float(tb["width_pt"]), top + float(tb["height_pt"])
     lines = list(page.lines)
     ruler_ix = _is_ruler(lines, left, right)
-    content, ruler, header, footer = [], [], [], []
+    content, hidden, ruler, header, footer = [], [], [], [], []
     for i, line in enumerate(lines):
-        if i in ruler_ix:
+        if is_hidden(line, page):
+            hidden.append(line)
+        elif i in ruler_ix:
             ruler.append(line)
         elif line.y1 <= top + 1:
             header.append(line)
@@ -142,7 +244,14 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
         if hi - lo >= 0.8 * (right - left):
             middle = (lo + hi) / 2
     layout = PageLayout(
-        page, tuple(content), tuple(ruler), tuple(header), tuple(footer), None, middle
+        page,
+        tuple(content),
+        tuple(hidden),
+        tuple(ruler),
+        tuple(header),
+        tuple(footer),
+        None,
+        middle,
     )
     return PageLayout(**{**layout.__dict__, "columns": _count_columns(layout)})
 
@@ -236,3 +345,43 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
     body = order[: order.index(stop)] if stop is not None else order
     body_end = body[-1] if body else None
     return Sections(tuple(layouts), body_size, references, appendix, body_end, tuple(order))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A regex match in running text, with its sentence and the lines it sits on."""
+
+    text: str  # what matched
+    sentence: str
+    positions: tuple[Position, ...]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\")\]]*\s+(?=[A-Z(\[])")
+
+
+def search(positions: Sequence[Position], pattern: re.Pattern[str]) -> Iterator[Match]:
+    """Find `pattern` in the lines joined as running text (hyphenation undone)."""
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for pos in positions:
+        text = " ".join(pos.line.text.split())
+        if parts:
+            prev = parts[-1]
+            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and text[:1].islower():
+                parts[-1] = prev[:-1]
+                length -= 1
+            elif not prev.endswith("/"):
+                parts.append(" ")
+                length += 1
+        starts.append(length)
+        parts.append(text)
+        length += len(text)
+    joined = "".join(parts)
+    for m in pattern.finditer(joined):
+        lo = max((e.end() for e in _SENTENCE_END.finditer(joined, 0, m.start())), default=0)
+        end = _SENTENCE_END.search(joined, m.end())
+        hi = end.start() + 1 if end else len(joined)
+        first = max(0, bisect_right(starts, m.start()) - 1)
+        last = max(first, bisect_right(starts, max(m.end() - 1, m.start())) - 1)
+        yield Match(m.group(), joined[lo:hi].strip(), tuple(positions[first : last + 1]))

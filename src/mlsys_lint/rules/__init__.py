@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from mlsys_lint.rules.anonymity import (
+    acknowledgments_present,
+    affiliation_visible,
+    author_names_visible,
+    email_visible,
+    hidden_identity,
+    identifying_metadata,
+    identifying_self_citation,
+    identifying_url,
+)
 from mlsys_lint.rules.base import Context, Rule, from_module
 from mlsys_lint.rules.layout import (
     appendix_in_main_pdf,
@@ -22,6 +32,14 @@ RULES: tuple[Rule, ...] = tuple(
         text_block_violated,
         truncated_author_list,
         references_not_found,
+        author_names_visible,
+        affiliation_visible,
+        email_visible,
+        acknowledgments_present,
+        identifying_self_citation,
+        identifying_url,
+        identifying_metadata,
+        hidden_identity,
     )
 )
 BY_CODE = {r.code: r for r in RULES}

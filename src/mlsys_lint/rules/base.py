@@ -33,6 +33,7 @@ class Rule:
     summary: str  # one line
     severity: str = "error"
     needs: frozenset[str] = frozenset({"pdf"})
+    blind_only: bool = False  # silent under a profile that is not double-blind
     since: str = "0.1.0"
     doc: str = ""
     check: Callable[[Context], Iterator[Violation]] = field(default=lambda ctx: iter(()))

@@ -1,0 +1,86 @@
+"""## What it does
+Finds acknowledgments in a blind submission: a heading "Acknowledgments",
+"Acknowledgements", "Acknowledgment" or "Funding", or, without a heading, sentences such
+as "We thank ...", "We are grateful to ...", "This work was supported by ..." and grant
+numbers ("grant CCF-2112345"), in the body and the appendix (not in reference entries).
+The word "acknowledgment" in running text ("TCP acknowledgment packets") is not a
+heading and does not fire.
+
+Heuristics and limits: thanks phrased otherwise ("Thanks go to ...") are missed.
+
+## Why is this bad
+The MLSys 2026 call for papers names acknowledgments as a way authors identify
+themselves implicitly: thanked colleagues, groups and grants point to the authors.
+
+## Example
+`paper.pdf:10: A004 [error] acknowledgments in a blind submission: "We thank Carol White
+for her feedback on early drafts."`.
+
+## Use instead
+Remove the section for the submission; add it back in the camera-ready version.
+
+## Options
+Profile key `double_blind`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlsys_lint.document.sections import heading_title, search
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.base import Context, Rule, clip, union
+
+RULE = Rule(
+    "A004", "acknowledgments-present", "Acknowledgments in a blind submission.", blind_only=True
+)
+
+HEADINGS = {
+    "acknowledgments",
+    "acknowledgements",
+    "acknowledgment",
+    "acknowledgement",
+    "funding",
+    "acknowledgments and disclosure of funding",
+    "funding acknowledgments",
+}
+THANKS = re.compile(
+    r"\bwe (?:would (?:also )?like to |also |sincerely |gratefully )?(?:thank|acknowledge)\b"
+    r"|\bwe are (?:very )?grateful\b"
+    r"|\b(?:this|the|our) (?:work|research|project|material)(?: reported here)? (?:was|is|has been)"
+    r" (?:partially |partly |in part |generously |also )?(?:supported|funded|sponsored)\b"
+    r"|\b(?:grant|award|contract)s?\s+(?:no\.?\s*|number\s*|#\s*)?[A-Z]{0,6}[-\s]?\d{5,}",
+    re.IGNORECASE,
+)
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    s = ctx.sections
+    text = s.body + s.after_body
+    heading = next(
+        (
+            p
+            for p in text
+            if len(p.line.text) < 60
+            and heading_title(p.line.text) in HEADINGS
+            and (p.line.bold or p.line.text.strip().isupper())
+        ),
+        None,
+    )
+    if heading is not None:
+        yield Violation(
+            f'acknowledgments section in a blind submission: "{clip(heading.line.text, 40)}"',
+            page=heading.page,
+            bbox=heading.line.bbox,
+            evidence=clip(heading.line.text),
+        )
+        return
+    for m in search(text, THANKS):
+        first = m.positions[0]
+        yield Violation(
+            f'acknowledgments in a blind submission: "{clip(m.sentence, 70)}"',
+            page=first.page,
+            bbox=union([p.line.bbox for p in m.positions if p.page == first.page]),
+            evidence=clip(m.sentence, 300),
+        )

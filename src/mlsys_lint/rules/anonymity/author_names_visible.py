@@ -1,0 +1,70 @@
+"""## What it does
+Reads the title block of page 1 (the lines above the abstract heading, minus the title
+itself) and reports a byline that shows names instead of the style's anonymous
+placeholder (MLSys blind mode prints "Anonymous Authors"). It also reports the signs of
+a camera-ready build on page 1: the proceedings notice ("Proceedings of the 8th MLSys
+Conference ...") instead of the "Under review" one.
+
+Heuristics and limits: a byline line is a name when it holds a capitalized first and
+last name ("Alice Smith", "Jean-Luc de la Tour" partly); lines that contain "Anonymous"
+are the placeholder. A title block the tool cannot find (no "Abstract" or "1
+Introduction" heading on page 1) is not judged. Names written in all lower case or in
+non-Latin scripts are not recognized.
+
+## Why is this bad
+The MLSys 2026 call for papers asks authors to anonymize the submission; a visible byline
+identifies them at once and is a reason for desk rejection. The camera-ready option
+(`accepted`) prints the authors, so its notice is a sure sign of a de-anonymized build.
+
+## Example
+`paper.pdf:1: A001 [error] the byline shows author names: "Alice Smith1 Bob Jones2"`.
+
+## Use instead
+Build without the `accepted` option: `\\usepackage{mlsys2025}`. The style then prints
+"Anonymous Authors" and the "Under review" notice.
+
+## Options
+Profile keys `double_blind` (the rule is silent when false) and `blind.byline`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.anonymity.signals import NAME, anonymous
+from mlsys_lint.rules.base import Context, Rule, clip, union
+
+RULE = Rule("A001", "author-names-visible", "The byline shows author names.", blind_only=True)
+
+CAMERA_READY = re.compile(
+    r"Proceedings of the .{0,40}(?:MLSys|Machine Learning and Systems|Conference)"
+    r"|Copyright 20\d\d by the author",
+    re.IGNORECASE,
+)
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    byline = ctx.sections.byline
+    if byline and not any(anonymous(line.text) for line in byline):
+        names = [line for line in byline if NAME.search(line.text)]
+        if names:
+            text = " ".join(line.text.strip() for line in names)
+            yield Violation(
+                f'the byline shows author names: "{clip(text, 60)}"',
+                page=1,
+                bbox=union([line.bbox for line in names]),
+                evidence=clip(text, 200),
+            )
+    if ctx.pdf.pages:
+        first = ctx.sections.layouts[0]
+        for line in first.content + first.footer:
+            if CAMERA_READY.search(line.text):
+                yield Violation(
+                    "page 1 carries the camera-ready notice, not the 'under review' one",
+                    page=1,
+                    bbox=line.bbox,
+                    evidence=clip(line.text),
+                )
+                break

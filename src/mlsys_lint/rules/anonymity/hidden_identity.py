@@ -1,0 +1,93 @@
+"""## What it does
+Finds identity in places a reader does not see but a reviewer's tools do:
+- annotations and comments (sticky notes, highlights, pdfcomment) that carry an author
+  (`/T`) that is not anonymous;
+- embedded files (attachments), which often carry the source tree or data with names;
+- text rendered invisible (render mode 3, transparent), white, under 1 pt or placed off
+  the page that holds an e-mail address, an institution or an identifying URL.
+
+Heuristics and limits: invisible text is judged by its content; a hidden plain name
+without an address or institution is missed. Link annotations have no author and are
+A006's business.
+
+## Why is this bad
+A comment signed "Alice Smith" or an attachment with the LaTeX sources identifies the
+authors to anyone who opens the annotation panel; the MLSys 2026 call for papers asks
+for a good-faith effort to anonymize.
+
+## Example
+`paper.pdf:5: A008 [error] annotation signed by "Alice Smith": "Check this number"`.
+
+## Use instead
+Remove comments (`\\usepackage[final]{pdfcomment}` or drop the package), attachments
+(`\\attachfile`, `embedfile`) and hidden text before submitting.
+
+## Options
+Profile key `double_blind`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mlsys_lint.document.sections import span_hidden
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.anonymity.signals import (
+    ORGANIZATION,
+    URL,
+    anonymous,
+    emails,
+    identifying_url,
+)
+from mlsys_lint.rules.base import Context, Rule, clip, union
+
+RULE = Rule(
+    "A008",
+    "hidden-identity",
+    "Identity in comments, attachments or hidden text.",
+    blind_only=True,
+)
+
+
+def _identity(text: str, ctx: Context) -> str | None:
+    found = emails(text, ctx.venue)
+    if found:
+        return f"the e-mail address {found[0]}"
+    org = ORGANIZATION.search(text)
+    if org and not anonymous(text):
+        return f'the institution "{org.group()}"'
+    for url in URL.findall(text):
+        if identifying_url(url):
+            return f"the URL {url}"
+    return None
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    for name in ctx.pdf.embedded_files:
+        yield Violation(f'the PDF has an embedded file "{name}"', evidence=name)
+    for page in ctx.pdf.pages:
+        for annot in page.annotations:
+            if annot.kind != "Link" and annot.author.strip() and not anonymous(annot.author):
+                yield Violation(
+                    f'{annot.kind.lower()} annotation signed by "{clip(annot.author, 40)}": '
+                    f'"{clip(annot.content, 60)}"',
+                    page=page.number,
+                    bbox=annot.bbox,
+                    evidence=f"{annot.author}: {annot.content}",
+                )
+        hidden = [
+            (line, "".join(s.text for s in line.spans if span_hidden(s, page)))
+            for line in page.lines
+        ]
+        runs = [(line, text) for line, text in hidden if text.strip()]
+        if not runs:
+            continue
+        joined = " ".join(text for _, text in runs)
+        why = _identity(joined, ctx)
+        if why:
+            yield Violation(
+                f"hidden text holds {why}",
+                page=page.number,
+                bbox=union([line.bbox for line, _ in runs]),
+                evidence=clip(joined, 200),
+            )

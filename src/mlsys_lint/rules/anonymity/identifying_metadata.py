@@ -1,0 +1,107 @@
+"""## What it does
+Reads the metadata a reviewer's PDF viewer shows and the metadata it does not:
+- the document Info dictionary (Author, Creator, Title, Subject, Keywords): an Author
+  that is not anonymous, or an e-mail address in any field;
+- the XMP packet: `dc:creator` / `pdf:Author` entries that are not anonymous, e-mail
+  addresses;
+- what pdfTeX copies from every included PDF figure into the paper: each XObject's
+  `/PTEX.InfoDict` (the figure's own Author, Creator, ...) and `/PTEX.FileName`, the
+  path the figure was included from, which leaks user names when absolute
+  (`/Users/alice/...`, `/home/bob/...`, `C:\\Users\\carol\\...`). `pdfinfo` shows none of
+  these.
+The blind style's own "Anonymous Authors" author is fine. The object table is walked
+once, in the extraction pass.
+
+Heuristics and limits: a person's name in Title, Subject or Creator is not recognized
+(only e-mail addresses there); names in the XMP packet are read from `dc:creator` and
+`pdf:Author` only.
+
+## Why is this bad
+Any reviewer can open File > Properties, or run `strings`, and read the author's name;
+the MLSys 2026 call for papers asks for a good-faith effort to anonymize.
+
+## Example
+`paper.pdf: A007 [error] metadata names a person: Info Author = "Alice Smith"` or
+`A007 [error] an included figure carries its author: /PTEX.InfoDict Author = "Alice Smith"`.
+
+## Use instead
+`\\hypersetup{pdfauthor={}}` (or let the blind style set "Anonymous Authors"), and
+`\\pdfsuppressptexinfo=-1` in the preamble (pdfTeX) so included figures' metadata and
+paths are not copied; or strip them with `mlsys-lint fix` (planned) or `qpdf`.
+
+## Options
+Profile key `double_blind`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.anonymity.signals import EMAIL, anonymous
+from mlsys_lint.rules.base import Context, Rule, clip
+
+RULE = Rule(
+    "A007",
+    "identifying-metadata",
+    "PDF or figure metadata names a person.",
+    blind_only=True,
+)
+
+HOME_PATH = re.compile(r"(?:/Users/|/home/|[A-Za-z]:[\\/]+Users[\\/]+|/u/|/homes/)([^/\\]+)")
+XMP_PEOPLE = re.compile(
+    r"<(dc:creator|pdf:Author)>(.*?)</\1>|(?:dc:creator|pdf:Author)=\"([^\"]*)\"", re.S
+)
+XMP_ITEM = re.compile(r"<rdf:li[^>]*>(.*?)</rdf:li>", re.S)
+TOOL_WORDS = re.compile(r"latex|tex|hyperref|word|acrobat|matplotlib|inkscape|cairo|pdf", re.I)
+
+
+def _person(value: str) -> bool:
+    value = value.strip()
+    return bool(value) and not anonymous(value) and value.lower() not in ("unknown", "author")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    meta = ctx.pdf.metadata
+    author = meta.get("author", "")
+    if _person(author):
+        yield Violation(
+            f'metadata names a person: Info Author = "{clip(author, 60)}"',
+            evidence=f"Author: {author}",
+        )
+    for key in ("title", "subject", "keywords", "creator", "producer"):
+        value = meta.get(key, "")
+        if EMAIL.search(value):
+            yield Violation(
+                f'metadata holds an e-mail address: Info {key.capitalize()} = "{clip(value, 60)}"',
+                evidence=f"{key.capitalize()}: {value}",
+            )
+    xmp = ctx.pdf.xmp
+    for m in XMP_PEOPLE.finditer(xmp):
+        body = m.group(2) if m.group(2) is not None else m.group(3) or ""
+        items = XMP_ITEM.findall(body) or [body]
+        for item in items:
+            if _person(re.sub(r"<[^>]+>", "", item)):
+                yield Violation(
+                    f'XMP metadata names a person: {m.group(1) or "creator"} = "{clip(item, 60)}"',
+                    evidence=clip(item, 200),
+                )
+    for address in sorted(set(EMAIL.findall(xmp))):
+        yield Violation(f"XMP metadata holds an e-mail address: {address}", evidence=address)
+
+    for obj in ctx.pdf.ptex:
+        for key, value in obj.info:
+            if (key == "Author" and _person(value)) or EMAIL.search(value):
+                yield Violation(
+                    f"an included figure carries its {key.lower()}: /PTEX.InfoDict {key} = "
+                    f'"{clip(value, 60)}" (object {obj.xref})',
+                    evidence=f"{key}: {value}",
+                )
+        home = HOME_PATH.search(obj.filename)
+        if home:
+            yield Violation(
+                f'an included figure\'s path names the user "{home.group(1)}": '
+                f"/PTEX.FileName = {clip(obj.filename, 80)} (object {obj.xref})",
+                evidence=obj.filename,
+            )

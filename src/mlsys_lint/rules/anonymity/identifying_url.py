@@ -1,0 +1,83 @@
+"""## What it does
+Checks every link annotation (URI action) and every URL written in the visible text of
+the body and appendix, and reports those that point to a person, group or organization:
+code repositories of a named account (`github.com/<user>/...`, GitLab, Bitbucket),
+personal and lab home pages (`*.github.io`, `sites.google.com`, `/~user`, `/people/`),
+institutional sites (`.edu`, `.ac.uk`, ...), and file shares that show their owner
+(Google Drive, Dropbox, OneDrive). Anonymous hosting passes (anonymous.4open.science,
+openreview.net), as do public libraries, datasets and documentation (pytorch.org,
+huggingface.co, arxiv.org, doi.org, repositories of well-known public projects such as
+`github.com/pytorch/...`). URLs inside reference entries are citations and pass.
+
+Heuristics and limits: the tool cannot know whether `github.com/<user>` belongs to the
+authors or to someone they use; it reports every named account outside the references.
+Under a profile that allows URLs (MLSys industry track) the rule is silent.
+
+## Why is this bad
+A link to the authors' repository or home page reveals who they are; the MLSys 2026 call
+for papers asks for a good-faith effort to anonymize.
+
+## Example
+`paper.pdf:1: A006 [error] link to a code repository of the account 'alicesmith':
+https://github.com/alicesmith/sparse-place`.
+
+## Use instead
+Host the artifact anonymously (e.g. anonymous.4open.science) for the review; put the
+real link in the camera-ready version.
+
+## Options
+Profile keys `double_blind`, `blind.allow_urls`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mlsys_lint.document.sections import search
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.anonymity.signals import URL, identifying_url
+from mlsys_lint.rules.base import Context, Rule, clip, union
+
+RULE = Rule(
+    "A006", "identifying-url", "A link points to the authors' accounts or sites.", blind_only=True
+)
+
+
+def _in_references(ctx: Context, page: int, bbox) -> bool:
+    for pos in ctx.sections.bibliography:
+        if pos.page == page:
+            x0, y0, x1, y1 = pos.line.bbox
+            if x0 < bbox[2] and bbox[0] < x1 and y0 < bbox[3] and bbox[1] < y1:
+                return True
+    return False
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    if ctx.venue.get("blind", "allow_urls", False):
+        return
+    reported: set[tuple[int, str]] = set()
+    for page in ctx.pdf.pages:
+        for link in page.links:
+            key = (page.number, link.uri.rstrip("/"))
+            why = identifying_url(link.uri)
+            if why and key not in reported and not _in_references(ctx, page.number, link.bbox):
+                reported.add(key)
+                yield Violation(
+                    f"link to {why}: {clip(link.uri, 90)}",
+                    page=page.number,
+                    bbox=link.bbox,
+                    evidence=link.uri,
+                )
+    s = ctx.sections
+    for m in search(s.body + s.after_body, URL):
+        first = m.positions[0]
+        url = m.text.rstrip(".,;:)]}")
+        why = identifying_url(url)
+        if why and (first.page, url.rstrip("/")) not in reported:
+            reported.add((first.page, url.rstrip("/")))
+            yield Violation(
+                f"URL of {why}: {clip(url, 90)}",
+                page=first.page,
+                bbox=union([p.line.bbox for p in m.positions if p.page == first.page]),
+                evidence=url,
+            )

@@ -1,0 +1,175 @@
+"""Shared evidence of identity: e-mail addresses, institutions, names, URLs.
+
+Plain regular expressions and small word lists; every rule that uses them documents
+their limits in its own docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from mlsys_lint.venues import Venue
+
+EMAIL = re.compile(
+    r"(?:\{[\w.+-]+(?:\s*[,|]\s*[\w.+-]+)+\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
+)
+_TLD = r"(?:edu|com|org|net|gov|io|ai|de|uk|cn|jp|fr|ch|ca|kr|in|it|nl|se|au|sg|il|us)"
+OBFUSCATED_EMAIL = re.compile(
+    r"\b[\w.+-]+\s*(?:\[at\]|\(at\)|\{at\}|\sat\s)\s*[\w-]+"
+    r"(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s*[\w-]+)*"
+    r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s*" + _TLD + r"\b",
+    re.IGNORECASE,
+)
+
+# superscript affiliation marks are glued to words ("Smith1", "2Google"): look-arounds
+# on letters, not \b, delimit the words
+ORGANIZATION = re.compile(
+    r"(?<![A-Za-z])(?:Universit(?:y|ät|é|à|ad|at|eit|y College)|College|Institut(?:e|o)?"
+    r"|Polytechnic|Laborator(?:y|ies)|Labs?|School of|Department of|Dept\.|Faculty of|Academy"
+    r"|Research Center|Research Centre|Inc\.|Corp(?:oration|\.)?|Ltd\.?|GmbH|LLC"
+    r"|Google|DeepMind|Microsoft|Meta|Facebook|NVIDIA|Amazon|AWS|IBM|Intel|Apple|Alibaba"
+    r"|Tencent|Baidu|Huawei|ByteDance|Samsung|OpenAI|Anthropic|Adobe|Oracle|Qualcomm|AMD"
+    r"|ETH Z(?:u|ü)rich|EPFL|MIT|CMU|KAIST|Tsinghua|INRIA|CNRS|Max Planck)(?![A-Za-z])"
+)
+PERSONAL_DATA = re.compile(
+    r"\b\d{1,5}\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
+    r"Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)\b|(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+)
+NAME = re.compile(
+    r"(?<![A-Za-z])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?\s+"
+    r"(?:(?:van|von|de|der|da|di|le)\s+)?[A-Z][a-zA-Z'’-]+[a-z](?![A-Za-z])"
+)
+
+
+def anonymous(text: str) -> bool:
+    return "anonymous" in text.casefold()
+
+
+def placeholder_emails(venue: Venue) -> set[str]:
+    return {e.casefold() for e in venue.get("blind", "placeholder_emails", [])}
+
+
+def emails(text: str, venue: Venue) -> list[str]:
+    """Addresses (plain, grouped `{a,b}@x.edu`, or spelled `a at x dot edu`) that are
+    not the style's own placeholder."""
+    skip = placeholder_emails(venue)
+    found = [m.group() for m in EMAIL.finditer(text)]
+    found += [m.group() for m in OBFUSCATED_EMAIL.finditer(text)]
+    return [e for e in found if e.casefold() not in skip]
+
+
+# -- URLs --------------------------------------------------------------------------
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'{}|\\^`]+|\b[\w-]+\.github\.io\b[^\s<>\"']*")
+
+ANONYMOUS_HOSTS = (
+    "anonymous.4open.science",
+    "openreview.net",
+    "anonymous.4open",
+    "anonymousfiles.io",
+)
+PUBLIC_HOSTS = (
+    "arxiv.org",
+    "doi.org",
+    "dx.doi.org",
+    "pytorch.org",
+    "tensorflow.org",
+    "huggingface.co",
+    "paperswithcode.com",
+    "wikipedia.org",
+    "python.org",
+    "numpy.org",
+    "scipy.org",
+    "scikit-learn.org",
+    "jax.readthedocs.io",
+    "readthedocs.io",
+    "kaggle.com",
+    "image-net.org",
+    "mlcommons.org",
+    "onnx.ai",
+    "apache.org",
+    "llvm.org",
+    "kernel.org",
+    "nvidia.com",
+    "developer.nvidia.com",
+    "aws.amazon.com",
+    "cloud.google.com",
+    "www.cs.toronto.edu/~kriz",
+    "yann.lecun.com",
+)
+CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+PUBLIC_CODE_OWNERS = {
+    "pytorch",
+    "tensorflow",
+    "huggingface",
+    "google",
+    "facebookresearch",
+    "microsoft",
+    "nvidia",
+    "openai",
+    "apache",
+    "llvm",
+    "triton-lang",
+    "vllm-project",
+    "jax-ml",
+    "numpy",
+    "scikit-learn",
+    "onnx",
+    "mlcommons",
+    "ray-project",
+    "deepspeedai",
+    "sgl-project",
+}
+FILE_SHARES = (
+    "drive.google.com",
+    "docs.google.com",
+    "dropbox.com",
+    "onedrive.live.com",
+    "1drv.ms",
+    "box.com",
+    "sharepoint.com",
+)
+PERSONAL_PATH = re.compile(r"/~|/(?:people|person|users|staff|homes|home|members|faculty)/")
+ACADEMIC_HOST = re.compile(r"(?:^|\.)(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2}|uni-[\w-]+\.de)$")
+
+
+def _host_path(url: str) -> tuple[str, str]:
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+        url = "http://" + url
+    parts = urlsplit(url.rstrip(".,;:)]}"))
+    return (parts.hostname or "").lower(), parts.path
+
+
+def _under(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def identifying_url(url: str) -> str | None:
+    """Why a URL points to a person, group or organization, or None when it does not."""
+    if url.lower().startswith("mailto:"):
+        return None  # an address: A003's business
+    host, path = _host_path(url)
+    if not host:
+        return None
+    full = host + path
+    if _under(host, ANONYMOUS_HOSTS):
+        return None
+    if any(full.startswith(p) for p in PUBLIC_HOSTS if "/" in p):
+        return None
+    if _under(host, CODE_HOSTS):
+        owner = path.strip("/").split("/")[0].lower() if path.strip("/") else ""
+        if not owner or owner in PUBLIC_CODE_OWNERS or owner.startswith("anonymous"):
+            return None
+        return f"a code repository of the account '{owner}'"
+    if _under(host, FILE_SHARES):
+        return "a file share that shows its owner"
+    if host.endswith(".github.io") or host == "sites.google.com":
+        return "a personal web page"
+    if _under(host, tuple(p for p in PUBLIC_HOSTS if "/" not in p)):
+        return None
+    if PERSONAL_PATH.search(path):
+        return "a personal web page"
+    if ACADEMIC_HOST.search(host):
+        return "an institution's web site"
+    return None

@@ -1,0 +1,249 @@
+"""Anonymity leaks: planted one at a time into the clean blind sample, and the classic
+false alarms that must stay silent."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from conftest import SAMPLES, codes, lint
+from mlsys_lint.rules.anonymity.signals import emails, identifying_url
+from mlsys_lint.venues import load_venue
+
+CLEAN = SAMPLES / "clean.pdf"
+
+
+def _save(doc, tmp_path, name):
+    out = tmp_path / f"{name}.pdf"
+    doc.save(out)
+    return out
+
+
+def _replace_line(page, old: str, new: str, fontsize: float = 9) -> None:
+    """Redact the line that holds `old` and write `new` in its place."""
+    rects = page.search_for(old)
+    assert rects, f"{old!r} not on page {page.number + 1}"
+    rect = rects[0]
+    line = pymupdf.Rect(rect.x0, rect.y0, max(rect.x1, rect.x0 + 230), rect.y1)
+    page.add_redact_annot(line)
+    page.apply_redactions()
+    page.insert_text((rect.x0, rect.y1 - 2), new, fontsize=fontsize, fontname="tiro")
+
+
+def _body_page(doc):
+    return doc[2]
+
+
+def plant_byline(doc):
+    _replace_line(doc[0], "Anonymous Authors", "Alice Smith  Bob Jones", fontsize=10)
+
+
+def plant_camera_ready_notice(doc):
+    _replace_line(
+        doc[0],
+        "Preliminary work. Under review",
+        "Proceedings of the 8th MLSys Conference, Santa Clara, CA, USA, 2025.",
+        fontsize=7,
+    )
+
+
+def plant_affiliation(doc):
+    _replace_line(
+        doc[0],
+        "Anonymous Institution",
+        "1Department of Computer Science, Stanford University, Stanford, CA",
+        fontsize=7,
+    )
+
+
+def plant_spelled_email(doc):
+    _replace_line(_body_page(doc), "The", "write to alice at cs dot stanford dot edu")
+
+
+def plant_mailto(doc):
+    page = _body_page(doc)
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(60, 300, 120, 310),
+            "uri": "mailto:bob.jones@example.org",
+        }
+    )
+
+
+def plant_thanks(doc):
+    _replace_line(_body_page(doc), "The", "We thank the systems group for their help.")
+
+
+def plant_self_citation(doc):
+    _replace_line(_body_page(doc), "The", "As we showed in [7], placement matters.")
+
+
+def plant_homepage_link(doc):
+    page = _body_page(doc)
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(60, 300, 120, 310),
+            "uri": "https://alice-smith.github.io/",
+        }
+    )
+
+
+def plant_drive_url_text(doc):
+    _replace_line(_body_page(doc), "The", "data: https://drive.google.com/file/d/1AbC/view")
+
+
+def plant_pdf_author(doc):
+    doc.set_metadata({**doc.metadata, "author": "Alice Smith"})
+
+
+def plant_xmp_creator(doc):
+    doc.set_xml_metadata(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+        '22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description>'
+        "<dc:creator><rdf:Seq><rdf:li>Bob Jones</rdf:li></rdf:Seq></dc:creator>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+
+
+def plant_ptex_filename(doc):
+    page = _body_page(doc)
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 4, 4), False)
+    xref = page.insert_image(pymupdf.Rect(300, 700, 304, 704), pixmap=pix)
+    doc.xref_set_key(xref, "PTEX.FileName", "(/home/alice/paper/figures/plot.pdf)")
+
+
+def plant_signed_comment(doc):
+    annot = _body_page(doc).add_text_annot((300, 300), "fix this")
+    annot.set_info(title="Bob Jones")
+    annot.update()
+
+
+def plant_attachment(doc):
+    doc.embfile_add("paper-source.zip", b"PK\x03\x04 not really a zip")
+
+
+def plant_invisible_affiliation(doc):
+    _body_page(doc).insert_text((60, 300), "Stanford University", fontsize=9, render_mode=3)
+
+
+def plant_offpage_email(doc):
+    _body_page(doc).insert_text((700, 300), "bob@example.org", fontsize=9)
+
+
+@pytest.mark.parametrize(
+    ("plant", "expected"),
+    [
+        (plant_byline, ["A001"]),
+        (plant_camera_ready_notice, ["A001"]),
+        (plant_affiliation, ["A002"]),
+        (plant_spelled_email, ["A003"]),
+        (plant_mailto, ["A003"]),
+        (plant_thanks, ["A004"]),
+        (plant_self_citation, ["A005"]),
+        (plant_homepage_link, ["A006"]),
+        (plant_drive_url_text, ["A006"]),
+        (plant_pdf_author, ["A007"]),
+        (plant_xmp_creator, ["A007"]),
+        (plant_ptex_filename, ["A007"]),
+        (plant_signed_comment, ["A008"]),
+        (plant_attachment, ["A008"]),
+        (plant_invisible_affiliation, ["A008"]),
+        (plant_offpage_email, ["A008"]),
+    ],
+    ids=lambda v: getattr(v, "__name__", str(v)),
+)
+def test_planted_leak(plant, expected, tmp_path):
+    doc = pymupdf.open(CLEAN)
+    plant(doc)
+    report = lint(_save(doc, tmp_path, plant.__name__))
+    assert codes(report) == expected, report.findings
+
+
+def test_ptex_filename_names_the_user(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    plant_ptex_filename(doc)
+    (finding,) = lint(_save(doc, tmp_path, "ptex")).findings
+    assert 'names the user "alice"' in finding.message
+    assert finding.evidence == "/home/alice/paper/figures/plot.pdf"
+
+
+def test_metadata_sample_names_the_figure_author():
+    report = lint(SAMPLES / "metadata_leaks.pdf", select=["A007"])
+    messages = " ".join(f.message for f in report.findings)
+    assert 'Info Author = "Alice Smith"' in messages
+    assert '/PTEX.InfoDict Author = "Alice Smith"' in messages
+
+
+def test_url_in_a_reference_entry_is_a_citation(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    page = doc[-1]
+    ref = page.search_for("Moreau, P. and Okafor")[0]
+    page.insert_link(
+        {"kind": pymupdf.LINK_URI, "from": ref, "uri": "https://cs.stanford.edu/~moreau/tr.pdf"}
+    )
+    assert codes(lint(_save(doc, tmp_path, "refurl"))) == []
+
+
+def test_evidence_is_the_sentence():
+    report = lint(SAMPLES / "blind_leaks.pdf", select=["A005"])
+    (finding,) = report.findings
+    assert finding.evidence.startswith("In our previous work (Smith et al., 2023), we showed")
+    assert finding.evidence.endswith("to shared accelerators.")
+
+
+def test_industry_track_allows_organizations_and_urls_not_names():
+    report = lint(SAMPLES / "camera_ready.pdf", "mlsys2026-industry")
+    assert "A002" not in codes(report) and "A001" in codes(report)
+    report = lint(SAMPLES / "blind_leaks.pdf", "mlsys2026-industry")
+    assert "A006" not in codes(report) and "A005" in codes(report)
+
+
+def test_not_anonymized_venue_is_silent():
+    for name in ("camera_ready", "blind_leaks", "metadata_leaks"):
+        report = lint(SAMPLES / f"{name}.pdf", "mlforsystems-workshop", select=["A"])
+        assert report.findings == ()
+
+
+# -- the classic false alarms, as unit cases of the shared signals -------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://pytorch.org",
+        "https://huggingface.co/datasets/wikitext",
+        "https://anonymous.4open.science/r/sparse-place-2F1A",
+        "https://openreview.net/forum?id=abc",
+        "https://arxiv.org/abs/2401.00001",
+        "https://github.com/pytorch/pytorch",
+        "https://doi.org/10.1145/1234",
+        "https://www.cs.toronto.edu/~kriz/cifar.html",
+    ],
+)
+def test_public_urls_pass(url):
+    assert identifying_url(url) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://github.com/alicesmith/sparse-place",
+        "https://alice.github.io",
+        "https://www.cs.stanford.edu/~alice/",
+        "https://sys.cs.example.edu/projects/place",
+        "https://drive.google.com/file/d/1AbC/view",
+        "https://www.dropbox.com/s/xyz/data.zip",
+        "https://sites.google.com/view/alicesmith",
+    ],
+)
+def test_identifying_urls(url):
+    assert identifying_url(url)
+
+
+def test_placeholder_email_is_not_a_leak():
+    venue = load_venue("mlsys2026")
+    assert emails("Correspondence to: Anonymous Author <anon.email@domain.com>.", venue) == []
+    assert emails("{alice,bob}@cs.stanford.edu", venue) == ["{alice,bob}@cs.stanford.edu"]
+    assert emails("look at them, dot the i's", venue) == []
