@@ -43,6 +43,7 @@ class Line(NamedTuple):
     bbox: BBox
     spans: tuple[Span, ...]
     block: int
+    size: float  # font size of the line's longest span
 
     @property
     def x0(self) -> float:
@@ -59,11 +60,6 @@ class Line(NamedTuple):
     @property
     def y1(self) -> float:
         return self.bbox[3]
-
-    @property
-    def size(self) -> float:
-        """Font size of the line's longest span."""
-        return max(self.spans, key=lambda s: len(s.text.strip())).size
 
     @property
     def bold(self) -> bool:

@@ -34,6 +34,9 @@ class PdfError(Exception):
     """The file cannot be linted: one clear line for the user."""
 
 
+_new = tuple.__new__  # builds the NamedTuples without their keyword handling: ~2x faster
+
+
 def _line(raw: dict, block: int) -> Line | None:
     raw_spans = raw["spans"]
     text = "".join([s["text"] for s in raw_spans])
@@ -42,21 +45,25 @@ def _line(raw: dict, block: int) -> Line | None:
     # blank spans (MuPDF's inter-word spaces) stay in the text but get no Span record
     spans = tuple(
         [
-            Span(
-                s["text"],
-                s["font"],
-                s["size"],
-                s["flags"],
-                s["color"],
-                s["bbox"],
-                s.get("alpha", 255),
-                s.get("char_flags", 16),
+            _new(
+                Span,
+                (
+                    t,
+                    s["font"],
+                    s["size"],
+                    s["flags"],
+                    s["color"],
+                    s["bbox"],
+                    s["alpha"],
+                    s["char_flags"],
+                ),
             )
             for s in raw_spans
-            if not s["text"].isspace()
+            if not (t := s["text"]).isspace()
         ]
     )
-    return Line(text, raw["bbox"], spans, block)
+    size = max(spans, key=lambda s: len(s.text)).size if spans else 0.0
+    return _new(Line, (text, raw["bbox"], spans, block, size))
 
 
 def _page(page: pymupdf.Page) -> Page:

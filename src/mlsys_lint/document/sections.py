@@ -50,6 +50,7 @@ class PageLayout:
     page: Page
     content: tuple[Line, ...]  # lines that are not furniture
     hidden: tuple[Line, ...]  # invisible, white, sub-point or off-page text
+    hidden_runs: tuple[tuple[Line, str], ...]  # every line with hidden spans, and their text
     ruler: tuple[Line, ...]  # line-number ruler in the margins
     header: tuple[Line, ...]  # above the text block (running head)
     footer: tuple[Line, ...]  # below the text block (page number, notices)
@@ -57,11 +58,7 @@ class PageLayout:
     middle: float  # x that separates the columns
 
     def column_of(self, line: Line) -> int:
-        if line.x1 <= self.middle + 3:
-            return LEFT
-        if line.x0 >= self.middle - 3:
-            return RIGHT
-        return SPAN
+        return _side(line, self.middle)
 
 
 @dataclass(frozen=True)
@@ -114,6 +111,11 @@ class Sections:
         skip = {id(p.line) for p in self.bibliography}
         rest = self.reading_order[self.index_of(self.body_stop) + 1 :]
         return tuple(p for p in rest if id(p.line) not in skip)
+
+    @cached_property
+    def prose(self) -> TextStream:
+        """Body and appendix as running text (reference entries left out)."""
+        return TextStream.of(self.body + self.after_body)
 
     @cached_property
     def title_block(self) -> tuple[Line, ...]:
@@ -179,12 +181,23 @@ def heading_title(text: str) -> str:
     return _NUMBERING.sub("", text, count=1).strip().casefold()
 
 
+def _side(line: Line, middle: float) -> int:
+    if line.x1 <= middle + 3:
+        return LEFT
+    if line.x0 >= middle - 3:
+        return RIGHT
+    return SPAN
+
+
 WHITE = 0xFFFFFF
 
 
 def span_hidden(span: Span, page: Page) -> bool:
     """Text a reader cannot see: invisible render mode or transparent, white, below
     1 pt, or placed outside the page."""
+    if span.char_flags & 48 and span.alpha and span.color != WHITE and span.size >= 1.0:
+        x0, y0, x1, y1 = span.bbox  # the common case: only the position can hide it
+        return x1 <= 0 or y1 <= 0 or x0 >= page.width or y0 >= page.height
     x0, y0, x1, y1 = span.bbox
     return (
         span.invisible
@@ -195,10 +208,6 @@ def span_hidden(span: Span, page: Page) -> bool:
         or x0 >= page.width
         or y0 >= page.height
     )
-
-
-def is_hidden(line: Line, page: Page) -> bool:
-    return all(span_hidden(s, page) for s in line.spans)
 
 
 def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
@@ -223,8 +232,27 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
     lines = list(page.lines)
     ruler_ix = _is_ruler(lines, left, right)
     content, hidden, ruler, header, footer = [], [], [], [], []
+    runs: list[tuple[Line, str]] = []
+    width, height = page.width, page.height
     for i, line in enumerate(lines):
-        if is_hidden(line, page):
+        x0, y0, x1, y1 = line.bbox
+        if (
+            x1 > 0
+            and y1 > 0
+            and x0 < width
+            and y0 < height
+            and all(
+                s.char_flags & 48 and s.alpha and s.color != WHITE and s.size >= 1.0
+                for s in line.spans
+            )
+        ):
+            flags = []  # the common case: on the page and painted
+        else:
+            flags = [span_hidden(s, page) for s in line.spans]
+        if any(flags):
+            hidden_text = "".join(s.text for s, h in zip(line.spans, flags, strict=True) if h)
+            runs.append((line, hidden_text))
+        if flags and all(flags):
             hidden.append(line)
         elif i in ruler_ix:
             ruler.append(line)
@@ -243,23 +271,23 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
         lo, hi = xs0[len(xs0) // 50], xs1[-1 - len(xs1) // 50]
         if hi - lo >= 0.8 * (right - left):
             middle = (lo + hi) / 2
-    layout = PageLayout(
+    return PageLayout(
         page,
         tuple(content),
         tuple(hidden),
+        tuple(runs),
         tuple(ruler),
         tuple(header),
         tuple(footer),
-        None,
+        _count_columns(content, middle),
         middle,
     )
-    return PageLayout(**{**layout.__dict__, "columns": _count_columns(layout)})
 
 
-def _count_columns(layout: PageLayout) -> int | None:
+def _count_columns(content: list[Line], middle: float) -> int | None:
     chars = [0, 0, 0]
-    for line in layout.content:
-        chars[layout.column_of(line)] += len(line.text.strip())
+    for line in content:
+        chars[_side(line, middle)] += len(line.text.strip())
     total = sum(chars)
     if total < 400:
         return None
@@ -359,29 +387,51 @@ class Match:
 _SENTENCE_END = re.compile(r"[.!?][\")\]]*\s+(?=[A-Z(\[])")
 
 
-def search(positions: Sequence[Position], pattern: re.Pattern[str]) -> Iterator[Match]:
-    """Find `pattern` in the lines joined as running text (hyphenation undone)."""
-    parts: list[str] = []
-    starts: list[int] = []
-    length = 0
-    for pos in positions:
-        text = " ".join(pos.line.text.split())
-        if parts:
-            prev = parts[-1]
-            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and text[:1].islower():
-                parts[-1] = prev[:-1]
-                length -= 1
-            elif not prev.endswith("/"):
-                parts.append(" ")
-                length += 1
-        starts.append(length)
-        parts.append(text)
-        length += len(text)
-    joined = "".join(parts)
-    for m in pattern.finditer(joined):
-        lo = max((e.end() for e in _SENTENCE_END.finditer(joined, 0, m.start())), default=0)
-        end = _SENTENCE_END.search(joined, m.end())
-        hi = end.start() + 1 if end else len(joined)
-        first = max(0, bisect_right(starts, m.start()) - 1)
-        last = max(first, bisect_right(starts, max(m.end() - 1, m.start())) - 1)
-        yield Match(m.group(), joined[lo:hi].strip(), tuple(positions[first : last + 1]))
+@dataclass(frozen=True)
+class TextStream:
+    """Lines joined as running text (hyphenation undone, URLs broken after "/" rejoined),
+    with the offset at which each line starts."""
+
+    text: str
+    starts: tuple[int, ...]
+    positions: tuple[Position, ...]
+
+    @classmethod
+    def of(cls, positions: Sequence[Position]) -> TextStream:
+        parts: list[str] = []
+        starts: list[int] = []
+        length = 0
+        for pos in positions:
+            text = " ".join(pos.line.text.split())
+            if parts:
+                prev = parts[-1]
+                if (
+                    prev.endswith("-")
+                    and len(prev) > 1
+                    and prev[-2].isalpha()
+                    and text[:1].islower()
+                ):
+                    parts[-1] = prev[:-1]
+                    length -= 1
+                elif not prev.endswith("/"):
+                    parts.append(" ")
+                    length += 1
+            starts.append(length)
+            parts.append(text)
+            length += len(text)
+        return cls("".join(parts), tuple(starts), tuple(positions))
+
+    def search(self, pattern: re.Pattern[str]) -> Iterator[Match]:
+        """Every match of `pattern`, with its sentence and lines."""
+        joined, starts = self.text, self.starts
+        for m in pattern.finditer(joined):
+            window = max(0, m.start() - 1500)  # a sentence is shorter than this
+            lo = max(
+                (e.end() for e in _SENTENCE_END.finditer(joined, window, m.start())),
+                default=window,
+            )
+            end = _SENTENCE_END.search(joined, m.end())
+            hi = end.start() + 1 if end else len(joined)
+            first = max(0, bisect_right(starts, m.start()) - 1)
+            last = max(first, bisect_right(starts, max(m.end() - 1, m.start())) - 1)
+            yield Match(m.group(), joined[lo:hi].strip(), self.positions[first : last + 1])

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import heading_title, search
+from mlsys_lint.document.sections import heading_title
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, union
 
@@ -76,7 +76,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             evidence=clip(heading.line.text),
         )
         return
-    for m in search(text, THANKS):
+    for m in s.prose.search(THANKS):
         first = m.positions[0]
         yield Violation(
             f'acknowledgments in a blind submission: "{clip(m.sentence, 70)}"',

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import span_hidden
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import (
     ORGANIZATION,
@@ -75,11 +74,11 @@ def check(ctx: Context) -> Iterator[Violation]:
                     bbox=annot.bbox,
                     evidence=f"{annot.author}: {annot.content}",
                 )
-        hidden = [
-            (line, "".join(s.text for s in line.spans if span_hidden(s, page)))
-            for line in page.lines
+        runs = [
+            (line, text)
+            for line, text in ctx.sections.layouts[page.number - 1].hidden_runs
+            if text.strip()
         ]
-        runs = [(line, text) for line, text in hidden if text.strip()]
         if not runs:
             continue
         joined = " ".join(text for _, text in runs)

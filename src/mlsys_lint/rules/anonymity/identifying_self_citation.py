@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import search
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, union
 
@@ -62,7 +61,7 @@ SELF_REFERENCE = re.compile(
 def check(ctx: Context) -> Iterator[Violation]:
     s = ctx.sections
     seen: set[str] = set()
-    for m in search(s.body + s.after_body, SELF_REFERENCE):
+    for m in s.prose.search(SELF_REFERENCE):
         if m.sentence in seen:
             continue  # one finding per sentence
         seen.add(m.sentence)

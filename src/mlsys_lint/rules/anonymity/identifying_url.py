@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import search
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import URL, identifying_url
 from mlsys_lint.rules.base import Context, Rule, clip, union
@@ -69,7 +68,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                     evidence=link.uri,
                 )
     s = ctx.sections
-    for m in search(s.body + s.after_body, URL):
+    for m in s.prose.search(URL):
         first = m.positions[0]
         url = m.text.rstrip(".,;:)]}")
         why = identifying_url(url)

@@ -53,9 +53,14 @@ def placeholder_emails(venue: Venue) -> set[str]:
 def emails(text: str, venue: Venue) -> list[str]:
     """Addresses (plain, grouped `{a,b}@x.edu`, or spelled `a at x dot edu`) that are
     not the style's own placeholder."""
+    found: list[str] = []
+    if "@" in text:
+        found += [m.group() for m in EMAIL.finditer(text)]
+    if "dot" in text.lower():  # cheap pre-check: the spelled-out form needs a "dot"
+        found += [m.group() for m in OBFUSCATED_EMAIL.finditer(text)]
+    if not found:
+        return found
     skip = placeholder_emails(venue)
-    found = [m.group() for m in EMAIL.finditer(text)]
-    found += [m.group() for m in OBFUSCATED_EMAIL.finditer(text)]
     return [e for e in found if e.casefold() not in skip]
 
 

@@ -62,12 +62,12 @@ def check(ctx: Context) -> Iterator[Violation]:
         if not size_matches(page, ctx.venue):
             continue  # the block is defined for the venue's paper; L001 reports the size
         outside: list[tuple[Line, float]] = []
+        lo_x, hi_x, lo_y, hi_y = left - tol, right + tol, top - tol, bottom + tol
         for line in layout.content:
-            if line.x1 < 0 or line.x0 > page.width or line.y1 < 0 or line.y0 > page.height:
-                continue  # off the page: invisible, a hidden-text matter
-            past = max(left - line.x0, line.x1 - right, top - line.y0, line.y1 - bottom)
-            if past > tol:
-                outside.append((line, past))
+            x0, y0, x1, y1 = line.bbox
+            if x0 >= lo_x and x1 <= hi_x and y0 >= lo_y and y1 <= hi_y:
+                continue  # inside the block: the common case
+            outside.append((line, max(left - x0, x1 - right, top - y0, y1 - bottom)))
         for line in layout.header:
             if line.y0 < header_top or len(layout.header) > 2:
                 outside.append((line, max(header_top - line.y0, 0.0)))
