@@ -50,15 +50,23 @@ def timed(fn, runs: int) -> float:
     return statistics.median(times)
 
 
+# An installed wheel has its bytecode compiled; this machine sets PYTHONDONTWRITEBYTECODE,
+# which would make every child recompile the package and measure the compiler instead.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def process(args: list[str]) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one child process."""
     t = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
+    )
     _, _, usage = os.wait4(proc.pid, 0)
     return time.perf_counter() - t, usage.ru_maxrss
 
 
 def timed_process(args: list[str], runs: int) -> tuple[float, int]:
+    process(args)  # warm-up: writes bytecode, fills the page cache
     results = [process(args) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
@@ -108,7 +116,9 @@ def main() -> None:
         "",
         f"mlsys-lint {__version__}, PyMuPDF {pymupdf.VersionBind}, Python "
         f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
-        f"median of {opts.runs} runs; `python benchmarks/bench.py` writes this file.",
+        f"median of {opts.runs} runs after a warm-up; `python benchmarks/bench.py` writes this "
+        "file. Wall times on a shared 2-core VM jitter by 20-40% between runs: compare the "
+        "ratios, measured in the same run, not the absolute times.",
         "",
         f"`mlsys-lint --version` as a whole process: {version_time * 1e3:.0f} ms.",
         "",
