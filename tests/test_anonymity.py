@@ -75,6 +75,11 @@ def plant_thanks(doc):
     _replace_line(_body_page(doc), "The", "We thank the systems group for their help.")
 
 
+def plant_funding(doc):
+    # two signals in one sentence ("was supported by", a grant number): one finding
+    _replace_line(_body_page(doc), "The", "This work was supported by grant CCF-2112345.")
+
+
 def plant_self_citation(doc):
     _replace_line(_body_page(doc), "The", "As we showed in [7], placement matters.")
 
@@ -141,6 +146,7 @@ def plant_offpage_email(doc):
         (plant_spelled_email, ["A003"]),
         (plant_mailto, ["A003"]),
         (plant_thanks, ["A004"]),
+        (plant_funding, ["A004"]),
         (plant_self_citation, ["A005"]),
         (plant_homepage_link, ["A006"]),
         (plant_drive_url_text, ["A006"]),

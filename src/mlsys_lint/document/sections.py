@@ -383,6 +383,21 @@ class Match:
     sentence: str
     positions: tuple[Position, ...]
 
+    @property
+    def page(self) -> int:
+        return self.positions[0].page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """The box around the matched lines on the page where the match starts."""
+        boxes = [p.line.bbox for p in self.positions if p.page == self.page]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
 
 _SENTENCE_END = re.compile(r"[.!?][\")\]]*\s+(?=[A-Z(\[])")
 
@@ -421,9 +436,11 @@ class TextStream:
             length += len(text)
         return cls("".join(parts), tuple(starts), tuple(positions))
 
-    def search(self, pattern: re.Pattern[str]) -> Iterator[Match]:
-        """Every match of `pattern`, with its sentence and lines."""
+    def search(self, pattern: re.Pattern[str], *, per_sentence: bool = False) -> Iterator[Match]:
+        """Every match of `pattern`, with its sentence and lines; with `per_sentence`, only
+        the first match of each sentence."""
         joined, starts = self.text, self.starts
+        seen: set[tuple[int, int]] = set()
         for m in pattern.finditer(joined):
             window = max(0, m.start() - 1500)  # a sentence is shorter than this
             lo = max(
@@ -432,6 +449,10 @@ class TextStream:
             )
             end = _SENTENCE_END.search(joined, m.end())
             hi = end.start() + 1 if end else len(joined)
+            if per_sentence:
+                if (lo, hi) in seen:
+                    continue
+                seen.add((lo, hi))
             first = max(0, bisect_right(starts, m.start()) - 1)
             last = max(first, bisect_right(starts, max(m.end() - 1, m.start())) - 1)
             yield Match(m.group(), joined[lo:hi].strip(), self.positions[first : last + 1])

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from mlsys_lint.document.sections import heading_title
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
     "A004", "acknowledgments-present", "Acknowledgments in a blind submission.", blind_only=True
@@ -57,11 +57,10 @@ THANKS = re.compile(
 
 def check(ctx: Context) -> Iterator[Violation]:
     s = ctx.sections
-    text = s.body + s.after_body
     heading = next(
         (
             p
-            for p in text
+            for p in s.body + s.after_body
             if len(p.line.text) < 60
             and heading_title(p.line.text) in HEADINGS
             and (p.line.bold or p.line.text.strip().isupper())
@@ -76,11 +75,10 @@ def check(ctx: Context) -> Iterator[Violation]:
             evidence=clip(heading.line.text),
         )
         return
-    for m in s.prose.search(THANKS):
-        first = m.positions[0]
+    for m in s.prose.search(THANKS, per_sentence=True):
         yield Violation(
             f'acknowledgments in a blind submission: "{clip(m.sentence, 70)}"',
-            page=first.page,
-            bbox=union([p.line.bbox for p in m.positions if p.page == first.page]),
+            page=m.page,
+            bbox=m.bbox,
             evidence=clip(m.sentence, 300),
         )

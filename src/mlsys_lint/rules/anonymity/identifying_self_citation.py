@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
     "A005",
@@ -59,16 +59,10 @@ SELF_REFERENCE = re.compile(
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    s = ctx.sections
-    seen: set[str] = set()
-    for m in s.prose.search(SELF_REFERENCE):
-        if m.sentence in seen:
-            continue  # one finding per sentence
-        seen.add(m.sentence)
-        first = m.positions[0]
+    for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True):
         yield Violation(
             f'self-citation in the first person: "{clip(m.sentence, 80)}"',
-            page=first.page,
-            bbox=union([p.line.bbox for p in m.positions if p.page == first.page]),
+            page=m.page,
+            bbox=m.bbox,
             evidence=clip(m.sentence, 300),
         )

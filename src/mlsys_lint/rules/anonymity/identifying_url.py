@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import URL, identifying_url
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
     "A006", "identifying-url", "A link points to the authors' accounts or sites.", blind_only=True
@@ -67,16 +67,11 @@ def check(ctx: Context) -> Iterator[Violation]:
                     bbox=link.bbox,
                     evidence=link.uri,
                 )
-    s = ctx.sections
-    for m in s.prose.search(URL):
-        first = m.positions[0]
+    for m in ctx.sections.prose.search(URL):
         url = m.text.rstrip(".,;:)]}")
         why = identifying_url(url)
-        if why and (first.page, url.rstrip("/")) not in reported:
-            reported.add((first.page, url.rstrip("/")))
+        if why and (m.page, url.rstrip("/")) not in reported:
+            reported.add((m.page, url.rstrip("/")))
             yield Violation(
-                f"URL of {why}: {clip(url, 90)}",
-                page=first.page,
-                bbox=union([p.line.bbox for p in m.positions if p.page == first.page]),
-                evidence=url,
+                f"URL of {why}: {clip(url, 90)}", page=m.page, bbox=m.bbox, evidence=url
             )
