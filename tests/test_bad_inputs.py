@@ -92,3 +92,92 @@ def test_zero_page_pdf(tmp_path):
     result = CliRunner().invoke(main, [str(path)])
     assert result.exit_code == 2
     assert "no pages" in result.stderr or "damaged" in result.stderr
+
+
+def _pages_pdf(path, n: int, text: str = "Page {k} of a very long document.") -> None:
+    doc = pymupdf.open()
+    for k in range(n):
+        doc.new_page().insert_text((72, 72), text.format(k=k + 1), fontsize=10)
+    doc.save(path)
+
+
+def test_broken_xref_is_repaired_and_linted(tmp_path):
+    data = CLEAN.read_bytes()
+    cut = data.rfind(b"startxref")
+    path = tmp_path / "broken_xref.pdf"
+    path.write_bytes(data[:cut] + b"startxref\n999999\n%%EOF\n")
+    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["files"][0]["pages"] == 11
+
+
+def test_thousand_pages_and_the_page_limit(tmp_path):
+    path = tmp_path / "p1000.pdf"
+    _pages_pdf(path, 1000)
+    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    assert result.exit_code == 1  # a content verdict: far over the page limit
+    report = json.loads(result.stdout)["files"][0]
+    assert report["pages"] == 1000 and report["error"] is None
+    result = CliRunner().invoke(main, ["--max-pages", "500", str(path)])
+    assert result.exit_code == 2
+    assert "1000 pages, over the 500 page limit (--max-pages)" in result.stderr
+
+
+def test_file_size_limit(tmp_path):
+    result = CliRunner().invoke(main, ["--max-file-size", "0.01", str(CLEAN)])
+    assert result.exit_code == 2 and "over the 0.01 MB limit (--max-file-size)" in result.stderr
+
+
+def test_page_with_200000_spans(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "x", fontsize=1)  # brings in the Helvetica resource /helv
+    ops = [
+        f"BT /helv 1 Tf 1 0 0 1 {20 + (k % 500) * 1.1:.1f} {772 - (k // 500) * 1.8:.1f} Tm"
+        " (a) Tj ET"
+        for k in range(200_000)
+    ]
+    doc.update_stream(page.get_contents()[0], "\n".join(ops).encode())
+    path = tmp_path / "spans.pdf"
+    doc.save(path, deflate=True)
+    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["files"][0]["pages"] == 1
+
+
+def test_image_only_pdf_says_text_checks_could_not_run(tmp_path):
+    src = pymupdf.open(CLEAN)
+    out = pymupdf.open()
+    for page in list(src)[:3]:
+        new = out.new_page(width=page.rect.width, height=page.rect.height)
+        new.insert_image(new.rect, pixmap=page.get_pixmap(dpi=30))
+    path = tmp_path / "scanned.pdf"
+    out.save(path)
+    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    assert result.exit_code == 0  # a warning: the verdict is "could not check", not "fails"
+    (finding,) = json.loads(result.stdout)["files"][0]["findings"]
+    assert (finding["rule"], finding["severity"]) == ("M001", "warning")
+    assert "3 of 3 pages have no text layer" in finding["message"]
+
+
+def test_non_utf8_file_name(tmp_path):
+    import os
+    import shutil
+
+    name = os.fsdecode(bytes(tmp_path) + b"/paper\xff\xfe.pdf")
+    shutil.copy(SAMPLES / "etal.pdf", name)
+    result = CliRunner().invoke(main, ["--format", "json", name])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)["files"][0]
+    assert report["path"].endswith("paper\ufffd\ufffd.pdf") and len(report["findings"]) == 3
+    result = CliRunner().invoke(main, [name])
+    assert "paper\ufffd\ufffd.pdf:10: R001" in result.stdout
+
+
+def test_fifo_is_not_read(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(main, [str(fifo), str(CLEAN)])
+    assert result.exit_code == 2 and "not a regular file" in result.stderr

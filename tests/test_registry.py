@@ -43,13 +43,14 @@ def test_issue_fixed_ids():
         "A006": "identifying-url",
         "A007": "identifying-metadata",
         "A008": "hidden-identity",
+        "M001": "no-text-layer",
     }
 
 
 def test_selection():
     assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005"]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
-    assert [r.code for r in select(None, ["L", "R001", "A"])] == ["R002"]
+    assert [r.code for r in select(None, ["L", "R001", "A", "M"])] == ["R002"]
     assert len(select(["A"])) == 8
     with pytest.raises(UnknownRule):
         match("nonsense-rule")

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from mlsys_lint import __version__
+from mlsys_lint.findings import display_path
 from mlsys_lint.reporters import REPORTERS
 
 DEFAULT_VENUE = "mlsys2026"
@@ -82,10 +83,13 @@ def _annotate(reports, target: str) -> bool:
         try:
             n = annotate(r.path, out, r.findings)
         except PdfError as exc:
-            click.echo(f"mlsys-lint: {r.path}: {exc}", err=True)
+            click.echo(f"mlsys-lint: {display_path(r.path)}: {exc}", err=True)
             failed = True
             continue
-        click.echo(f"mlsys-lint: wrote {out} ({n} annotation{'s' if n != 1 else ''})", err=True)
+        click.echo(
+            f"mlsys-lint: wrote {display_path(str(out))} ({n} annotation{'s' if n != 1 else ''})",
+            err=True,
+        )
     return failed
 
 
@@ -116,6 +120,37 @@ def _annotate(reports, target: str) -> bool:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="Check files in this many worker processes (0: one per CPU).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a file after this long (0: no limit).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.FloatRange(0),
+    default=200.0,
+    show_default=True,
+    metavar="MB",
+    help="Refuse larger files (0: no limit).",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(0),
+    default=2000,
+    show_default=True,
+    help="Refuse PDFs with more pages (0: no limit).",
+)
+@click.option(
     "--annotate",
     "annotate_to",
     metavar="OUT.pdf|DIR",
@@ -134,6 +169,10 @@ def main(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     exit_zero: bool,
+    jobs: int,
+    timeout: float,
+    max_file_size: float,
+    max_pages: int,
     annotate_to: str | None,
     explain: str | None,
     list_rules: bool,
@@ -159,7 +198,7 @@ def main(
     if not files:
         raise click.UsageError("no input files (try 'mlsys-lint paper.pdf')")
 
-    from mlsys_lint.engine import lint_pdf
+    from mlsys_lint.engine import Limits, default_jobs, lint_many
     from mlsys_lint.rules import UnknownRule
     from mlsys_lint.rules import select as select_rules
     from mlsys_lint.venues import VenueError, load_venue
@@ -176,13 +215,18 @@ def main(
     if annotate_to and len(files) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
 
-    reports = [lint_pdf(path, profile, rules) for path in files]
+    limits = Limits(
+        max_file_size=int(max_file_size * 2**20) or None,
+        max_pages=max_pages or None,
+        timeout=timeout or None,
+    )
+    reports = lint_many(files, profile, rules, limits, jobs=jobs or default_jobs())
     failed = False
     if annotate_to:
         failed = _annotate(reports, annotate_to)
     for r in reports:
         if r.error:
-            click.echo(f"mlsys-lint: {r.path}: {r.error}", err=True)
+            click.echo(f"mlsys-lint: {display_path(r.path)}: {r.error}", err=True)
     sys.stdout.write(REPORTERS[output_format](reports))
     if failed or any(r.error for r in reports):
         sys.exit(2)

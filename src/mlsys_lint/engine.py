@@ -1,21 +1,43 @@
-"""Build each file's models once, run the selected rules, stamp code and severity."""
+"""Build each file's models once, run the selected rules, stamp code and severity.
+
+`lint_many` runs a batch: in this process one file after another, or with `jobs > 1` in
+forked worker processes, one per file, that are killed when they pass the per-file
+timeout, so one pathological PDF cannot stall a chair's run over 20,000 submissions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 
 from mlsys_lint.findings import FileReport, Finding, Location
 from mlsys_lint.rules import Context, Rule
 from mlsys_lint.venues import Venue
 
 
-def lint_pdf(path: str, venue: Venue, rules: Iterable[Rule]) -> FileReport:
+@dataclass(frozen=True)
+class Limits:
+    max_file_size: int | None = 200 * 1024 * 1024  # bytes
+    max_pages: int | None = 2000
+    timeout: float | None = 60.0  # seconds per file
+
+
+def lint_pdf(
+    path: str, venue: Venue, rules: Iterable[Rule], limits: Limits = Limits()
+) -> FileReport:
     """Lint one PDF. A file that cannot be read gives a report with `error` set."""
     from mlsys_lint.document.pdf import PdfError, load_pdf
     from mlsys_lint.document.sections import build_sections
 
     try:
-        pdf = load_pdf(path)
+        pdf = load_pdf(path, max_size=limits.max_file_size, max_pages=limits.max_pages)
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc))
     sections = build_sections(pdf, venue)
@@ -27,12 +49,11 @@ def lint_pdf(path: str, venue: Venue, rules: Iterable[Rule]) -> FileReport:
         if default == "off" or (rule.blind_only and not venue.double_blind):
             continue
         for v in rule.check(ctx):
-            severity = v.severity or default
             findings.append(
                 Finding(
                     rule=rule.code,
                     name=rule.name,
-                    severity=severity,
+                    severity=v.severity or default,
                     message=v.message,
                     location=Location(path, v.page, _round(v.bbox)),
                     evidence=v.evidence,
@@ -51,3 +72,140 @@ def lint_pdf(path: str, venue: Venue, rules: Iterable[Rule]) -> FileReport:
 
 def _round(bbox: tuple[float, float, float, float] | None):
     return None if bbox is None else tuple(round(v, 1) for v in bbox)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _lint_with_alarm(path: str, venue: Venue, rules: Sequence[Rule], limits: Limits):
+    """In this process, with a SIGALRM timeout where the platform has one."""
+    usable = (
+        limits.timeout
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        return lint_pdf(path, venue, rules, limits)
+
+    def on_alarm(signum, frame):
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, limits.timeout)
+    try:
+        return lint_pdf(path, venue, rules, limits)
+    except _Timeout:
+        return FileReport(
+            path=path, venue=venue.name, error=f"timed out after {limits.timeout:g} s"
+        )
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _worker(conn: Connection, venue: Venue, rules: Sequence[Rule], limits: Limits) -> None:
+    """A worker process: lint the paths it is sent until it is sent None."""
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, path = task
+        try:
+            report = lint_pdf(path, venue, rules, limits)
+        except Exception as exc:  # report the failure to the parent instead of dying
+            report = FileReport(path=path, venue=venue.name, error=f"internal error: {exc!r}")
+        conn.send((index, report))
+
+
+@dataclass
+class _Slot:
+    process: multiprocessing.Process
+    index: int | None = None  # the file it is working on
+    deadline: float | None = None
+
+
+def lint_many(
+    paths: Sequence[str],
+    venue: Venue,
+    rules: Sequence[Rule],
+    limits: Limits = Limits(),
+    jobs: int = 1,
+) -> list[FileReport]:
+    """Lint a batch; the reports come back in the order of `paths`."""
+    rules = list(rules)
+    if jobs <= 1 or len(paths) <= 1:
+        return [_lint_with_alarm(p, venue, rules, limits) for p in paths]
+    # imported once here, so that forked workers inherit PyMuPDF instead of loading it each
+    import mlsys_lint.document.pdf  # noqa: F401
+    import mlsys_lint.document.sections  # noqa: F401
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    mp = multiprocessing.get_context(method)
+    results: list[FileReport | None] = [None] * len(paths)
+    todo = list(range(len(paths)))
+    todo.reverse()
+    slots: dict[Connection, _Slot] = {}
+
+    def start() -> None:
+        here, there = mp.Pipe()
+        proc = mp.Process(target=_worker, args=(there, venue, rules, limits), daemon=True)
+        proc.start()
+        there.close()
+        slots[here] = _Slot(proc)
+
+    def retire(conn: Connection, error: str | None) -> None:
+        slot = slots.pop(conn)
+        if error is not None and slot.index is not None:
+            results[slot.index] = FileReport(path=paths[slot.index], venue=venue.name, error=error)
+        slot.process.kill()
+        slot.process.join()
+        conn.close()
+        if todo:
+            start()
+
+    for _ in range(min(jobs, len(paths))):
+        start()
+    try:
+        while True:
+            for conn, slot in slots.items():
+                if slot.index is None and todo:
+                    slot.index = todo.pop()
+                    slot.deadline = time.monotonic() + limits.timeout if limits.timeout else None
+                    conn.send((slot.index, paths[slot.index]))
+            busy = [conn for conn, slot in slots.items() if slot.index is not None]
+            if not busy:
+                break
+            deadlines = [slots[c].deadline for c in busy if slots[c].deadline is not None]
+            wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            for conn in wait(busy, timeout=wait_for):
+                try:
+                    index, report = conn.recv()
+                except (EOFError, OSError):
+                    dead = slots[conn].process
+                    dead.join(timeout=5)  # reap it, so that its exit code is known
+                    retire(conn, f"the checker process died (exit code {dead.exitcode})")
+                    continue
+                results[index] = report
+                slots[conn].index = None
+            now = time.monotonic()
+            for conn in [c for c in busy if c in slots]:
+                slot = slots[conn]
+                if slot.index is not None and slot.deadline is not None and now >= slot.deadline:
+                    retire(conn, f"timed out after {limits.timeout:g} s")
+    finally:
+        for conn, slot in list(slots.items()):
+            with contextlib.suppress(OSError):
+                conn.send(None)
+            slot.process.join(timeout=5)
+            if slot.process.is_alive():
+                slot.process.kill()
+            conn.close()
+    return [r for r in results if r is not None]
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)

@@ -6,6 +6,13 @@ from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning")
 
+
+def display_path(path: str) -> str:
+    """A path as text that can always be printed: bytes of a file name that are not
+    UTF-8 (kept by Python as surrogate escapes) become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 BBox = tuple[float, float, float, float]
 
 

@@ -7,6 +7,7 @@ touch the file again.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pymupdf
@@ -27,7 +28,7 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 # Keep whitespace, expand ligatures ("fi" not U+FB01), no images, no clipping to the page
 # box (text placed off the page is still reported, to rules that look for it).
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE
-MAX_PAGES = 5000
+MAX_PAGES = 2000
 
 
 class PdfError(Exception):
@@ -91,26 +92,35 @@ def _page(page: pymupdf.Page) -> Page:
     return Page(page.number + 1, rect.width, rect.height, tuple(lines), links, tuple(annots))
 
 
-def load_pdf(path: str | os.PathLike[str]) -> PdfDocument:
+def load_pdf(
+    path: str | os.PathLike[str], *, max_size: int | None = None, max_pages: int | None = MAX_PAGES
+) -> PdfDocument:
     """Open and extract a PDF once. Raises PdfError with a one-line reason."""
     p = Path(path)
     if p.is_dir():
         raise PdfError("is a directory, not a PDF file")
     try:
-        size = p.stat().st_size
+        info = p.stat()
     except OSError as exc:
         raise PdfError(exc.strerror or "cannot be read") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise PdfError("not a regular file")  # a FIFO or device would block or never end
+    size = info.st_size
     if size == 0:
         raise PdfError("empty file (0 bytes)")
+    if max_size is not None and size > max_size:
+        raise PdfError(
+            f"file is {size / 2**20:.3g} MB, over the {max_size / 2**20:.3g} MB limit "
+            "(--max-file-size)"
+        )
     try:
-        with open(p, "rb") as fh:
-            head = fh.read(1024)
+        data = p.read_bytes()  # from bytes: no trouble with undecodable file names
     except OSError as exc:
         raise PdfError(exc.strerror or "cannot be read") from None
-    if b"%PDF-" not in head:
+    if b"%PDF-" not in data[:1024]:
         raise PdfError("not a PDF file (no %PDF- header)")
     try:
-        doc = pymupdf.open(p, filetype="pdf")
+        doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # MuPDF raises several types for damaged files
         raise PdfError(f"damaged PDF that cannot be opened ({_reason(exc)})") from None
     with doc:
@@ -118,8 +128,10 @@ def load_pdf(path: str | os.PathLike[str]) -> PdfDocument:
             raise PdfError("encrypted PDF that needs a password")
         if doc.page_count == 0:
             raise PdfError("PDF has no pages")
-        if doc.page_count > MAX_PAGES:
-            raise PdfError(f"PDF has {doc.page_count} pages (more than {MAX_PAGES})")
+        if max_pages is not None and doc.page_count > max_pages:
+            raise PdfError(
+                f"PDF has {doc.page_count} pages, over the {max_pages} page limit (--max-pages)"
+            )
         try:
             pages = tuple(_page(page) for page in doc)
             metadata = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str)}

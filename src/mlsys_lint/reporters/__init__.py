@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from mlsys_lint.findings import FileReport
+from mlsys_lint.findings import FileReport, display_path
 
 
 def _plural(n: int, word: str) -> str:
@@ -14,23 +14,21 @@ def _plural(n: int, word: str) -> str:
 
 def text(reports: Sequence[FileReport]) -> str:
     out: list[str] = []
-    for r in reports:
-        if r.error:
-            out.append(f"{r.path}: E000 [error] cannot lint: {r.error}")
-            continue
+    for r in reports:  # unreadable files are reported on stderr by the CLI
+        path = display_path(r.path)
         for f in r.findings:
-            where = f"{r.path}:{f.location.page}:" if f.location.page else f"{r.path}:"
+            where = f"{path}:{f.location.page}:" if f.location.page else f"{path}:"
             out.append(f"{where} {f.rule} [{f.severity}] {f.message}")
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     unreadable = sum(r.error is not None for r in reports)
-    files = _plural(len(reports), "file")
+    files = _plural(len(reports) - unreadable, "file")
     if errors or warnings:
         summary = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {files}"
     else:
         summary = f"no problems found in {files}"
     if unreadable:
-        summary += f" ({unreadable} could not be read)"
+        summary += f"; {_plural(unreadable, 'file')} could not be read"
     out.append(summary)
     return "\n".join(out) + "\n"
 
@@ -40,7 +38,7 @@ def as_dict(reports: Sequence[FileReport]) -> dict:
         "version": 1,
         "files": [
             {
-                "path": r.path,
+                "path": display_path(r.path),
                 "venue": r.venue,
                 "pages": r.pages,
                 "body_pages": r.body_pages,

@@ -20,6 +20,7 @@ from mlsys_lint.rules.layout import (
     single_column_layout,
     text_block_violated,
 )
+from mlsys_lint.rules.meta import no_text_layer
 from mlsys_lint.rules.references import references_not_found, truncated_author_list
 
 RULES: tuple[Rule, ...] = tuple(
@@ -40,6 +41,7 @@ RULES: tuple[Rule, ...] = tuple(
         identifying_url,
         identifying_metadata,
         hidden_identity,
+        no_text_layer,
     )
 )
 BY_CODE = {r.code: r for r in RULES}

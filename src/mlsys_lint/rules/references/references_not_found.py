@@ -14,7 +14,7 @@ counting all pages and R001 cannot run. A paper with no bibliography is also unu
 Keep the style's bibliography (`\\bibliography{...}`), whose heading is "References".
 
 ## Options
-None.
+None. A PDF with no text at all gets M001 instead.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ RULE = Rule(
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    if ctx.sections.references is None:
+    if ctx.sections.references is None and ctx.sections.reading_order:
         yield Violation(
             "no References heading found; the page limit (L003) counts all pages and the "
             "reference checks could not run"

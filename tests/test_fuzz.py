@@ -1,0 +1,56 @@
+"""Byte-level fuzzing of a real sample: never a traceback, always one JSON document."""
+
+from __future__ import annotations
+
+import json
+
+import pymupdf
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SAMPLES
+from mlsys_lint.cli import main
+
+
+@pytest.fixture(scope="module")
+def small_pdf(tmp_path_factory) -> bytes:
+    """The first two pages of the clean sample, uncompressed, so mutations hit content."""
+    src = pymupdf.open(SAMPLES / "clean.pdf")
+    out = pymupdf.open()
+    out.insert_pdf(src, to_page=1)
+    path = tmp_path_factory.mktemp("fuzz") / "small.pdf"
+    out.save(path, expand=255)
+    return path.read_bytes()
+
+
+mutation = st.lists(
+    st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=8)),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(edits=mutation, truncate=st.one_of(st.none(), st.floats(0.05, 1)))
+def test_mutated_pdf_never_crashes(small_pdf, tmp_path, edits, truncate):
+    data = bytearray(small_pdf)
+    for where, junk in edits:
+        at = int(where * len(data))
+        data[at : at + len(junk)] = junk
+    if truncate is not None:
+        data = data[: max(1, int(truncate * len(data)))]
+    path = tmp_path / "fuzzed.pdf"
+    path.write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["--format", "json", "--timeout", "20", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1, 2)
+    doc = json.loads(result.stdout)
+    assert len(doc["files"]) == 1
+    if result.exit_code == 2:
+        assert doc["files"][0]["error"] and len(result.stderr.strip().splitlines()) == 1
