@@ -132,6 +132,16 @@ def main() -> None:
             f"{b / pages * 1e3:.1f} ms | {a_proc * 1e3:.0f} ms | {c * 1e3:.0f} ms | "
             f"{c / a_proc:.2f} | {rss / 1024:.0f} MiB | {bare_rss / 1024:.0f} MiB |"
         )
+    batch = [str(p) for p in sorted(SAMPLES.glob("*.pdf")) if p.stem != "long"]
+    batch = (batch * 4)[:40]
+    j1, _ = timed_process([*exe, "--jobs", "1", *batch], max(3, opts.runs // 2))
+    j2, _ = timed_process([*exe, "--jobs", "2", *batch], max(3, opts.runs // 2))
+    print(f"batch of {len(batch)} PDFs: --jobs 1 {j1:.2f} s, --jobs 2 {j2:.2f} s (x{j1 / j2:.2f})")
+    lines += [
+        "",
+        f"Batch of {len(batch)} PDFs as one process: `--jobs 1` {j1:.2f} s, `--jobs 2` "
+        f"{j2:.2f} s: {j1 / j2:.2f}x faster on {os.cpu_count()} cores.",
+    ]
     opts.out.write_text("\n".join(lines) + "\n")
     print(f"wrote {opts.out}")
 
