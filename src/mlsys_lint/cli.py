@@ -1,4 +1,5 @@
-"""Command line: parse options, run the engine, pick a reporter, set the exit code.
+"""Command line: parse options (and the config file) into settings, run the engine,
+pick a reporter, set the exit code.
 
 Exit codes: 0 no error-severity finding; 1 at least one; 2 bad usage, bad
 configuration, or a file that could not be read (the other files are still checked).
@@ -7,6 +8,7 @@ Nothing here imports PyMuPDF until a PDF is actually linted.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,13 +16,13 @@ import click
 
 from mlsys_lint import __version__
 from mlsys_lint.findings import display_path
-from mlsys_lint.reporters import REPORTERS
+from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
 
 DEFAULT_VENUE = "mlsys2026"
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v for item in values for v in item.split(",") if v.strip()]
+def _split(values) -> list[str]:
+    return [v.strip() for item in values for v in str(item).split(",") if v.strip()]
 
 
 def _explain(selector: str) -> str:
@@ -30,10 +32,10 @@ def _explain(selector: str) -> str:
         rules = match(selector)
     except UnknownRule as exc:
         raise click.UsageError(str(exc)) from None
-    parts = []
-    for rule in rules:
-        parts.append(f"{rule.code} {rule.name} ({rule.severity})\n{rule.summary}\n\n{rule.doc}\n")
-    return "\n".join(parts)
+    return "\n".join(
+        f"{rule.code} {rule.name} ({rule.severity})\n{rule.summary}\n\n{rule.doc}\n"
+        for rule in rules
+    )
 
 
 def _list_rules() -> str:
@@ -69,6 +71,18 @@ def _list_venues() -> str:
     )
 
 
+def _expand(paths: list[str]) -> list[str]:
+    """Directories stand for every PDF below them (sorted); files are kept as given. A
+    directory with no PDF stays in the list, to be reported like any unreadable input."""
+    out: list[str] = []
+    for p in paths:
+        found = []
+        if Path(p).is_dir():
+            found = sorted(str(f) for f in Path(p).rglob("*") if f.suffix.lower() == ".pdf")
+        out.extend(found or [p])
+    return out
+
+
 def _annotate(reports, target: str) -> bool:
     """Write annotated copies; True when one could not be written."""
     from mlsys_lint.document.pdf import PdfError, annotate
@@ -93,8 +107,16 @@ def _annotate(reports, target: str) -> bool:
     return failed
 
 
+def _from_config(ctx: click.Context, name: str, value, config, key: str | None = None):
+    """The command-line value when given there, else the config file's, else the default."""
+    source = ctx.get_parameter_source(name)
+    if source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP"):
+        return value
+    return config.get(key or name.replace("_", "-"), value)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
+@click.argument("files", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--venue",
     default=DEFAULT_VENUE,
@@ -106,16 +128,27 @@ def _annotate(reports, target: str) -> bool:
     "--format",
     "--output-format",
     "output_format",
-    default="text",
-    type=click.Choice(sorted(REPORTERS)),
+    default="auto",
+    type=click.Choice(FORMATS),
     show_default=True,
-    help="Output format.",
+    help="Output format; auto: github under GitHub Actions, else full.",
 )
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option("--statistics", is_flag=True, help="Print only the count of findings per rule.")
 @click.option(
     "--select",
     multiple=True,
     metavar="CODES",
     help="Only these rules: codes, prefixes (L) or names, comma-separated.",
+)
+@click.option(
+    "--extend-select", multiple=True, metavar="CODES", help="Add these rules to the selection."
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
@@ -123,7 +156,7 @@ def _annotate(reports, target: str) -> bool:
     "--jobs",
     "-j",
     type=click.IntRange(0),
-    default=1,
+    default=0,
     show_default=True,
     help="Check files in this many worker processes (0: one per CPU).",
 )
@@ -158,15 +191,28 @@ def _annotate(reports, target: str) -> bool:
     help="Write a copy of the PDF with every finding highlighted (a directory when "
     "several PDFs are linted).",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: the nearest .mlsys-lint.toml or pyproject.toml "
+    "with [tool.mlsys-lint]).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--explain", metavar="ID", help="Print the documentation of a rule and exit.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--list-venues", is_flag=True, help="List the built-in venue profiles and exit.")
 @click.version_option(__version__, "--version", prog_name="mlsys-lint")
+@click.pass_context
 def main(
+    ctx: click.Context,
     files: tuple[str, ...],
     venue: str,
     output_format: str,
+    output_file: str | None,
+    statistics: bool,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     exit_zero: bool,
     jobs: int,
@@ -174,16 +220,21 @@ def main(
     max_file_size: float,
     max_pages: int,
     annotate_to: str | None,
+    config_file: Path | None,
+    isolated: bool,
     explain: str | None,
     list_rules: bool,
     list_venues: bool,
 ) -> None:
     """Check conference paper PDFs against a venue's submission rules.
 
+    FILES are PDFs or folders (every PDF below them is checked).
+
     \b
     Examples:
       mlsys-lint paper.pdf
       mlsys-lint --venue mlsys2026-industry --format json paper.pdf
+      mlsys-lint -j 0 --format csv -o report.csv submissions/
       mlsys-lint --explain L003
     """
     if explain:
@@ -195,39 +246,106 @@ def main(
     if list_venues:
         click.echo(_list_venues(), nl=False)
         return
+
+    from mlsys_lint import settings
+
+    try:
+        path = None if isolated else (config_file or settings.find(Path.cwd()))
+        config = settings.load(path)
+    except settings.ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    files = tuple(files) or tuple(config.get("pdf", ()))
     if not files:
         raise click.UsageError("no input files (try 'mlsys-lint paper.pdf')")
+    venue = _from_config(ctx, "venue", venue, config)
+    output_format = _from_config(ctx, "output_format", output_format, config)
+    if output_format not in FORMATS:
+        raise click.UsageError(f"{config.path}: output-format: unknown format {output_format!r}")
+    jobs = _from_config(ctx, "jobs", jobs, config)
+    timeout = _from_config(ctx, "timeout", timeout, config)
+    max_file_size = _from_config(ctx, "max_file_size", max_file_size, config)
+    max_pages = _from_config(ctx, "max_pages", max_pages, config)
+    chosen = _split(select) or _split(config.get("select", []))
+    extra = _split(extend_select) + _split(config.get("extend-select", []))
+    skipped = _split(ignore) + _split(config.get("ignore", []))
 
     from mlsys_lint.engine import Limits, default_jobs, lint_many
-    from mlsys_lint.rules import UnknownRule
+    from mlsys_lint.rules import BY_CODE, UnknownRule, match
     from mlsys_lint.rules import select as select_rules
-    from mlsys_lint.venues import VenueError, load_venue
+    from mlsys_lint.venues import Venue, VenueError, load_venue
 
     try:
         profile = load_venue(venue)
     except VenueError as exc:
         raise click.UsageError(str(exc)) from None
+    if config.get("severity"):  # the config file overrides the venue profile
+        severity = dict(profile.data.get("severity", {}))
+        for code, level in config.get("severity").items():
+            severity.update({rule.code: level for rule in match(code)})
+        profile = Venue({**profile.data, "severity": severity})
     try:
-        rules = select_rules(_split(select), _split(ignore))
+        rules = select_rules(chosen or None, skipped)
+        if extra:
+            codes = {r.code for r in rules} | {r.code for s in extra for r in match(s)}
+            rules = [r for r in select_rules() if r.code in codes]
     except UnknownRule as exc:
         raise click.UsageError(str(exc)) from None
 
-    if annotate_to and len(files) > 1 and not Path(annotate_to).is_dir():
+    paths = _expand(list(files))
+    if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
-
     limits = Limits(
         max_file_size=int(max_file_size * 2**20) or None,
         max_pages=max_pages or None,
         timeout=timeout or None,
     )
-    reports = lint_many(files, profile, rules, limits, jobs=jobs or default_jobs())
-    failed = False
-    if annotate_to:
-        failed = _annotate(reports, annotate_to)
+    fmt = ALIASES.get(output_format, output_format)
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+
+    progress = None
+    if len(paths) > 1 and sys.stderr.isatty() and fmt != "github":
+        progress = click.progressbar(length=len(paths), label="checking", file=sys.stderr)
+    if progress is not None:
+        with progress:
+            reports = lint_many(
+                paths,
+                profile,
+                rules,
+                limits,
+                jobs=jobs or default_jobs(),
+                on_done=lambda _: progress.update(1),
+            )
+    else:
+        reports = lint_many(paths, profile, rules, limits, jobs=jobs or default_jobs())
+
+    failed = _annotate(reports, annotate_to) if annotate_to else False
     for r in reports:
-        if r.error:
+        if r.error and fmt != "github":
             click.echo(f"mlsys-lint: {display_path(r.path)}: {r.error}", err=True)
-    sys.stdout.write(REPORTERS[output_format](reports))
+
+    color = (
+        output_file is None
+        and fmt in ("full", "concise")
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+    )
+    opts = ReportOptions(color=color, rules=BY_CODE)
+    if statistics:
+        from mlsys_lint.reporters.text import statistics as table
+        from mlsys_lint.reporters.text import summary
+
+        text = table(reports, opts) + summary(reports) + "\n"
+    else:
+        text = REPORTERS[fmt](reports, opts)
+    if output_file:
+        try:
+            Path(output_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.UsageError(f"cannot write {output_file}: {exc.strerror}") from None
+    else:
+        sys.stdout.write(text)
     if failed or any(r.error for r in reports):
         sys.exit(2)
     if not exit_zero and any(r.errors for r in reports):

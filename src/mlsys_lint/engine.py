@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
@@ -57,6 +57,7 @@ def lint_pdf(
                     message=v.message,
                     location=Location(path, v.page, _round(v.bbox)),
                     evidence=v.evidence,
+                    match=v.match,
                 )
             )
     findings.sort(key=lambda f: (f.location.page or 0, f.rule))
@@ -134,11 +135,18 @@ def lint_many(
     rules: Sequence[Rule],
     limits: Limits = Limits(),
     jobs: int = 1,
+    on_done: Callable[[FileReport], None] | None = None,
 ) -> list[FileReport]:
-    """Lint a batch; the reports come back in the order of `paths`."""
+    """Lint a batch; the reports come back in the order of `paths`. `on_done` is called
+    with each report as it is finished (for a progress bar)."""
     rules = list(rules)
+    done = on_done or (lambda report: None)
     if jobs <= 1 or len(paths) <= 1:
-        return [_lint_with_alarm(p, venue, rules, limits) for p in paths]
+        reports = []
+        for p in paths:
+            reports.append(_lint_with_alarm(p, venue, rules, limits))
+            done(reports[-1])
+        return reports
     # imported once here, so that forked workers inherit PyMuPDF instead of loading it each
     import mlsys_lint.document.pdf  # noqa: F401
     import mlsys_lint.document.sections  # noqa: F401
@@ -161,6 +169,7 @@ def lint_many(
         slot = slots.pop(conn)
         if error is not None and slot.index is not None:
             results[slot.index] = FileReport(path=paths[slot.index], venue=venue.name, error=error)
+            done(results[slot.index])
         slot.process.kill()
         slot.process.join()
         conn.close()
@@ -191,6 +200,7 @@ def lint_many(
                     continue
                 results[index] = report
                 slots[conn].index = None
+                done(report)
             now = time.monotonic()
             for conn in [c for c in busy if c in slots]:
                 slot = slots[conn]

@@ -33,6 +33,7 @@ class Violation:
     bbox: BBox | None = None
     evidence: str | None = None
     severity: str | None = None  # overrides the rule's default when set
+    match: str | None = None  # the offending words inside the evidence, when known
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Finding:
     message: str
     location: Location
     evidence: str | None = None
+    match: str | None = None
 
 
 @dataclass(frozen=True)

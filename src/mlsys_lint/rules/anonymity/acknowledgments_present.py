@@ -81,4 +81,5 @@ def check(ctx: Context) -> Iterator[Violation]:
             page=m.page,
             bbox=m.bbox,
             evidence=clip(m.sentence, 300),
+            match=m.text,
         )

@@ -45,6 +45,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                     page=number,
                     bbox=line.bbox,
                     evidence=clip(line.text, 200),
+                    match=address,
                 )
         for link in layout.page.links:
             address = link.uri[7:].split("?")[0]

@@ -99,4 +99,5 @@ def check(ctx: Context) -> Iterator[Violation]:
             page=page,
             bbox=union([p.line.bbox for p in entry if p.page == page]),
             evidence=clip(text, 200),
+            match=hit.group(),
         )

@@ -1,0 +1,196 @@
+"""Formats for machines: the JSON contract, SARIF 2.1.0, GitHub workflow commands, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+from mlsys_lint import __version__
+from mlsys_lint.findings import FileReport, display_path
+from mlsys_lint.reporters import ReportOptions
+
+FAMILIES = ("L", "R", "A", "M", "T", "S", "H")
+
+
+def as_dict(reports: Sequence[FileReport]) -> dict:
+    return {
+        "version": 1,
+        "files": [
+            {
+                "path": display_path(r.path),
+                "venue": r.venue,
+                "pages": r.pages,
+                "body_pages": r.body_pages,
+                "references_page": r.references_page,
+                "findings": [
+                    {
+                        "rule": f.rule,
+                        "name": f.name,
+                        "severity": f.severity,
+                        "message": f.message,
+                        "page": f.location.page,
+                        "bbox": list(f.location.bbox) if f.location.bbox else None,
+                        "evidence": f.evidence,
+                    }
+                    for f in r.findings
+                ],
+                "error": r.error,
+            }
+            for r in reports
+        ],
+    }
+
+
+def json_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    return json.dumps(as_dict(reports), indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_rule(rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {
+            "text": rule.doc.split("## Why is this bad")[0].replace("## What it does", "").strip()
+            or rule.summary
+        },
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": rule.severity},
+        "properties": {"tags": [rule.code[0]]},
+    }
+
+
+def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    fired = sorted({f.rule for r in reports for f in r.findings})
+    rules = [opts.rules[c] for c in fired if c in opts.rules]
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    paths = [display_path(r.path) for r in reports]
+    results = []
+    for i, r in enumerate(reports):
+        for f in r.findings:
+            result = {
+                "ruleId": f.rule,
+                "level": f.severity,
+                "message": {"text": f.message},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": paths[i], "index": i}}}
+                ],
+                "properties": {
+                    k: v
+                    for k, v in (
+                        ("page", f.location.page),
+                        ("bbox", list(f.location.bbox) if f.location.bbox else None),
+                        ("evidence", f.evidence),
+                    )
+                    if v is not None
+                },
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            if f.location.line:
+                result["locations"][0]["physicalLocation"]["region"] = {
+                    "startLine": f.location.line
+                }
+            results.append(result)
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{paths[i]}: {r.error}"},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": paths[i], "index": i}}}
+            ],
+        }
+        for i, r in enumerate(reports)
+        if r.error
+    ]
+    run = {
+        "tool": {
+            "driver": {
+                "name": "mlsys-lint",
+                "version": __version__,
+                "informationUri": "https://pypi.org/project/mlsys-lint/",
+                "rules": [_sarif_rule(rule) for rule in rules],
+            }
+        },
+        "artifacts": [{"location": {"uri": p}} for p in paths],
+        "results": results,
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+    }
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [run],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    """GitHub Actions workflow commands: one annotation a finding or unreadable file."""
+    out = []
+    for r in reports:
+        path = _escape_property(display_path(r.path))
+        if r.error:
+            out.append(f"::error file={path},title=mlsys-lint::{_escape_data(r.error)}")
+        for f in r.findings:
+            props = f"file={path}"
+            if f.location.line:
+                props += f",line={f.location.line}"
+            props += f",title={_escape_property(f'mlsys-lint ({f.rule})')}"
+            page = f" (page {f.location.page})" if f.location.page else ""
+            kind = "error" if f.severity == "error" else "warning"
+            out.append(f"::{kind} {props}::{_escape_data(f.message + page)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    """One row a file, for a chair's spreadsheet."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(
+        [
+            "path",
+            "status",
+            "pages",
+            "body_pages",
+            "errors",
+            "warnings",
+            *[f"{family}_findings" for family in FAMILIES],
+            "first_problem",
+        ]
+    )
+    for r in reports:
+        families = Counter(f.rule[0] for f in r.findings)
+        if r.error:
+            status, first = "unreadable", r.error
+        else:
+            status = "fail" if r.errors else "pass"
+            first = next((f"{f.rule}: {f.message}" for f in r.findings), "")
+        writer.writerow(
+            [
+                display_path(r.path),
+                status,
+                r.pages if r.pages is not None else "",
+                r.body_pages if r.body_pages is not None else "",
+                r.errors,
+                r.warnings,
+                *[families[fam] for fam in FAMILIES],
+                first,
+            ]
+        )
+    return buf.getvalue()

@@ -1,0 +1,92 @@
+"""Human formats: `concise` (one line a finding), `full` (with the evidence and the
+offending words marked, and a summary table per rule), and the statistics table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import click
+
+from mlsys_lint.findings import FileReport, Finding, display_path
+from mlsys_lint.reporters import ReportOptions
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _style(text: str, opts: ReportOptions, **kw) -> str:
+    return click.style(text, **kw) if opts.color else text
+
+
+def _head(path: str, f: Finding, opts: ReportOptions) -> str:
+    where = f"{path}:{f.location.page}:" if f.location.page else f"{path}:"
+    color = "red" if f.severity == "error" else "yellow"
+    return (
+        f"{_style(where, opts, bold=True)} {_style(f.rule, opts, fg=color, bold=True)} "
+        f"[{f.severity}] {f.message}"
+    )
+
+
+def summary(reports: Sequence[FileReport]) -> str:
+    errors = sum(r.errors for r in reports)
+    warnings = sum(r.warnings for r in reports)
+    unreadable = sum(r.error is not None for r in reports)
+    files = _plural(len(reports) - unreadable, "file")
+    if errors or warnings:
+        line = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {files}"
+    else:
+        line = f"no problems found in {files}"
+    if unreadable:
+        line += f"; {_plural(unreadable, 'file')} could not be read"
+    return line
+
+
+def statistics(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    counts: Counter[tuple[str, str, str]] = Counter(
+        (f.rule, f.name, f.severity) for r in reports for f in r.findings
+    )
+    if not counts:
+        return ""
+    width = max(len(name) for _, name, _ in counts)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "".join(
+        f"{n:5d}  {code}  {name:<{width}}  {severity}\n" for (code, name, severity), n in rows
+    )
+
+
+def concise(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    out = [
+        _head(display_path(r.path), f, opts) for r in reports for f in r.findings
+    ]  # unreadable files are reported on stderr by the CLI
+    out.append(summary(reports))
+    text = "\n".join(out) + "\n"
+    return text + ("\n" + statistics(reports, opts) if opts.statistics else "")
+
+
+def _marked(evidence: str, match: str | None, opts: ReportOptions) -> list[str]:
+    lines = [f"    | {evidence}"]
+    if match and match in evidence:
+        at = evidence.index(match)
+        marks = " " * at + "^" * len(match)
+        lines.append(f"    | {_style(marks, opts, fg='red', bold=True)}")
+    return lines
+
+
+def full(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    out: list[str] = []
+    for r in reports:
+        path = display_path(r.path)
+        for f in r.findings:
+            out.append(_head(path, f, opts))
+            # the evidence line, unless the message already quotes all of it unmarked
+            if f.evidence and (f.match or f.evidence not in f.message):
+                out.extend(_marked(f.evidence, f.match, opts))
+            out.append("")
+    table = statistics(reports, opts)
+    if table:
+        out.append(table.rstrip("\n"))
+        out.append("")
+    out.append(_style(summary(reports), opts, bold=True))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,109 @@
+"""Configuration files: `[tool.mlsys-lint]` in pyproject.toml, or `.mlsys-lint.toml`.
+
+Found by walking up from the current directory (the first file that configures
+mlsys-lint wins), or named with --config. Precedence: command line > config file >
+venue profile > rule defaults. Unknown keys and rule codes are errors that name the key
+and the file.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    pass
+
+
+KEYS = {
+    "venue": str,
+    "select": list,
+    "ignore": list,
+    "extend-select": list,
+    "severity": dict,
+    "pdf": (str, list),
+    "output-format": str,
+    "jobs": int,
+    "timeout": (int, float),
+    "max-file-size": (int, float),
+    "max-pages": int,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("mlsys-lint")
+    return data
+
+
+def find(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        dotfile = folder / ".mlsys-lint.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if _table(pyproject) is not None:
+                    return pyproject
+            except ConfigError:
+                continue  # a broken pyproject.toml elsewhere is not ours to judge
+    return None
+
+
+def load(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.mlsys-lint] table")
+    where = f"{path}" + (" [tool.mlsys-lint]" if path.name == "pyproject.toml" else "")
+    for key, value in table.items():
+        if key not in KEYS:
+            known = ", ".join(KEYS)
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {known})")
+        if not isinstance(value, KEYS[key]) or isinstance(value, bool):
+            raise ConfigError(f"{where}: {key!r} has the wrong type")
+    from mlsys_lint.rules import UnknownRule, match
+
+    for key in ("select", "ignore", "extend-select"):
+        for item in table.get(key, []):
+            try:
+                match(str(item))
+            except UnknownRule:
+                raise ConfigError(f"{where}: {key}: unknown rule {item!r}") from None
+    for code, level in table.get("severity", {}).items():
+        try:
+            match(code)
+        except UnknownRule:
+            raise ConfigError(f"{where}: severity: unknown rule {code!r}") from None
+        if level not in ("error", "warning", "off"):
+            raise ConfigError(f"{where}: severity.{code} must be error, warning or off")
+    values = dict(table)
+    if "pdf" in values:  # paths in the file are relative to the file
+        pdfs = [values["pdf"]] if isinstance(values["pdf"], str) else values["pdf"]
+        values["pdf"] = [str(path.parent / p) for p in pdfs]
+    return Config(path, values)

