@@ -1,0 +1,67 @@
+"""A real `pre-commit try-repo` of this repository against a scratch paper repository:
+it fails on a planted leak and passes when the paper is fixed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("git") is None or not (ROOT / ".git").exists(),
+    reason="needs git and a git checkout of mlsys-lint",
+)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def _try_repo(repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(ROOT),
+            "mlsys-lint-pdf",
+            "--all-files",
+            "--color",
+            "never",
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_pre_commit_hook_fails_on_a_leak_and_passes_when_fixed(tmp_path):
+    pytest.importorskip("pre_commit")
+    repo = tmp_path / "paper-repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "author@example.org")
+    _git(repo, "config", "user.name", "Author")
+    shutil.copy(SAMPLES / "blind_leaks.pdf", repo / "paper.pdf")
+    (repo / "notes.txt").write_text("not a PDF: the hook must not look at it\n")
+    _git(repo, "add", ".")
+
+    leaky = _try_repo(repo)
+    assert leaky.returncode == 1, leaky.stdout + leaky.stderr
+    assert "paper.pdf:1: A005 [error] self-citation in the first person" in leaky.stdout
+    assert "notes.txt" not in leaky.stdout
+
+    shutil.copy(SAMPLES / "clean.pdf", repo / "paper.pdf")
+    _git(repo, "add", ".")
+    fixed = _try_repo(repo)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "Passed" in fixed.stdout
