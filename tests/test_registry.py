@@ -54,3 +54,14 @@ def test_selection():
     assert len(select(["A"])) == 8
     with pytest.raises(UnknownRule):
         match("nonsense-rule")
+
+
+def test_readme_rule_table_is_current():
+    from pathlib import Path
+
+    from mlsys_lint.rules import markdown_table
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    start = readme.index("-->", readme.index("<!-- rules:start")) + 4
+    end = readme.index("<!-- rules:end -->")
+    assert readme[start:end] == markdown_table(), "README rule table is stale: regenerate it"

@@ -29,6 +29,7 @@ def _registry() -> dict[str, Reporter]:
         "sarif": machine.sarif,
         "github": machine.github,
         "csv": machine.csv_report,
+        "markdown": machine.markdown,
     }
 
 

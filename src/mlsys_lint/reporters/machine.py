@@ -194,3 +194,45 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             ]
         )
     return buf.getvalue()
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:
+    """A Markdown summary (for a CI job summary): a pass/fail line, then a table of
+    findings per file."""
+    errors = sum(r.errors for r in reports)
+    warnings = sum(r.warnings for r in reports)
+    unreadable = sum(r.error is not None for r in reports)
+    failed = errors or unreadable
+    head = "❌ **mlsys-lint: failed**" if failed else "✅ **mlsys-lint: passed**"
+    out = [
+        f"{head}: {errors} error{'s' if errors != 1 else ''}, {warnings} "
+        f"warning{'s' if warnings != 1 else ''} in {len(reports)} file"
+        f"{'s' if len(reports) != 1 else ''}"
+        + (f"; {unreadable} could not be read" if unreadable else ""),
+        "",
+    ]
+    for r in reports:
+        path = _cell(display_path(r.path))
+        if r.error:
+            out += [f"### `{path}`: could not be read", "", _cell(r.error), ""]
+            continue
+        if not r.findings:
+            out += [f"### `{path}`: no problems", ""]
+            continue
+        out += [
+            f"### `{path}`: {r.errors} error{'s' if r.errors != 1 else ''}, {r.warnings} "
+            f"warning{'s' if r.warnings != 1 else ''}",
+            "",
+            "| page | rule | severity | message |",
+            "|---:|---|---|---|",
+        ]
+        out += [
+            f"| {f.location.page or ''} | {f.rule} {f.name} | {f.severity} | {_cell(f.message)} |"
+            for f in r.findings
+        ]
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -71,4 +71,11 @@ def select(select: list[str] | None = None, ignore: list[str] | None = None) -> 
     return [r for r in RULES if r.code in chosen]
 
 
+def markdown_table() -> str:
+    """The README's rule table, generated from the registry (a test keeps them equal)."""
+    rows = ["| code | name | severity | summary |", "|---|---|---|---|"]
+    rows += [f"| {r.code} | {r.name} | {r.severity} | {r.summary} |" for r in RULES]
+    return "\n".join(rows) + "\n"
+
+
 __all__ = ["RULES", "Context", "Rule", "UnknownRule", "match", "select"]

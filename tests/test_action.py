@@ -1,0 +1,86 @@
+"""The GitHub Action's script, run locally in a fake GitHub environment."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SAMPLES
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "action" / "run.sh"
+
+pytestmark = pytest.mark.skipif(shutil.which("mlsys-lint") is None, reason="not installed")
+
+
+def _run(tmp_path, **inputs) -> tuple[subprocess.CompletedProcess, Path]:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier steps\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INPUT_")}
+    env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    env.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
+    proc = subprocess.run(
+        ["bash", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=300
+    )
+    return proc, summary
+
+
+def test_findings_become_annotations_summary_and_sarif(tmp_path):
+    sarif = tmp_path / "out.sarif"
+    proc, summary = _run(
+        tmp_path,
+        path=f"{SAMPLES / 'etal.pdf'} {SAMPLES / 'clean.pdf'}",
+        venue="mlsys2026",
+        args="--ignore L",
+        sarif_file=str(sarif),
+    )
+    assert proc.returncode == 1, proc.stderr
+    annotations = proc.stdout.splitlines()
+    assert len(annotations) == 3
+    assert all(
+        a.startswith("::error file=") and "title=mlsys-lint (R001)" in a for a in annotations
+    )
+    text = summary.read_text()
+    assert text.startswith(
+        "# earlier steps\n❌ **mlsys-lint: failed**: 3 errors, 0 warnings in 2 files"
+    )
+    assert "| 10 | R001 truncated-author-list | error |" in text
+    assert "no problems" in text  # the clean file
+    assert len(json.loads(sarif.read_text())["runs"][0]["results"]) == 3
+
+
+def test_clean_paper_passes(tmp_path):
+    proc, summary = _run(tmp_path, path=str(SAMPLES / "clean.pdf"))
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert "✅ **mlsys-lint: passed**" in summary.read_text()
+
+
+def test_unreadable_input_exits_2(tmp_path):
+    proc, summary = _run(tmp_path, path=str(tmp_path / "missing.pdf"))
+    assert proc.returncode == 2
+    assert proc.stdout.startswith("::error file=")
+    assert "could not be read" in summary.read_text()
+
+
+def test_missing_path_input_is_a_clear_error(tmp_path):
+    proc, _ = _run(tmp_path)
+    assert proc.returncode != 0 and "INPUT_PATH" in proc.stderr
+
+
+def test_action_metadata_is_consistent():
+    meta = yaml.safe_load((ROOT / "action.yml").read_text())
+    assert set(meta["inputs"]) == {"path", "venue", "args", "sarif-file", "version"}
+    assert meta["runs"]["using"] == "composite"
+    run_steps = " ".join(step.get("run", "") for step in meta["runs"]["steps"])
+    assert "action/run.sh" in run_steps
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert [h["id"] for h in hooks] == ["mlsys-lint-pdf"]
+    example = yaml.safe_load((ROOT / "examples" / "overleaf-workflow.yml").read_text())
+    steps = example["jobs"]["lint"]["steps"]
+    assert any("latex" in str(s.get("uses", "")) for s in steps)
