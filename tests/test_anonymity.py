@@ -253,3 +253,33 @@ def test_placeholder_email_is_not_a_leak():
     assert emails("Correspondence to: Anonymous Author <anon.email@domain.com>.", venue) == []
     assert emails("{alice,bob}@cs.stanford.edu", venue) == ["{alice,bob}@cs.stanford.edu"]
     assert emails("look at them, dot the i's", venue) == []
+
+
+def test_small_caption_on_page_one_is_not_an_affiliation(tmp_path):
+    """Captions and figure labels in small type on page 1 name companies all the time."""
+    doc = pymupdf.open(CLEAN)
+    page = doc[0]
+    rect = page.search_for("The serving latency adaptive")[0]  # lower half, right column
+    page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, rect.x0 + 234, rect.y1 + 24))
+    page.apply_redactions()
+    page.insert_text(
+        (rect.x0, rect.y1 - 2),
+        "Figure 1: Throughput on NVIDIA A100 GPUs at",
+        fontsize=8,
+        fontname="tiro",
+    )
+    page.insert_text(
+        (rect.x0, rect.y1 + 8),
+        "Google Cloud and Stanford University clusters.",
+        fontsize=8,
+        fontname="tiro",
+    )
+    assert codes(lint(_save(doc, tmp_path, "caption"))) == []
+
+
+def test_white_label_on_a_dark_bar_is_not_hidden(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    page = _body_page(doc)
+    page.draw_rect(pymupdf.Rect(60, 290, 200, 305), color=None, fill=(0, 0, 0))
+    page.insert_text((62, 301), "NVIDIA A100 at Google", fontsize=8, color=(1, 1, 1))
+    assert codes(lint(_save(doc, tmp_path, "white"))) == []

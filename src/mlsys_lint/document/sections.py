@@ -49,7 +49,7 @@ class Position:
 class PageLayout:
     page: Page
     content: tuple[Line, ...]  # lines that are not furniture
-    hidden: tuple[Line, ...]  # invisible, white, sub-point or off-page text
+    hidden: tuple[Line, ...]  # invisible, sub-point or off-page text
     hidden_runs: tuple[tuple[Line, str], ...]  # every line with hidden spans, and their text
     ruler: tuple[Line, ...]  # line-number ruler in the margins
     header: tuple[Line, ...]  # above the text block (running head)
@@ -147,17 +147,29 @@ class Sections:
 
     @cached_property
     def first_page_notes(self) -> tuple[Line, ...]:
-        """Page-1 footnotes: small type in the lower part of the page (affiliations,
-        correspondence, the venue notice)."""
+        """Page-1 footnotes (affiliations, correspondence, the venue notice): the run of
+        small-type lines that ends each column at the bottom of the page, read upwards
+        until a body-size line or a gap. Captions and figure labels in small type higher
+        up are not footnotes."""
         if not self.layouts or self.body_font_size is None:
             return ()
         first = self.layouts[0]
         limit = self.body_font_size - 0.5
-        return tuple(
-            line
-            for line in first.content + first.footer
-            if line.size <= limit and line.y0 > 0.5 * first.page.height
-        )
+        notes: list[Line] = []
+        for column in (LEFT, RIGHT, SPAN):
+            lines = sorted(
+                (ln for ln in first.content + first.footer if first.column_of(ln) == column),
+                key=lambda ln: ln.y0,
+            )
+            run: list[Line] = []
+            for line in reversed(lines):
+                if line.size > limit or line.y0 < 0.5 * first.page.height:
+                    break
+                if run and run[-1].y0 - line.y1 > 1.5 * (line.y1 - line.y0):
+                    break
+                run.append(line)
+            notes.extend(reversed(run))
+        return tuple(notes)
 
     def index_of(self, pos: Position | None) -> int:
         """Index of a position in reading order (len() when None)."""
@@ -189,19 +201,16 @@ def _side(line: Line, middle: float) -> int:
     return SPAN
 
 
-WHITE = 0xFFFFFF
-
-
 def span_hidden(span: Span, page: Page) -> bool:
-    """Text a reader cannot see: invisible render mode or transparent, white, below
-    1 pt, or placed outside the page."""
-    if span.char_flags & 48 and span.alpha and span.color != WHITE and span.size >= 1.0:
+    """Text no reader can see: invisible render mode or transparent, below 1 pt, or
+    placed outside the page. White text is not counted: on a dark figure bar or table
+    cell it is plainly visible, and only rendering could tell."""
+    if span.char_flags & 48 and span.alpha and span.size >= 1.0:
         x0, y0, x1, y1 = span.bbox  # the common case: only the position can hide it
         return x1 <= 0 or y1 <= 0 or x0 >= page.width or y0 >= page.height
     x0, y0, x1, y1 = span.bbox
     return (
         span.invisible
-        or span.color == WHITE
         or span.size < 1.0
         or x1 <= 0
         or y1 <= 0
@@ -241,10 +250,7 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
             and y1 > 0
             and x0 < width
             and y0 < height
-            and all(
-                s.char_flags & 48 and s.alpha and s.color != WHITE and s.size >= 1.0
-                for s in line.spans
-            )
+            and all(s.char_flags & 48 and s.alpha and s.size >= 1.0 for s in line.spans)
         ):
             flags = []  # the common case: on the page and painted
         else:

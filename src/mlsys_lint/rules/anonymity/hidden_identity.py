@@ -3,12 +3,13 @@ Finds identity in places a reader does not see but a reviewer's tools do:
 - annotations and comments (sticky notes, highlights, pdfcomment) that carry an author
   (`/T`) that is not anonymous;
 - embedded files (attachments), which often carry the source tree or data with names;
-- text rendered invisible (render mode 3, transparent), white, under 1 pt or placed off
-  the page that holds an e-mail address, an institution or an identifying URL.
+- text rendered invisible (render mode 3, transparent), under 1 pt or placed off the
+  page that holds an e-mail address, an institution or an identifying URL.
 
 Heuristics and limits: invisible text is judged by its content; a hidden plain name
-without an address or institution is missed. Link annotations have no author and are
-A006's business.
+without an address or institution is missed. White text is not judged: on a dark bar or
+table cell it is visible, and telling that needs rendering the page. Link annotations
+have no author and are A006's business.
 
 ## Why is this bad
 A comment signed "Alice Smith" or an attachment with the LaTeX sources identifies the
