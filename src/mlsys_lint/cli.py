@@ -107,6 +107,34 @@ def _annotate(reports, target: str) -> bool:
     return failed
 
 
+def _annotate_dir(reports, folder: Path) -> bool:
+    """Annotated copies, thumbnails and an index.html; True when something failed."""
+    from mlsys_lint.document.pdf import PdfError, annotate
+    from mlsys_lint.reporters.html import render_index
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(f"cannot create {folder}: {exc.strerror}") from None
+    links: dict[int, tuple[str | None, str | None]] = {}
+    failed = False
+    for i, r in enumerate(reports):
+        if r.error:
+            continue
+        stem = f"{i + 1:04d}-{Path(r.path).stem}"
+        pdf, png = f"{stem}.annotated.pdf", f"{stem}.png"
+        try:
+            annotate(r.path, folder / pdf, r.findings, thumbnail=folder / png)
+        except PdfError as exc:
+            click.echo(f"mlsys-lint: {display_path(r.path)}: {exc}", err=True)
+            failed = True
+            continue
+        links[i] = (pdf, png if r.findings else None)
+    (folder / "index.html").write_text(render_index(reports, links), encoding="utf-8")
+    click.echo(f"mlsys-lint: wrote {display_path(str(folder / 'index.html'))}", err=True)
+    return failed
+
+
 def _from_config(ctx: click.Context, name: str, value, config, key: str | None = None):
     """The command-line value when given there, else the config file's, else the default."""
     source = ctx.get_parameter_source(name)
@@ -192,6 +220,14 @@ def _from_config(ctx: click.Context, name: str, value, config, key: str | None =
     "several PDFs are linted).",
 )
 @click.option(
+    "--annotate-dir",
+    "annotate_dir",
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="Write every checked PDF's annotated copy, a thumbnail of its first page with a "
+    "finding, and an index.html over them into DIR.",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -220,6 +256,7 @@ def main(
     max_file_size: float,
     max_pages: int,
     annotate_to: str | None,
+    annotate_dir: Path | None,
     config_file: Path | None,
     isolated: bool,
     explain: str | None,
@@ -321,6 +358,8 @@ def main(
         reports = lint_many(paths, profile, rules, limits, jobs=jobs or default_jobs())
 
     failed = _annotate(reports, annotate_to) if annotate_to else False
+    if annotate_dir is not None:
+        failed = _annotate_dir(reports, annotate_dir) or failed
     for r in reports:
         if r.error and fmt != "github":
             click.echo(f"mlsys-lint: {display_path(r.path)}: {r.error}", err=True)

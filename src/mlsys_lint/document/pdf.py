@@ -184,11 +184,17 @@ def _reason(exc: Exception) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def annotate(src: str | os.PathLike[str], dst: str | os.PathLike[str], findings) -> int:
+def annotate(
+    src: str | os.PathLike[str],
+    dst: str | os.PathLike[str],
+    findings,
+    thumbnail: str | os.PathLike[str] | None = None,
+) -> int:
     """Write a copy of `src` with a highlight over each finding's box (the rule and message
     as its note) so an author can see every problem in a PDF viewer. Findings without a
     box become text notes in the top-left margin of their page (page 1 when none).
-    Returns the number of annotations written. The input file is never modified."""
+    With `thumbnail`, also render the first page with a finding, highlights included, to
+    that PNG. Returns the number of annotations written. The input is never modified."""
     if Path(src).resolve() == Path(dst).resolve():
         raise PdfError("refusing to overwrite the input; choose another output path")
     count = 0
@@ -208,6 +214,9 @@ def annotate(src: str | os.PathLike[str], dst: str | os.PathLike[str], findings)
             annot.update()
             count += 1
         try:
+            if thumbnail is not None and findings:
+                first = min((f.location.page or 1) for f in findings)
+                doc[first - 1].get_pixmap(dpi=36, annots=True).save(str(thumbnail))
             doc.save(dst, garbage=1)
         except Exception as exc:
             raise PdfError(f"cannot write {dst}: {_reason(exc)}") from None

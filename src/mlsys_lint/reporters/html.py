@@ -1,0 +1,73 @@
+"""The chair's report: an index.html over a batch, linking each paper's annotated copy,
+with a thumbnail of its first page that has a finding."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from html import escape
+
+from mlsys_lint import __version__
+from mlsys_lint.findings import FileReport, display_path
+
+FAMILIES = ("L", "R", "A", "M")
+STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #ddd; padding: .4em .6em; text-align: left;
+         vertical-align: top; }
+th { background: #f4f4f4; }
+td.num { text-align: right; }
+tr.fail td.verdict { color: #b00020; font-weight: bold; }
+tr.pass td.verdict { color: #1b7f3b; font-weight: bold; }
+tr.unreadable td.verdict { color: #8a6d00; font-weight: bold; }
+img { max-width: 160px; border: 1px solid #ccc; }
+"""
+
+
+def render_index(
+    reports: Sequence[FileReport], links: dict[int, tuple[str | None, str | None]]
+) -> str:
+    """`links[i]` holds the relative paths of report i's annotated PDF and thumbnail."""
+    failed = sum(1 for r in reports if r.errors)
+    unreadable = sum(1 for r in reports if r.error)
+    rows = []
+    for i, r in enumerate(reports):
+        pdf, png = links.get(i, (None, None))
+        name = escape(display_path(r.path))
+        if r.error:
+            verdict, first = "unreadable", r.error
+        else:
+            verdict = "fail" if r.errors else "pass"
+            first = next((f"{f.rule} {f.message}" for f in r.findings), "")
+        families = Counter(f.rule[0] for f in r.findings)
+        file_cell = f'<a href="{escape(pdf)}">{name}</a>' if pdf else name
+        thumb = (
+            f'<a href="{escape(pdf)}"><img src="{escape(png)}" alt="first page with a '
+            f'finding of {name}"></a>'
+            if png and pdf
+            else ""
+        )
+        rows.append(
+            f'<tr class="{verdict}"><td class="num">{i + 1}</td><td>{file_cell}</td>'
+            f'<td class="verdict">{verdict}</td><td class="num">{r.errors}</td>'
+            f'<td class="num">{r.warnings}</td>'
+            + "".join(f'<td class="num">{families[f]}</td>' for f in FAMILIES)
+            + f"<td>{escape(first)}</td><td>{thumb}</td></tr>"
+        )
+    head = "".join(f"<th>{f}</th>" for f in FAMILIES)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>mlsys-lint report</title>
+<style>{STYLE}</style></head>
+<body>
+<h1>mlsys-lint report</h1>
+<p id="summary">{len(reports)} files: {len(reports) - failed - unreadable} pass, {failed} fail,
+{unreadable} unreadable. mlsys-lint {escape(__version__)}.</p>
+<table id="files">
+<thead><tr><th>#</th><th>file</th><th>verdict</th><th>errors</th><th>warnings</th>{head}
+<th>first problem</th><th>first page with a finding</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>
+</body></html>
+"""
