@@ -104,7 +104,14 @@ def test_list_rules_and_venues():
     assert [line.split()[0] for line in out.splitlines()] == [r.code for r in RULES]
     out = run("--list-venues")[1]
     names = [line.split()[0] for line in out.splitlines()[1:]]
-    assert names == ["mlforsystems-workshop", "mlsys2024", "mlsys2026", "mlsys2026-industry"]
+    assert names == [
+        "icml2026",
+        "mlforsystems-workshop",
+        "mlsys2024",
+        "mlsys2026",
+        "mlsys2026-industry",
+        "neurips2025",
+    ]
 
 
 def test_no_files_is_usage_error():

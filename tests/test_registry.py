@@ -33,6 +33,7 @@ def test_issue_fixed_ids():
         "L003": "page-limit-exceeded",
         "L004": "appendix-in-main-pdf",
         "L005": "text-block-violated",
+        "L006": "file-too-large",
         "R001": "truncated-author-list",
         "R002": "references-not-found",
         "A001": "author-names-visible",
@@ -48,7 +49,7 @@ def test_issue_fixed_ids():
 
 
 def test_selection():
-    assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005"]
+    assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005", "L006"]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
     assert [r.code for r in select(None, ["L", "R001", "A", "M"])] == ["R002"]
     assert len(select(["A"])) == 8

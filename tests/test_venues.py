@@ -14,10 +14,12 @@ from mlsys_lint.venues import VenueError, builtin_names, load_venue
 
 def test_builtin_profiles_load():
     assert builtin_names() == [
+        "icml2026",
         "mlforsystems-workshop",
         "mlsys2024",
         "mlsys2026",
         "mlsys2026-industry",
+        "neurips2025",
     ]
     for name in builtin_names():
         v = load_venue(name)
@@ -132,3 +134,49 @@ def test_extends_cycle(tmp_path):
     (tmp_path / "b.toml").write_text("extends = 'a'\n")
     with pytest.raises(VenueError, match="cycle"):
         load_venue(str(tmp_path / "a.toml"))
+
+
+def test_icml2026_facts_and_verdicts():
+    v = load_venue("icml2026")
+    assert (v.get("body", "page_limit"), v.columns, v.double_blind) == (8, 2, True)
+    assert v.get("appendix", "in_main_pdf") == "allowed" and v.data["max_file_size_mb"] == 50
+    assert v.get("dates", "abstract") == "2026-01-23"
+    report = lint(SAMPLES / "appendix.pdf", "icml2026")
+    assert codes(report) == ["L003"]  # 10 body pages > 8; the appendix may stay
+    assert "ICML 2026 allows 8 pages" in report.findings[0].message
+
+
+def test_neurips2025_flags_an_mlsys_layout_once_per_problem():
+    report = lint(SAMPLES / "clean.pdf", "neurips2025", select=["L"])
+    assert codes(report) == ["L002", "L003", "L005"]
+    l005 = next(f for f in report.findings if f.rule == "L005")
+    assert "on 11 of 11 pages" in l005.message and "5.5 x 9 in text block" in l005.message
+
+
+def _profile(tmp_path, text: str) -> str:
+    path = tmp_path / "venue.toml"
+    path.write_text(text)
+    return str(path)
+
+
+def test_uncounted_section_before_references_does_not_count(tmp_path):
+    # clean.pdf's body ends on page 10; its last section, CONCLUSION, starts on page 9
+    base = 'extends = "icml2026"\nname = "x"\n[body]\npage_limit = 9\n'
+    assert codes(lint(SAMPLES / "clean.pdf", _profile(tmp_path, base), select=["L003"])) == ["L003"]
+    uncounted = base + 'uncounted_sections = ["conclusion"]\n'
+    report = lint(SAMPLES / "clean.pdf", _profile(tmp_path, uncounted), select=["L003"])
+    assert report.findings == () and report.body_pages == 9
+    # only sections standing last before the references are left out
+    not_last = base + 'uncounted_sections = ["related work"]\n'
+    assert codes(lint(SAMPLES / "clean.pdf", _profile(tmp_path, not_last), select=["L003"])) == [
+        "L003"
+    ]
+
+
+def test_file_too_large(tmp_path):
+    tiny = _profile(tmp_path, 'extends = "icml2026"\nname = "tiny"\nmax_file_size_mb = 0.05\n')
+    report = lint(SAMPLES / "clean.pdf", tiny, select=["L006"])
+    (finding,) = report.findings
+    assert "accepts at most 0.05 MB" in finding.message and finding.location.page is None
+    assert lint(SAMPLES / "clean.pdf", "icml2026", select=["L006"]).findings == ()
+    assert lint(SAMPLES / "clean.pdf", "mlsys2026", select=["L006"]).findings == ()

@@ -377,6 +377,15 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
     ):
         stop = appendix
     body = order[: order.index(stop)] if stop is not None else order
+    # sections the venue does not count (ICML's Impact Statement) may stand last
+    uncounted = {t.casefold() for t in venue.get("body", "uncounted_sections", [])}
+    if uncounted and stop is not None:
+        for i in range(len(body) - 1, -1, -1):
+            line = body[i].line
+            if len(line.text) < 60 and _heading_like(line, body_size):
+                if heading_title(line.text) not in uncounted:
+                    break
+                body = body[:i]  # drop the uncounted section, look for another before it
     body_end = body[-1] if body else None
     return Sections(tuple(layouts), body_size, references, appendix, body_end, tuple(order))
 

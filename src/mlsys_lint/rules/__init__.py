@@ -15,6 +15,7 @@ from mlsys_lint.rules.anonymity import (
 from mlsys_lint.rules.base import Context, Rule, from_module
 from mlsys_lint.rules.layout import (
     appendix_in_main_pdf,
+    file_too_large,
     page_limit_exceeded,
     paper_size_mismatch,
     single_column_layout,
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = tuple(
         page_limit_exceeded,
         appendix_in_main_pdf,
         text_block_violated,
+        file_too_large,
         truncated_author_list,
         references_not_found,
         author_names_visible,

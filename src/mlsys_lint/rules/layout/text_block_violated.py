@@ -21,6 +21,9 @@ bottom edge)` or `L005 [error] body font is 9.0 pt; MLSys 2026 requires at least
 Remove `geometry`, `\\textheight`/`\\textwidth` changes, `\\small` around the body and
 `\\vspace` squeezing; make tables fit with `\\resizebox` or by cutting columns.
 
+When most pages break the block, one finding says so for the whole paper (it was not set
+in the venue's style) instead of one finding per page.
+
 ## Options
 Profile keys `text_block.*` (left_pt, top_pt, width_pt, height_pt, tolerance_pt,
 header_zone_pt, footer_zone_pt), `body.min_font_size_pt`, `blind.layout_alarm`.
@@ -32,7 +35,7 @@ from collections.abc import Iterator
 
 from mlsys_lint.document.model import Line
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.base import Context, Rule, clip, page_ranges, union
 from mlsys_lint.rules.layout.paper_size_mismatch import size_matches
 
 RULE = Rule("L005", "text-block-violated", "Text outside the text block, or a shrunk body font.")
@@ -47,6 +50,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     footer_bottom = bottom + float(tb.get("footer_zone_pt", 0.0)) + tol
     alarm = " ".join(str(ctx.venue.get("blind", "layout_alarm", "")).split()).casefold()
 
+    pages: list[tuple[int, list[tuple[Line, float]]]] = []
     for layout in ctx.sections.layouts:
         page = layout.page
         if alarm:
@@ -75,12 +79,30 @@ def check(ctx: Context) -> Iterator[Violation]:
             if line.y1 > footer_bottom or not tb.get("footer_zone_pt"):
                 outside.append((line, line.y1 - bottom))
         if outside:
+            pages.append((page.number, outside))
+    measured = sum(1 for layout in ctx.sections.layouts if size_matches(layout.page, ctx.venue))
+    if len(pages) >= 3 and 2 * len(pages) > measured:
+        # most pages: the paper was not set in this venue's text block at all
+        first, outside = pages[0]
+        worst = max(past for _, lines in pages for _, past in lines)
+        width = float(tb["width_pt"]) / 72
+        height = float(tb["height_pt"]) / 72
+        yield Violation(
+            f"text outside the text block on {len(pages)} of {measured} pages (up to "
+            f"{worst:.0f} pt beyond it): the paper is not set in {ctx.venue.title}'s "
+            f"{width:g} x {height:g} in text block",
+            page=first,
+            bbox=union([line.bbox for line, _ in outside]),
+            evidence=f"pages {page_ranges([n for n, _ in pages])}",
+        )
+    else:
+        for number, outside in pages:
             worst = max(past for _, past in outside)
             n = len(outside)
             yield Violation(
                 f"{n} line{'s' if n > 1 else ''} of text outside the text block "
                 f"(up to {worst:.0f} pt beyond it)",
-                page=page.number,
+                page=number,
                 bbox=union([line.bbox for line, _ in outside]),
                 evidence=clip(outside[0][0].text),
             )
