@@ -44,6 +44,7 @@ def test_issue_fixed_ids():
         "A006": "identifying-url",
         "A007": "identifying-metadata",
         "A008": "hidden-identity",
+        "H001": "hidden-text",
         "M001": "no-text-layer",
     }
 
@@ -51,7 +52,7 @@ def test_issue_fixed_ids():
 def test_selection():
     assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005", "L006"]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
-    assert [r.code for r in select(None, ["L", "R001", "A", "M"])] == ["R002"]
+    assert [r.code for r in select(None, ["L", "R001", "A", "M", "H"])] == ["R002"]
     assert len(select(["A"])) == 8
     with pytest.raises(UnknownRule):
         match("nonsense-rule")

@@ -83,6 +83,16 @@ class Annotation:
 
 
 @dataclass(frozen=True, slots=True)
+class Graphic:
+    """A filled vector shape or an image on the page (collected only on pages that have
+    white or tiny text, to tell a dark table cell or a figure from a hiding place)."""
+
+    bbox: BBox
+    dark: bool  # a fill dark enough for white text to show, or an image
+    image: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     number: int  # 1-based
     width: float
@@ -90,6 +100,7 @@ class Page:
     lines: tuple[Line, ...]
     links: tuple[Link, ...]
     annotations: tuple[Annotation, ...]
+    graphics: tuple[Graphic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,14 @@ import pymupdf
 from mlsys_lint.document.model import (
     Annotation,
     EmbeddedInfo,
+    Graphic,
     Line,
     Link,
     Page,
     PdfDocument,
     Span,
 )
+from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -89,7 +91,26 @@ def _page(page: pymupdf.Page) -> Page:
                 )
             )
     rect = page.rect
-    return Page(page.number + 1, rect.width, rect.height, tuple(lines), links, tuple(annots))
+    graphics = _graphics(page) if _needs_graphics(lines) else ()
+    return Page(
+        page.number + 1, rect.width, rect.height, tuple(lines), links, tuple(annots), graphics
+    )
+
+
+def _needs_graphics(lines: list[Line]) -> bool:
+    return any(s.size < TINY_PT or is_whitish(s.color) for line in lines for s in line.spans)
+
+
+def _graphics(page: pymupdf.Page) -> tuple[Graphic, ...]:
+    """Filled shapes and images: what white text may sit on, what a figure covers."""
+    out = []
+    for d in page.get_drawings():
+        fill = d.get("fill")
+        dark = fill is not None and (0.299 * fill[0] + 0.587 * fill[1] + 0.114 * fill[2]) < 0.6
+        out.append(Graphic(tuple(d["rect"]), dark, False))
+    for info in page.get_image_info():
+        out.append(Graphic(tuple(info["bbox"]), True, True))
+    return tuple(out)
 
 
 def load_pdf(

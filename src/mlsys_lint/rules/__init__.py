@@ -13,6 +13,7 @@ from mlsys_lint.rules.anonymity import (
     identifying_url,
 )
 from mlsys_lint.rules.base import Context, Rule, from_module
+from mlsys_lint.rules.hidden import hidden_text
 from mlsys_lint.rules.layout import (
     appendix_in_main_pdf,
     file_too_large,
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = tuple(
         identifying_url,
         identifying_metadata,
         hidden_identity,
+        hidden_text,
         no_text_layer,
     )
 )
