@@ -1,3 +1,3 @@
-from mlsys_lint.cli import main
+from mlsys_lint.cli import entry
 
-main()
+entry()

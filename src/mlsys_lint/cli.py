@@ -389,3 +389,15 @@ def main(
         sys.exit(2)
     if not exit_zero and any(r.errors for r in reports):
         sys.exit(1)
+
+
+def entry() -> None:
+    """The console script: `mlsys-lint venues`, `mlsys-lint plan ...`, else the linter.
+    (A file named like a subcommand is reached as ./venues.)"""
+    args = sys.argv[1:]
+    if args and args[0] in ("venues", "plan"):
+        from mlsys_lint.planning import SUBCOMMANDS
+
+        SUBCOMMANDS[args[0]](args[1:], prog_name=f"mlsys-lint {args[0]}")
+    else:
+        main()

@@ -1,0 +1,193 @@
+"""`mlsys-lint venues` and `mlsys-lint plan`: the profiles' rules and dates, and the
+timeline of moving a paper from one venue to another. Dates are data in the profiles;
+nothing here knows a venue."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import click
+
+from mlsys_lint.venues import Venue, VenueError, builtin_names, load_venue
+
+EVENT_NAMES = {
+    "abstract": "abstract deadline",
+    "submission": "submission deadline",
+    "reviews": "reviews released",
+    "author_response": "author response due",
+    "notification": "notification",
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    when: datetime
+    venue: Venue
+    key: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.venue.title}: {EVENT_NAMES.get(self.key, self.key.replace('_', ' '))}"
+
+    @property
+    def is_deadline(self) -> bool:
+        return self.key in ("abstract", "submission")
+
+
+def parse_when(text: str) -> datetime:
+    """'2025-10-30T20:00:00Z' or '2026-01-12' (a date alone means the end of that day AoE
+    is not assumed: it is read as 00:00 UTC)."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def events(venue: Venue) -> list[Event]:
+    out = []
+    for key, value in venue.data.get("dates", {}).items():
+        if value:
+            out.append(Event(parse_when(str(value)), venue, key))
+    return sorted(out, key=lambda e: e.when)
+
+
+def _load(name: str) -> Venue:
+    try:
+        return load_venue(name)
+    except VenueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _fmt(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M UTC") if when.hour or when.minute else f"{when:%Y-%m-%d}"
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def venues(output_format: str) -> None:
+    """List the built-in venue profiles: limits, columns, blind review, style, key dates."""
+    profiles = [load_venue(n) for n in builtin_names()]
+    if output_format == "json":
+        doc = [
+            {
+                "name": v.name,
+                "title": v.title,
+                "page_limit": v.get("body", "page_limit"),
+                "hard_limit": v.get("body", "hard_limit", True),
+                "columns": v.columns,
+                "double_blind": v.double_blind,
+                "style_package": v.data.get("style_package"),
+                "appendix_in_main_pdf": v.get("appendix", "in_main_pdf"),
+                "dates": {k: d for k, d in v.data.get("dates", {}).items() if d},
+                "dual_submission": v.get("policy", "dual_submission"),
+            }
+            for v in profiles
+        ]
+        click.echo(json.dumps(doc, indent=2))
+        return
+    for v in profiles:
+        limit = v.get("body", "page_limit")
+        soft = "" if v.get("body", "hard_limit", True) else " (soft)"
+        blind = "double-blind" if v.double_blind else "not anonymized"
+        click.echo(f"{v.name}: {v.title}")
+        click.echo(
+            f"  {limit} pages{soft}, {v.columns} column{'s' if v.columns > 1 else ''}, "
+            f"{blind}, style {v.data.get('style_package', '?')}"
+        )
+        for e in events(v):
+            click.echo(f"  {_fmt(e.when):<22} {EVENT_NAMES.get(e.key, e.key)}")
+
+
+def _changes(src: Venue, dst: Venue) -> list[str]:
+    out = []
+    a, b = src.get("body", "page_limit"), dst.get("body", "page_limit")
+    if a != b:
+        out.append(f"page limit {a} -> {b} pages before the references")
+    if src.data.get("style_package") != dst.data.get("style_package"):
+        out.append(f"style {src.data.get('style_package')} -> {dst.data.get('style_package')}")
+    if src.columns != dst.columns:
+        out.append(f"columns {src.columns} -> {dst.columns}")
+    pa, pb = src.get("appendix", "in_main_pdf"), dst.get("appendix", "in_main_pdf")
+    if pa != pb:
+        where = {
+            "forbidden": "a separate file",
+            "discouraged": "a separate file (preferred)",
+            "allowed": "the same PDF, after the references",
+        }
+        out.append(f"appendix: {where[pa]} -> {where[pb]}")
+    if src.double_blind != dst.double_blind:
+        out.append("anonymize the paper" if dst.double_blind else "the paper may name its authors")
+    if dst.data.get("max_file_size_mb"):
+        out.append(f"PDF at most {dst.data['max_file_size_mb']} MB")
+    return out
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--from", "src_name", required=True, metavar="VENUE", help="Where the paper is now.")
+@click.option("--to", "dst_name", required=True, metavar="VENUE", help="Where it may go.")
+@click.option("--today", metavar="DATE", help="Take this date as today (default: today, UTC).")
+@click.argument("pdf", required=False, type=click.Path(path_type=str))
+def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> None:
+    """Timeline and checklist for withdrawing a paper from one venue and submitting it to
+    another; with PDF, also lint it against the target venue."""
+    src, dst = _load(src_name), _load(dst_name)
+    try:
+        now = parse_when(today) if today else datetime.now(timezone.utc)
+    except ValueError:
+        raise click.UsageError(f"--today: not a date: {today!r}") from None
+    timeline = sorted(events(src) + events(dst), key=lambda e: e.when)
+    if not events(dst):
+        raise click.UsageError(f"{dst.name}: the profile records no dates")
+    notification = next((e for e in events(src) if e.key == "notification"), None)
+
+    click.echo(f"Moving a paper from {src.title} to {dst.title}; today is {now:%Y-%m-%d}.\n")
+    click.echo("Timeline:")
+    for e in timeline:
+        marks = []
+        if e.when < now:
+            marks.append("past")
+        if (
+            e.venue is dst
+            and e.is_deadline
+            and notification is not None
+            and e.when < notification.when
+            and e.when >= now
+        ):
+            marks.append(f"before {src.title}'s notification: decide without it")
+        mark = f"  <- {'; '.join(marks)}" if marks else ""
+        click.echo(f"  {_fmt(e.when):<22} {e.label}{mark}")
+
+    click.echo("\nDual submission:")
+    click.echo(f"  {src.title}: {src.get('policy', 'dual_submission', 'not recorded')}")
+    click.echo(f"  {dst.title}: {dst.get('policy', 'dual_submission', 'not recorded')}")
+    first = next((e for e in events(dst) if e.is_deadline and e.when >= now), None)
+    if first is None:
+        click.echo(f"\nAll of {dst.title}'s deadlines have passed.")
+    else:
+        click.echo(
+            f"\nWithdraw from {src.title} before you submit to {dst.title}: the first "
+            f"deadline is {_fmt(first.when)} ({EVENT_NAMES.get(first.key, first.key)})."
+        )
+
+    changes = _changes(src, dst)
+    click.echo("\nWhat changes:")
+    for line in changes or ["nothing in the recorded format rules"]:
+        click.echo(f"  - {line}")
+
+    if pdf:
+        from mlsys_lint.engine import lint_pdf
+        from mlsys_lint.reporters import ReportOptions
+        from mlsys_lint.reporters.text import concise
+        from mlsys_lint.rules import RULES
+
+        report = lint_pdf(pdf, dst, RULES)
+        click.echo(f"\nThe PDF against {dst.title}:")
+        if report.error:
+            click.echo(f"  cannot lint: {report.error}")
+            sys.exit(2)
+        click.echo(concise([report], ReportOptions()), nl=False)
+        sys.exit(1 if report.errors else 0)
+
+
+SUBCOMMANDS = {"venues": venues, "plan": plan}
