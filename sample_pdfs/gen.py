@@ -351,6 +351,19 @@ Ours & 8.2 & 21.7\\
 """
 
 
+IMPACT_STATEMENT = r"""
+\section*{Impact Statement}
+This paper presents work whose goal is to advance the field of machine learning systems.
+There are many potential societal consequences of our work, none of which we feel must be
+specifically highlighted here. The scheduler reduces the energy used by shared clusters,
+and the placement policy makes accelerators available to more users at the same cost.
+Operators of shared clusters may also use the same measurements to bill tenants more
+precisely, which we see as neutral. We release no data about the users of the traces we
+studied, and the traces contain no personal information. We do not foresee other uses
+of this work that would call for a longer discussion here.
+"""
+
+
 CAMERA_READY_AUTHORS = r"""
 \lookauthors{Alice Smith\textsuperscript{1} \quad Bob Jones\textsuperscript{2}}
 \lookaffiliations{\textsuperscript{1}Department of Computer Science, Stanford University,
@@ -411,6 +424,9 @@ def main() -> None:
     )
     paper("metadata_leaks", full - 2, preamble=METADATA_PREAMBLE, extra={4: METADATA_BODY})
     paper("hidden_text", full - 1, extra={3: HIDDEN_TEXT})
+    # other venues' look-alikes, clean under their own profiles
+    paper("icml_clean", 44, options="icml", before_refs=IMPACT_STATEMENT, appendix_paras=12)
+    paper("neurips_clean", 40, options="neurips", appendix_paras=8)
     paper(
         "visible_specials",
         full - 3,

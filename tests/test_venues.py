@@ -180,3 +180,11 @@ def test_file_too_large(tmp_path):
     assert "accepts at most 0.05 MB" in finding.message and finding.location.page is None
     assert lint(SAMPLES / "clean.pdf", "icml2026", select=["L006"]).findings == ()
     assert lint(SAMPLES / "clean.pdf", "mlsys2026", select=["L006"]).findings == ()
+
+
+def test_icml_sample_needs_the_uncounted_impact_statement(tmp_path):
+    strict = _profile(
+        tmp_path, 'extends = "icml2026"\nname = "strict"\n[body]\nuncounted_sections = []\n'
+    )
+    report = lint(SAMPLES / "icml_clean.pdf", strict, select=["L003"])
+    assert codes(report) == ["L003"] and report.body_pages == 9
