@@ -154,7 +154,7 @@ def plant_offpage_email(doc):
         (plant_xmp_creator, ["A007"]),
         (plant_ptex_filename, ["A007"]),
         (plant_signed_comment, ["A008"]),
-        (plant_attachment, ["A008"]),
+        (plant_attachment, ["A008", "S001"]),  # an attachment is also unsafe content
         # hidden text is also H001's (a warning): both rules speak
         (plant_invisible_affiliation, ["A008", "H001"]),
         (plant_offpage_email, ["A008", "H001"]),

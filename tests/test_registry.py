@@ -14,7 +14,7 @@ def test_codes_and_names_unique_and_well_formed():
     assert len({r.name for r in RULES}) == len(RULES)
     for r in RULES:
         assert re.fullmatch(r"[A-Z]\d{3}", r.code)
-        assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", r.name)
+        assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)+", r.name)
         assert r.severity in ("error", "warning")
         assert r.summary.endswith(".") and "\n" not in r.summary
 
@@ -34,6 +34,7 @@ def test_issue_fixed_ids():
         "L004": "appendix-in-main-pdf",
         "L005": "text-block-violated",
         "L006": "file-too-large",
+        "L008": "type3-font",
         "R001": "truncated-author-list",
         "R002": "references-not-found",
         "A001": "author-names-visible",
@@ -45,14 +46,15 @@ def test_issue_fixed_ids():
         "A007": "identifying-metadata",
         "A008": "hidden-identity",
         "H001": "hidden-text",
+        "S001": "unsafe-content",
         "M001": "no-text-layer",
     }
 
 
 def test_selection():
-    assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005", "L006"]
+    assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005", "L006", "L008"]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
-    assert [r.code for r in select(None, ["L", "R001", "A", "M", "H"])] == ["R002"]
+    assert [r.code for r in select(None, ["L", "R001", "A", "M", "H", "S"])] == ["R002"]
     assert len(select(["A"])) == 8
     with pytest.raises(UnknownRule):
         match("nonsense-rule")

@@ -93,6 +93,22 @@ class Graphic:
 
 
 @dataclass(frozen=True, slots=True)
+class FontInfo:
+    name: str  # base font name, subset prefix included ("ABCDEF+NimbusRomNo9L-Regu")
+    kind: str  # Type1, TrueType, Type3, Type0, ...
+    embedded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnsafeAction:
+    """An object that can run code, open something or call home when the PDF is opened."""
+
+    xref: int
+    kind: str  # JavaScript, Launch, ImportData, SubmitForm, GoToR, GoToE, URI on open
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     number: int  # 1-based
     width: float
@@ -101,6 +117,7 @@ class Page:
     links: tuple[Link, ...]
     annotations: tuple[Annotation, ...]
     graphics: tuple[Graphic, ...] = ()
+    fonts: tuple[FontInfo, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +140,7 @@ class PdfDocument:
     file_size: int
     ptex: tuple[EmbeddedInfo, ...] = ()
     embedded_files: tuple[str, ...] = ()
+    unsafe: tuple[UnsafeAction, ...] = ()
 
     @property
     def page_count(self) -> int:

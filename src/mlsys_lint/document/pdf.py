@@ -7,6 +7,7 @@ touch the file again.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -15,12 +16,14 @@ import pymupdf
 from mlsys_lint.document.model import (
     Annotation,
     EmbeddedInfo,
+    FontInfo,
     Graphic,
     Line,
     Link,
     Page,
     PdfDocument,
     Span,
+    UnsafeAction,
 )
 from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish
 
@@ -92,8 +95,19 @@ def _page(page: pymupdf.Page) -> Page:
             )
     rect = page.rect
     graphics = _graphics(page) if _needs_graphics(lines) else ()
+    fonts = tuple(
+        FontInfo(basefont, kind, ext not in ("n/a", ""))
+        for _xref, ext, kind, basefont, *_ in page.get_fonts()
+    )
     return Page(
-        page.number + 1, rect.width, rect.height, tuple(lines), links, tuple(annots), graphics
+        page.number + 1,
+        rect.width,
+        rect.height,
+        tuple(lines),
+        links,
+        tuple(annots),
+        graphics,
+        fonts,
     )
 
 
@@ -157,11 +171,11 @@ def load_pdf(
             pages = tuple(_page(page) for page in doc)
             metadata = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str)}
             xmp = doc.get_xml_metadata() or ""
-            ptex = _ptex_info(doc)
+            ptex, unsafe = _walk_objects(doc)
             embedded = tuple(doc.embfile_names())
         except Exception as exc:  # a damaged page or object stream
             raise PdfError(f"damaged PDF: text could not be extracted ({_reason(exc)})") from None
-    return PdfDocument(str(path), pages, metadata, xmp, size, ptex, embedded)
+    return PdfDocument(str(path), pages, metadata, xmp, size, ptex, embedded, unsafe)
 
 
 _PTEX_INFO_KEYS = ("Author", "Creator", "Title", "Subject", "Keywords", "Producer")
@@ -174,30 +188,63 @@ def _pdf_string(raw: tuple[str, str]) -> str:
     return value
 
 
-def _ptex_info(doc: pymupdf.Document) -> tuple[EmbeddedInfo, ...]:
-    """One walk over the object table for pdfTeX's copies of figure metadata."""
-    found = []
+_ACTION = re.compile(r"/S\s*/(JavaScript|Launch|ImportData|SubmitForm|GoToR|GoToE|Rendition)\b")
+_DETAIL = re.compile(r"/(?:JS|F|URI)\s*(\([^)]{0,120}|<[^>]{0,120}|/\w+|\d+ 0 R)")
+
+
+def _walk_objects(
+    doc: pymupdf.Document,
+) -> tuple[tuple[EmbeddedInfo, ...], tuple[UnsafeAction, ...]]:
+    """One walk over the object table: pdfTeX's copies of figure metadata, and actions
+    that can run code or open something when the file is opened."""
+    found: list[EmbeddedInfo] = []
+    unsafe: list[UnsafeAction] = []
     for xref in range(1, doc.xref_length()):
         try:
             obj = doc.xref_object(xref, compressed=True)
         except Exception:  # a damaged object: skip it, the rest is still worth reading
             continue
-        if "/PTEX." not in obj:
-            continue
-        filename = _pdf_string(doc.xref_get_key(xref, "PTEX.FileName"))
-        info: list[tuple[str, str]] = []
-        kind, value = doc.xref_get_key(xref, "PTEX.InfoDict")
-        for key in _PTEX_INFO_KEYS:
-            if kind == "xref":
-                got = _pdf_string(doc.xref_get_key(int(value.split()[0]), key))
-            elif kind == "dict":
-                got = _pdf_string(doc.xref_get_key(xref, f"PTEX.InfoDict/{key}"))
-            else:
-                got = ""
-            if got:
-                info.append((key, got))
-        found.append(EmbeddedInfo(xref, filename, tuple(info)))
-    return tuple(found)
+        if "/S" in obj:
+            for m in _ACTION.finditer(obj):
+                detail = _DETAIL.search(obj, m.end()) or _DETAIL.search(obj)
+                unsafe.append(UnsafeAction(xref, m.group(1), detail.group(1) if detail else ""))
+        if "/PTEX." in obj:
+            found.append(_ptex(doc, xref))
+    # an action that runs when the document opens (or a page shows) and opens a URI
+    for holder, key in _open_actions(doc):
+        kind, value = doc.xref_get_key(holder, key)
+        text = value
+        if kind == "xref":
+            text = doc.xref_object(int(value.split()[0]), compressed=True)
+        if "/URI" in text:
+            uri = re.search(r"/URI\s*\(([^)]*)", text)
+            unsafe.append(UnsafeAction(holder, "URI on open", uri.group(1) if uri else ""))
+    return tuple(found), tuple(unsafe)
+
+
+def _open_actions(doc: pymupdf.Document):
+    catalog = doc.pdf_catalog()
+    yield catalog, "OpenAction"
+    for key in ("AA/O", "AA/WC", "AA/WS", "AA/DS", "AA/WP", "AA/DP"):
+        yield catalog, key
+    for page in doc:
+        yield page.xref, "AA/O"
+
+
+def _ptex(doc: pymupdf.Document, xref: int) -> EmbeddedInfo:
+    filename = _pdf_string(doc.xref_get_key(xref, "PTEX.FileName"))
+    info: list[tuple[str, str]] = []
+    kind, value = doc.xref_get_key(xref, "PTEX.InfoDict")
+    for key in _PTEX_INFO_KEYS:
+        if kind == "xref":
+            got = _pdf_string(doc.xref_get_key(int(value.split()[0]), key))
+        elif kind == "dict":
+            got = _pdf_string(doc.xref_get_key(xref, f"PTEX.InfoDict/{key}"))
+        else:
+            got = ""
+        if got:
+            info.append((key, got))
+    return EmbeddedInfo(xref, filename, tuple(info))
 
 
 def _reason(exc: Exception) -> str:

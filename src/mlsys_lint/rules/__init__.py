@@ -21,9 +21,11 @@ from mlsys_lint.rules.layout import (
     paper_size_mismatch,
     single_column_layout,
     text_block_violated,
+    type3_font,
 )
 from mlsys_lint.rules.meta import no_text_layer
 from mlsys_lint.rules.references import references_not_found, truncated_author_list
+from mlsys_lint.rules.safety import unsafe_content
 
 RULES: tuple[Rule, ...] = tuple(
     from_module(m)
@@ -34,6 +36,7 @@ RULES: tuple[Rule, ...] = tuple(
         appendix_in_main_pdf,
         text_block_violated,
         file_too_large,
+        type3_font,
         truncated_author_list,
         references_not_found,
         author_names_visible,
@@ -45,6 +48,7 @@ RULES: tuple[Rule, ...] = tuple(
         identifying_metadata,
         hidden_identity,
         hidden_text,
+        unsafe_content,
         no_text_layer,
     )
 )
