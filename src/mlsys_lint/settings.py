@@ -8,15 +8,11 @@ and the file.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from mlsys_lint.tomlfile import read_toml
 
 
 class ConfigError(Exception):
@@ -48,12 +44,7 @@ class Config:
 
 
 def _table(path: Path) -> dict[str, Any] | None:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    data = read_toml(path, ConfigError)
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("mlsys-lint")
     return data

@@ -6,16 +6,12 @@ child wins. `load_venue` accepts a built-in name or a path to a .toml file.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from mlsys_lint.tomlfile import read_toml
 
 
 class VenueError(Exception):
@@ -68,12 +64,7 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
     key = str(source.resolve())
     if key in seen:
         raise VenueError(f"{source}: 'extends' cycle")
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise VenueError(f"cannot read venue profile {source}: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise VenueError(f"{source}: invalid TOML: {exc}") from None
+    data = read_toml(source, VenueError)
     parent = data.pop("extends", None)
     if parent:
         if not isinstance(parent, str):

@@ -49,7 +49,6 @@ class Position:
 class PageLayout:
     page: Page
     content: tuple[Line, ...]  # lines that are not furniture
-    hidden: tuple[Line, ...]  # invisible, sub-point or off-page text
     hidden_runs: tuple[tuple[Line, str], ...]  # every line with hidden spans, and their text
     ruler: tuple[Line, ...]  # line-number ruler in the margins
     header: tuple[Line, ...]  # above the text block (running head)
@@ -240,7 +239,7 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
     right, bottom = left + float(tb["width_pt"]), top + float(tb["height_pt"])
     lines = list(page.lines)
     ruler_ix = _is_ruler(lines, left, right)
-    content, hidden, ruler, header, footer = [], [], [], [], []
+    content, ruler, header, footer = [], [], [], []
     runs: list[tuple[Line, str]] = []
     width, height = page.width, page.height
     for i, line in enumerate(lines):
@@ -259,8 +258,8 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
             hidden_text = "".join(s.text for s, h in zip(line.spans, flags, strict=True) if h)
             runs.append((line, hidden_text))
         if flags and all(flags):
-            hidden.append(line)
-        elif i in ruler_ix:
+            continue  # nobody sees it: not content (A008 reads hidden_runs, H001 the page)
+        if i in ruler_ix:
             ruler.append(line)
         elif line.y1 <= top + 1:
             header.append(line)
@@ -280,7 +279,6 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
     return PageLayout(
         page,
         tuple(content),
-        tuple(hidden),
         tuple(runs),
         tuple(ruler),
         tuple(header),
