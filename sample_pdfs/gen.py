@@ -283,6 +283,18 @@ def paper(
 FIGURE_PDF = "fig_throughput.pdf"
 
 
+def _text(page, point, text: str, size: float, embed: bool = True) -> None:
+    """Figure labels in an embedded copy of Helvetica (as plotting tools export them),
+    or, with embed=False, the non-embedded standard font."""
+    import pymupdf
+
+    name = "helv"
+    if embed:
+        name = "EmbHelv"
+        page.insert_font(fontname=name, fontbuffer=pymupdf.Font("helv").buffer)
+    page.insert_text(point, text, fontsize=size, fontname=name)
+
+
 def make_figure() -> None:
     """A tiny 'plot' PDF whose own Info dictionary names its author, as matplotlib or
     Illustrator exports do. pdfTeX copies it into the paper as /PTEX.InfoDict unless
@@ -293,7 +305,7 @@ def make_figure() -> None:
     page = doc.new_page(width=240, height=120)
     page.draw_rect(pymupdf.Rect(20, 10, 230, 100), color=(0, 0, 0))
     page.draw_polyline([(20, 100), (80, 70), (140, 50), (230, 20)], color=(0, 0, 1))
-    page.insert_text((90, 114), "batch budget", fontsize=8)
+    _text(page, (90, 114), "batch budget", 8)
     doc.set_metadata(
         {
             "author": "Alice Smith",
@@ -317,9 +329,31 @@ def make_tiny_figure() -> None:
     page.draw_rect(pymupdf.Rect(10, 10, 230, 110), color=(0, 0, 0))
     page.draw_polyline([(10, 110), (80, 60), (150, 40), (230, 20)], color=(1, 0, 0))
     for k, label in enumerate(["0", "64", "128", "256", "512"]):
-        page.insert_text((10 + 50 * k, 116), label, fontsize=3)
+        _text(page, (10 + 50 * k, 116), label, 3)
     doc.set_metadata({"creationDate": "D:20250101000000Z", "modDate": "D:20250101000000Z"})
     doc.save(SRC / "fig_tiny.pdf", garbage=4, deflate=True, no_new_id=True)
+
+
+def make_plain_font_figure() -> None:
+    """A plot whose labels use the standard Helvetica without embedding it: pdfTeX
+    carries the reference into the paper, and the font is not embedded there either."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=240, height=120)
+    page.draw_rect(pymupdf.Rect(20, 10, 230, 100), color=(0, 0, 0))
+    _text(page, (90, 114), "requests per second", 8, embed=False)
+    doc.set_metadata({"creationDate": "D:20250101000000Z", "modDate": "D:20250101000000Z"})
+    doc.save(SRC / "fig_plain_font.pdf", garbage=4, deflate=True, no_new_id=True)
+
+
+PLAIN_FONT_FIGURE = r"""
+\begin{figure}[h]
+\centering
+\includegraphics[width=0.8\columnwidth]{fig_plain_font.pdf}
+\caption{Requests per second; the plot's font is not embedded.}
+\end{figure}
+"""
 
 
 HIDDEN_TEXT = r"""
@@ -404,6 +438,7 @@ as the budget grows.
 def main() -> None:
     make_figure()
     make_tiny_figure()
+    make_plain_font_figure()
     full = 57  # paragraphs that fill the body to the middle of page 10
     paper("clean", full)
     paper("refs_top_of_page11", full, refs_clearpage=True)
@@ -424,6 +459,12 @@ def main() -> None:
     )
     paper("metadata_leaks", full - 2, preamble=METADATA_PREAMBLE, extra={4: METADATA_BODY})
     paper("hidden_text", full - 1, extra={3: HIDDEN_TEXT})
+    paper(
+        "font_not_embedded",
+        full - 2,
+        preamble=r"\usepackage{graphicx}",
+        extra={4: PLAIN_FONT_FIGURE},
+    )
     # other venues' look-alikes, clean under their own profiles
     paper("icml_clean", 44, options="icml", before_refs=IMPACT_STATEMENT, appendix_paras=12)
     paper("neurips_clean", 40, options="neurips", appendix_paras=8)

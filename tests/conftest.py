@@ -3,6 +3,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,3 +34,23 @@ def lint(path, venue_name: str = "mlsys2026", select=None, ignore=None):
 
 def codes(report) -> list[str]:
     return sorted(f.rule for f in report.findings)
+
+
+_INSERT_TEXT = pymupdf.Page.insert_text
+_BASE14 = {"helv", "heit", "hebo", "hebi", "tiro", "tibo", "tiit", "tibi", "cour", "cobo"}
+
+
+def _insert_embedded(self, point, text, *args, fontname="helv", embed=True, **kw):
+    """Tests plant text as a TeX build would: in an embedded font. Pass embed=False to
+    plant a non-embedded standard font on purpose (L007's own tests)."""
+    if embed and fontname in _BASE14:
+        name = f"emb{fontname}"
+        if name not in {font[4] for font in self.get_fonts()}:
+            self.insert_font(fontname=name, fontbuffer=pymupdf.Font(fontname).buffer)
+        fontname = name
+    return _INSERT_TEXT(self, point, text, *args, fontname=fontname, **kw)
+
+
+@pytest.fixture(autouse=True)
+def _embedded_test_fonts(monkeypatch):
+    monkeypatch.setattr(pymupdf.Page, "insert_text", _insert_embedded)

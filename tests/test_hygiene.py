@@ -121,3 +121,16 @@ def test_type3_font_is_a_warning_with_its_page(tmp_path):
 def test_type1_fonts_are_fine():
     for name in ("clean", "metadata_leaks", "visible_specials"):
         assert lint(SAMPLES / f"{name}.pdf", select=["L008"]).findings == ()
+
+
+def test_planted_standard_font_is_not_embedded(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    doc[2].insert_text((60, 300), "a note", fontsize=9, fontname="helv", embed=False)
+    report = lint(_save(doc, tmp_path, "base14"))
+    assert codes(report) == ["L007"]
+    assert report.findings[0].message == 'font "Helvetica" is not embedded (page 3)'
+
+
+def test_embedded_fonts_pass():
+    for name in ("clean", "metadata_leaks", "visible_specials", "icml_clean", "neurips_clean"):
+        assert lint(SAMPLES / f"{name}.pdf", select=["L007"]).findings == ()

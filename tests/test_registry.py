@@ -34,6 +34,7 @@ def test_issue_fixed_ids():
         "L004": "appendix-in-main-pdf",
         "L005": "text-block-violated",
         "L006": "file-too-large",
+        "L007": "font-not-embedded",
         "L008": "type3-font",
         "R001": "truncated-author-list",
         "R002": "references-not-found",
@@ -52,7 +53,16 @@ def test_issue_fixed_ids():
 
 
 def test_selection():
-    assert [r.code for r in match("L")] == ["L001", "L002", "L003", "L004", "L005", "L006", "L008"]
+    assert [r.code for r in match("L")] == [
+        "L001",
+        "L002",
+        "L003",
+        "L004",
+        "L005",
+        "L006",
+        "L007",
+        "L008",
+    ]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
     assert [r.code for r in select(None, ["L", "R001", "A", "M", "H", "S"])] == ["R002"]
     assert len(select(["A"])) == 8

@@ -17,6 +17,7 @@ from mlsys_lint.rules.hidden import hidden_text
 from mlsys_lint.rules.layout import (
     appendix_in_main_pdf,
     file_too_large,
+    font_not_embedded,
     page_limit_exceeded,
     paper_size_mismatch,
     single_column_layout,
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = tuple(
         appendix_in_main_pdf,
         text_block_violated,
         file_too_large,
+        font_not_embedded,
         type3_font,
         truncated_author_list,
         references_not_found,
