@@ -392,10 +392,10 @@ def main(
 
 
 def entry() -> None:
-    """The console script: `mlsys-lint venues`, `mlsys-lint plan ...`, else the linter.
+    """The console script: `mlsys-lint venues | plan | fix ...`, else the linter.
     (A file named like a subcommand is reached as ./venues.)"""
     args = sys.argv[1:]
-    if args and args[0] in ("venues", "plan"):
+    if args and args[0] in ("venues", "plan", "fix"):
         from mlsys_lint.planning import SUBCOMMANDS
 
         SUBCOMMANDS[args[0]](args[1:], prog_name=f"mlsys-lint {args[0]}")

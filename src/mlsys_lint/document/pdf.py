@@ -289,3 +289,88 @@ def annotate(
         except Exception as exc:
             raise PdfError(f"cannot write {dst}: {_reason(exc)}") from None
     return count
+
+
+_IDENTITY_KEYS = ("PTEX.InfoDict", "PTEX.FileName", "PTEX.PageNumber")
+
+
+def fix(
+    src: str | os.PathLike[str],
+    dst: str | os.PathLike[str] | None,
+    author: str = "",
+) -> list[str]:
+    """Rewrite a copy of `src` without what identifies the authors or runs code, and say
+    what changed. Page content is never touched: the copy is re-read and its text,
+    page count and page sizes compared with the input's before it is kept. With `dst`
+    None nothing is written (a dry run)."""
+    if dst is not None and Path(src).resolve() == Path(dst).resolve():
+        raise PdfError("refusing to overwrite the input; choose another output path")
+    data = Path(src).read_bytes()
+    changes: list[str] = []
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        if doc.needs_pass:
+            raise PdfError("encrypted PDF that needs a password")
+        before = [(p.rect.width, p.rect.height, p.get_text()) for p in doc]
+        meta = dict(doc.metadata or {})
+        if meta.get("author", "") not in ("", author):
+            changes.append(f'Info Author "{meta["author"]}" -> "{author}"')
+            meta["author"] = author
+        for key in ("subject", "keywords"):
+            if meta.get(key):
+                changes.append(f'Info {key.capitalize()} "{meta[key]}" emptied')
+                meta[key] = ""
+        doc.set_metadata({k: v for k, v in meta.items() if k != "format" and v is not None})
+        if doc.get_xml_metadata():
+            doc.del_xml_metadata()
+            changes.append("XMP metadata removed")
+        catalog = doc.pdf_catalog()
+        for xref in range(1, doc.xref_length()):
+            try:
+                obj = doc.xref_object(xref, compressed=True)
+            except Exception:
+                continue
+            if "/PTEX." in obj:
+                for key in _IDENTITY_KEYS:
+                    if doc.xref_get_key(xref, key)[0] != "null":
+                        doc.xref_set_key(xref, key, "null")
+                changes.append(f"/PTEX.* figure metadata removed from object {xref}")
+            action = _ACTION.search(obj)
+            if action and xref != catalog:
+                doc.update_object(xref, "<< >>")
+                changes.append(f"{action.group(1)} action removed (object {xref})")
+        for key in ("OpenAction", "AA", "Names/JavaScript"):
+            kind, value = doc.xref_get_key(catalog, key)
+            if kind == "null":
+                continue
+            text = value
+            if kind == "xref":
+                text = doc.xref_object(int(value.split()[0]), compressed=True)
+            # hyperref's OpenAction only sets the first view (a destination): harmless
+            if key == "Names/JavaScript" or _ACTION.search(text) or "/URI" in text:
+                doc.xref_set_key(catalog, key, "null")
+                changes.append(f"document-level {key} removed")
+        for name in list(doc.embfile_names()):
+            doc.embfile_del(name)
+            changes.append(f'embedded file "{name}" removed')
+        for page in doc:
+            for annot in list(page.annots()):
+                kind = annot.type[1]
+                who = annot.info.get("title", "")
+                if kind in ("Text", "Popup", "FreeText") or (who and kind != "Link"):
+                    changes.append(
+                        f"page {page.number + 1}: {kind.lower()} annotation"
+                        f"{f' by {who}' if who else ''} removed"
+                    )
+                    page.delete_annot(annot)
+        if dst is None or not changes:
+            return changes
+        out = doc.tobytes(garbage=4, deflate=True)
+    with pymupdf.open(stream=out, filetype="pdf") as check:
+        after = [(p.rect.width, p.rect.height, p.get_text()) for p in check]
+    if after != before:
+        raise PdfError("the rewrite changed page content; nothing was written")
+    try:
+        Path(dst).write_bytes(out)
+    except OSError as exc:
+        raise PdfError(f"cannot write {dst}: {exc.strerror}") from None
+    return changes
