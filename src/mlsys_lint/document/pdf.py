@@ -112,7 +112,12 @@ def _page(page: pymupdf.Page) -> Page:
 
 
 def _needs_graphics(lines: list[Line]) -> bool:
-    return any(s.size < TINY_PT or is_whitish(s.color) for line in lines for s in line.spans)
+    # colours below 0xF00000 cannot be whitish: one comparison spares most spans the test
+    return any(
+        s.size < TINY_PT or (s.color >= 0xF00000 and is_whitish(s.color))
+        for line in lines
+        for s in line.spans
+    )
 
 
 def _graphics(page: pymupdf.Page) -> tuple[Graphic, ...]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from mlsys_lint.document.model import Line, Page, PdfDocument, Span
+from mlsys_lint.document.pdf_facts import TINY_PT
 from mlsys_lint.venues import Venue
 
 LEFT, RIGHT, SPAN = 0, 1, 2
@@ -50,6 +51,7 @@ class PageLayout:
     page: Page
     content: tuple[Line, ...]  # lines that are not furniture
     hidden_runs: tuple[tuple[Line, str], ...]  # every line with hidden spans, and their text
+    suspects: tuple[Line, ...]  # lines with invisible, tiny, whitish or off-page spans
     ruler: tuple[Line, ...]  # line-number ruler in the margins
     header: tuple[Line, ...]  # above the text block (running head)
     footer: tuple[Line, ...]  # below the text block (page number, notices)
@@ -241,6 +243,7 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
     ruler_ix = _is_ruler(lines, left, right)
     content, ruler, header, footer = [], [], [], []
     runs: list[tuple[Line, str]] = []
+    suspects: list[Line] = []
     width, height = page.width, page.height
     for i, line in enumerate(lines):
         x0, y0, x1, y1 = line.bbox
@@ -249,10 +252,14 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
             and y1 > 0
             and x0 < width
             and y0 < height
-            and all(s.char_flags & 48 and s.alpha and s.size >= 1.0 for s in line.spans)
+            and all(
+                s.char_flags & 48 and s.alpha and s.size >= TINY_PT and s.color < 0xF00000
+                for s in line.spans
+            )
         ):
-            flags = []  # the common case: on the page and painted
+            flags = []  # the common case: on the page, painted, readable size, dark
         else:
+            suspects.append(line)
             flags = [span_hidden(s, page) for s in line.spans]
         if any(flags):
             hidden_text = "".join(s.text for s, h in zip(line.spans, flags, strict=True) if h)
@@ -280,6 +287,7 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
         page,
         tuple(content),
         tuple(runs),
+        tuple(suspects),
         tuple(ruler),
         tuple(header),
         tuple(footer),

@@ -81,10 +81,11 @@ def _why(span: Span, page: Page) -> str | None:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    for page in ctx.pdf.pages:
+    for layout in ctx.sections.layouts:
+        page = layout.page
         runs = []
         kinds: set[str] = set()
-        for line in page.lines:
+        for line in layout.suspects:  # the layout pass already set the plain lines aside
             hidden = [(s, why) for s in line.spans if (why := _why(s, page))]
             if hidden:
                 runs.append((line, " ".join(s.text for s, _ in hidden)))
