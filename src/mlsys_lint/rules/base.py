@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mlsys_lint.findings import Violation
 
 if TYPE_CHECKING:
-    from mlsys_lint.document.model import PdfDocument
+    from mlsys_lint.document.model import FontInfo, PdfDocument
     from mlsys_lint.document.sections import Sections
     from mlsys_lint.venues import Venue
 
@@ -53,6 +53,17 @@ def page_ranges(pages: list[int]) -> str:
         else:
             runs.append([p, p])
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def fonts_by_name(pdf: PdfDocument, keep: Callable[[FontInfo], bool]) -> dict[str, list[int]]:
+    """Fonts that `keep` accepts, by name (subset prefix dropped), with the sorted pages
+    that use each."""
+    pages: dict[str, set[int]] = {}
+    for page in pdf.pages:
+        for font in page.fonts:
+            if keep(font):
+                pages.setdefault(font.name.split("+")[-1] or "unnamed", set()).add(page.number)
+    return {name: sorted(numbers) for name, numbers in pages.items()}
 
 
 def union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:

@@ -24,19 +24,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, page_ranges
+from mlsys_lint.rules.base import Context, Rule, fonts_by_name, page_ranges
 
 RULE = Rule("L007", "font-not-embedded", "A font used in the PDF is not embedded.")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    pages: dict[str, list[int]] = {}
-    for page in ctx.pdf.pages:
-        for font in page.fonts:
-            if not font.embedded and font.kind != "Type3":  # Type 3 glyphs are in the file
-                pages.setdefault(font.name or "unnamed", []).append(page.number)
-    for name, numbers in pages.items():
-        numbers = sorted(set(numbers))
+    # Type 3 glyphs are drawn by the file itself: there is nothing to embed
+    missing = fonts_by_name(ctx.pdf, lambda f: not f.embedded and f.kind != "Type3")
+    for name, numbers in missing.items():
         yield Violation(
             f'font "{name}" is not embedded (page{"s" if len(numbers) > 1 else ""} '
             f"{page_ranges(numbers)})",

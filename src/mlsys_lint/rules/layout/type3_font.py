@@ -24,19 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, page_ranges
+from mlsys_lint.rules.base import Context, Rule, fonts_by_name, page_ranges
 
 RULE = Rule("L008", "type3-font", "Type 3 (bitmap) fonts, usually from plots.", severity="warning")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    pages: dict[str, list[int]] = {}
-    for page in ctx.pdf.pages:
-        for font in page.fonts:
-            if font.kind == "Type3":
-                pages.setdefault(font.name.split("+")[-1] or "unnamed", []).append(page.number)
-    for name, numbers in pages.items():
-        numbers = sorted(set(numbers))
+    for name, numbers in fonts_by_name(ctx.pdf, lambda f: f.kind == "Type3").items():
         yield Violation(
             f'Type 3 font "{name}" on page{"s" if len(numbers) > 1 else ""} '
             f"{page_ranges(numbers)} (usually a matplotlib figure)",
