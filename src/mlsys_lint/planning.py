@@ -38,8 +38,8 @@ class Event:
 
 
 def parse_when(text: str) -> datetime:
-    """'2025-10-30T20:00:00Z' or '2026-01-12' (a date alone means the end of that day AoE
-    is not assumed: it is read as 00:00 UTC)."""
+    """'2025-10-30T20:00:00Z' or '2026-01-12'. A date without a time is read as 00:00 UTC
+    of that day (no Anywhere-on-Earth offset is assumed)."""
     value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
