@@ -16,6 +16,16 @@ def display_path(path: str) -> str:
 BBox = tuple[float, float, float, float]
 
 
+def union(boxes: list[BBox]) -> BBox:
+    """The smallest box holding all `boxes`."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 @dataclass(frozen=True)
 class Location:
     path: str

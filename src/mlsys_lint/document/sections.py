@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from mlsys_lint.document.model import Line, Page, PdfDocument, Span
 from mlsys_lint.document.pdf_facts import TINY_PT
+from mlsys_lint.findings import union
 from mlsys_lint.venues import Venue
 
 LEFT, RIGHT, SPAN = 0, 1, 2
@@ -86,10 +87,7 @@ class Sections:
     @cached_property
     def body_stop(self) -> Position | None:
         """Where the body ends: the References heading, or an appendix that comes first."""
-        refs, app = self.references, self.appendix
-        if app is not None and (refs is None or self.index_of(app) < self.index_of(refs)):
-            return app
-        return refs
+        return _body_stop(self.references, self.appendix, self.index_of)
 
     @cached_property
     def body(self) -> tuple[Position, ...]:
@@ -341,6 +339,15 @@ def _body_font_size(layouts: list[PageLayout]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
+def _body_stop(
+    references: Position | None, appendix: Position | None, index: Callable[[Position], int]
+) -> Position | None:
+    """The body ends at the References heading, or at an appendix that comes first."""
+    if appendix is not None and (references is None or index(appendix) < index(references)):
+        return appendix
+    return references
+
+
 def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
     layouts = [_page_layout(page, venue) for page in doc.pages]
     body_size = _body_font_size(layouts)
@@ -376,12 +383,7 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
             appendix = pos
             break
 
-    # the body ends at the References heading, or at an appendix that comes first
-    stop = references
-    if appendix is not None and (
-        references is None or order.index(appendix) < order.index(references)
-    ):
-        stop = appendix
+    stop = _body_stop(references, appendix, order.index)
     body = order[: order.index(stop)] if stop is not None else order
     # sections the venue does not count (ICML's Impact Statement) may stand last
     uncounted = {t.casefold() for t in venue.get("body", "uncounted_sections", [])}
@@ -411,13 +413,7 @@ class Match:
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         """The box around the matched lines on the page where the match starts."""
-        boxes = [p.line.bbox for p in self.positions if p.page == self.page]
-        return (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+        return union([p.line.bbox for p in self.positions if p.page == self.page])
 
 
 _SENTENCE_END = re.compile(r"[.!?][\")\]]*\s+(?=[A-Z(\[])")

@@ -66,15 +66,6 @@ def fonts_by_name(pdf: PdfDocument, keep: Callable[[FontInfo], bool]) -> dict[st
     return {name: sorted(numbers) for name, numbers in pages.items()}
 
 
-def union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
 def clip(text: str, n: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsys_lint.findings import Violation
+from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import ORGANIZATION, PERSONAL_DATA, anonymous
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
     "A002", "affiliation-visible", "Institutions or addresses are visible.", blind_only=True

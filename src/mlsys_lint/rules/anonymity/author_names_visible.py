@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.findings import Violation
+from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import NAME, anonymous
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule("A001", "author-names-visible", "The byline shows author names.", blind_only=True)
 

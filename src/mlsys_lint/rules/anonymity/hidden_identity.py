@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsys_lint.findings import Violation
+from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import (
     ORGANIZATION,
     URL,
@@ -39,7 +39,7 @@ from mlsys_lint.rules.anonymity.signals import (
     emails,
     identifying_url,
 )
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
     "A008",

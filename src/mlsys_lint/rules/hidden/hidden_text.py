@@ -36,8 +36,8 @@ from collections.abc import Iterator
 from mlsys_lint.document.model import Page, Span
 from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish
 from mlsys_lint.document.sections import span_hidden
-from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.findings import Violation, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule("H001", "hidden-text", "Text a reader cannot see but a machine reads.")
 

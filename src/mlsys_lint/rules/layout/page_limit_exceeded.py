@@ -43,10 +43,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     end = s.body_end
     if end is None or end.page <= limit:
         return
-    stop = s.references
-    if s.appendix is not None and s.index_of(s.appendix) < s.index_of(stop):
-        stop = s.appendix
-    over = [p for p in s.region(None, stop) if p.page > limit]
+    over = [p for p in s.body if p.page > limit]
     where = f"page {end.page}" + (f" ({COLUMN[end.column]})" if end.column in COLUMN else "")
     note = "" if s.references else "; no References heading was found, so all pages count"
     yield Violation(

@@ -34,8 +34,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlsys_lint.document.model import Line
-from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip, page_ranges, union
+from mlsys_lint.findings import Violation, union
+from mlsys_lint.rules.base import Context, Rule, clip, page_ranges
 from mlsys_lint.rules.layout.paper_size_mismatch import size_matches
 
 RULE = Rule("L005", "text-block-violated", "Text outside the text block, or a shrunk body font.")

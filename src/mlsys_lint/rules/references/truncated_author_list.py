@@ -28,8 +28,8 @@ import re
 from collections.abc import Iterator
 
 from mlsys_lint.document.sections import Position
-from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip, union
+from mlsys_lint.findings import Violation, union
+from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule("R001", "truncated-author-list", 'A reference hides authors behind "et al.".')
 
@@ -84,8 +84,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     s = ctx.sections
     if s.references is None:
         return
-    stop = s.appendix if s.appendix and s.index_of(s.appendix) > s.index_of(s.references) else None
-    for entry in entries(s.region(s.references, stop)):
+    for entry in entries(s.bibliography):
         text = entry_text(entry)
         cut = _AUTHORS_END.search(text)
         authors = text[: cut.start()] if cut else text
