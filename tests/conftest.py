@@ -32,6 +32,13 @@ def lint(path, venue_name: str = "mlsys2026", select=None, ignore=None):
     return lint_pdf(str(path), load_venue(venue_name), select_rules(select, ignore))
 
 
+def save(doc, tmp_path, name: str):
+    """Write a planted copy of a sample and return its path."""
+    out = tmp_path / f"{name}.pdf"
+    doc.save(out)
+    return out
+
+
 def codes(report) -> list[str]:
     return sorted(f.rule for f in report.findings)
 

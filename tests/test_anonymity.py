@@ -6,17 +6,11 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from conftest import SAMPLES, codes, lint
+from conftest import SAMPLES, codes, lint, save
 from mlsys_lint.rules.anonymity.signals import emails, identifying_url
 from mlsys_lint.venues import load_venue
 
 CLEAN = SAMPLES / "clean.pdf"
-
-
-def _save(doc, tmp_path, name):
-    out = tmp_path / f"{name}.pdf"
-    doc.save(out)
-    return out
 
 
 def _replace_line(page, old: str, new: str, fontsize: float = 9) -> None:
@@ -164,14 +158,14 @@ def plant_offpage_email(doc):
 def test_planted_leak(plant, expected, tmp_path):
     doc = pymupdf.open(CLEAN)
     plant(doc)
-    report = lint(_save(doc, tmp_path, plant.__name__))
+    report = lint(save(doc, tmp_path, plant.__name__))
     assert codes(report) == expected, report.findings
 
 
 def test_ptex_filename_names_the_user(tmp_path):
     doc = pymupdf.open(CLEAN)
     plant_ptex_filename(doc)
-    (finding,) = lint(_save(doc, tmp_path, "ptex")).findings
+    (finding,) = lint(save(doc, tmp_path, "ptex")).findings
     assert 'names the user "alice"' in finding.message
     assert finding.evidence == "/home/alice/paper/figures/plot.pdf"
 
@@ -190,7 +184,7 @@ def test_url_in_a_reference_entry_is_a_citation(tmp_path):
     page.insert_link(
         {"kind": pymupdf.LINK_URI, "from": ref, "uri": "https://cs.stanford.edu/~moreau/tr.pdf"}
     )
-    assert codes(lint(_save(doc, tmp_path, "refurl"))) == []
+    assert codes(lint(save(doc, tmp_path, "refurl"))) == []
 
 
 def test_evidence_is_the_sentence():
@@ -275,7 +269,7 @@ def test_small_caption_on_page_one_is_not_an_affiliation(tmp_path):
         fontsize=8,
         fontname="tiro",
     )
-    assert codes(lint(_save(doc, tmp_path, "caption"))) == []
+    assert codes(lint(save(doc, tmp_path, "caption"))) == []
 
 
 def test_white_label_on_a_dark_bar_is_not_hidden(tmp_path):
@@ -283,7 +277,7 @@ def test_white_label_on_a_dark_bar_is_not_hidden(tmp_path):
     page = _body_page(doc)
     page.draw_rect(pymupdf.Rect(60, 290, 200, 305), color=None, fill=(0, 0, 0))
     page.insert_text((62, 301), "NVIDIA A100 at Google", fontsize=8, color=(1, 1, 1))
-    assert codes(lint(_save(doc, tmp_path, "white"))) == []
+    assert codes(lint(save(doc, tmp_path, "white"))) == []
 
 
 def test_hidden_text_sample_is_an_injection_error():
@@ -305,5 +299,5 @@ def test_hidden_text_runs_under_every_profile():
 def test_plain_hidden_text_is_a_warning(tmp_path):
     doc = pymupdf.open(CLEAN)
     _body_page(doc).insert_text((60, 300), "padding words", fontsize=9, render_mode=3)
-    (finding,) = lint(_save(doc, tmp_path, "plain_hidden"), select=["H"]).findings
+    (finding,) = lint(save(doc, tmp_path, "plain_hidden"), select=["H"]).findings
     assert finding.severity == "warning" and finding.evidence == "padding words"

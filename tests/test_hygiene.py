@@ -5,15 +5,9 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from conftest import SAMPLES, codes, lint
+from conftest import SAMPLES, codes, lint, save
 
 CLEAN = SAMPLES / "clean.pdf"
-
-
-def _save(doc, tmp_path, name):
-    out = tmp_path / f"{name}.pdf"
-    doc.save(out)
-    return out
 
 
 def _action(doc, text: str) -> int:
@@ -58,7 +52,7 @@ def plant_submit_form(doc):
 def test_unsafe_action(plant, kind, tmp_path):
     doc = pymupdf.open(CLEAN)
     plant(doc)
-    report = lint(_save(doc, tmp_path, plant.__name__))
+    report = lint(save(doc, tmp_path, plant.__name__))
     assert codes(report) == ["S001"], report.findings
     assert kind in report.findings[0].message
 
@@ -66,7 +60,7 @@ def test_unsafe_action(plant, kind, tmp_path):
 def test_attachment_is_unsafe_and_identifying(tmp_path):
     doc = pymupdf.open(CLEAN)
     doc.embfile_add("source.zip", b"PK\x03\x04")
-    assert codes(lint(_save(doc, tmp_path, "attach"))) == ["A008", "S001"]
+    assert codes(lint(save(doc, tmp_path, "attach"))) == ["A008", "S001"]
 
 
 def test_hyperlinks_are_not_unsafe():
@@ -126,7 +120,7 @@ def test_type1_fonts_are_fine():
 def test_planted_standard_font_is_not_embedded(tmp_path):
     doc = pymupdf.open(CLEAN)
     doc[2].insert_text((60, 300), "a note", fontsize=9, fontname="helv", embed=False)
-    report = lint(_save(doc, tmp_path, "base14"))
+    report = lint(save(doc, tmp_path, "base14"))
     assert codes(report) == ["L007"]
     assert report.findings[0].message == 'font "Helvetica" is not embedded (page 3)'
 

@@ -5,15 +5,9 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from conftest import SAMPLES, codes, lint
+from conftest import SAMPLES, codes, lint, save
 
 CLEAN = SAMPLES / "clean.pdf"
-
-
-def _save(doc: pymupdf.Document, tmp_path, name: str):
-    out = tmp_path / f"{name}.pdf"
-    doc.save(out)
-    return out
 
 
 def _free_spot(page: pymupdf.Page, width: float = 200, height: float = 12):
@@ -107,14 +101,14 @@ def mutate_one_single_column_page(doc):
 def test_mutation(mutation, expected, tmp_path):
     doc = pymupdf.open(CLEAN)
     mutation(doc)
-    report = lint(_save(doc, tmp_path, mutation.__name__))
+    report = lint(save(doc, tmp_path, mutation.__name__))
     assert codes(report) == expected, report.findings
 
 
 def test_fallback_is_explained(tmp_path):
     doc = pymupdf.open(CLEAN)
     mutate_hide_references_heading(doc)
-    report = lint(_save(doc, tmp_path, "norefs"))
+    report = lint(save(doc, tmp_path, "norefs"))
     l003 = next(f for f in report.findings if f.rule == "L003")
     assert "no References heading was found" in l003.message
     assert report.references_page is None
@@ -123,7 +117,7 @@ def test_fallback_is_explained(tmp_path):
 def test_margin_text_is_located(tmp_path):
     doc = pymupdf.open(CLEAN)
     mutate_text_in_margin(doc)
-    (finding,) = lint(_save(doc, tmp_path, "margin")).findings
+    (finding,) = lint(save(doc, tmp_path, "margin")).findings
     assert finding.location.page == 4
     assert finding.evidence.startswith("This sentence was pushed")
     assert finding.location.bbox[3] > 750
@@ -132,7 +126,7 @@ def test_margin_text_is_located(tmp_path):
 def test_truncated_reference_evidence_is_the_planted_entry(tmp_path):
     doc = pymupdf.open(CLEAN)
     mutate_truncated_reference(doc)
-    (finding,) = lint(_save(doc, tmp_path, "etal")).findings
+    (finding,) = lint(save(doc, tmp_path, "etal")).findings
     assert finding.evidence.startswith("Zhou, A., Weber, B., et al.")
     assert '"et al."' in finding.message
 
@@ -140,5 +134,5 @@ def test_truncated_reference_evidence_is_the_planted_entry(tmp_path):
 def test_one_odd_page_is_a_warning_on_that_page(tmp_path):
     doc = pymupdf.open(CLEAN)
     mutate_one_single_column_page(doc)
-    (finding,) = lint(_save(doc, tmp_path, "odd_page")).findings
+    (finding,) = lint(save(doc, tmp_path, "odd_page")).findings
     assert (finding.rule, finding.severity, finding.location.page) == ("L002", "warning", 5)
