@@ -50,7 +50,7 @@ def test_findings_become_annotations_summary_and_sarif(tmp_path):
     assert text.startswith(
         "# earlier steps\n❌ **mlsys-lint: failed**: 3 errors, 0 warnings in 2 files"
     )
-    assert "| 10 | R001 truncated-author-list | error |" in text
+    assert "| page 10 | R001 truncated-author-list | error |" in text
     assert "no problems" in text  # the clean file
     assert len(json.loads(sarif.read_text())["runs"][0]["results"]) == 3
 

@@ -42,7 +42,17 @@ def test_exit_zero_flag():
 
 
 JSON_FILE_KEYS = {"path", "venue", "pages", "body_pages", "references_page", "findings", "error"}
-JSON_FINDING_KEYS = {"rule", "name", "severity", "message", "page", "bbox", "evidence"}
+JSON_FINDING_KEYS = {
+    "rule",
+    "name",
+    "severity",
+    "message",
+    "file",
+    "line",
+    "page",
+    "bbox",
+    "evidence",
+}
 
 
 def test_json_contract():
@@ -67,6 +77,7 @@ def test_json_contract():
         assert set(f) == JSON_FINDING_KEYS
         assert (f["rule"], f["name"], f["severity"]) == ("R001", "truncated-author-list", "error")
         assert isinstance(f["page"], int) and f["page"] >= 1
+        assert f["file"] == etal["path"] and f["line"] is None
         assert len(f["bbox"]) == 4 and all(isinstance(v, float) for v in f["bbox"])
         assert "et al." in f["evidence"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from mlsys_lint import __version__
-from mlsys_lint.findings import display_path
+from mlsys_lint.findings import INCOMPLETE_INPUT, display_path
 from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
 
 DEFAULT_VENUE = "mlsys2026"
@@ -71,15 +71,67 @@ def _list_venues() -> str:
     )
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Directories stand for every PDF below them (sorted); files are kept as given. A
-    directory with no PDF stays in the list, to be reported like any unreadable input."""
-    out: list[str] = []
+TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
+
+
+def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(PDFs, TeX projects). Directories stand for every PDF below them (sorted), or, when
+    they hold none but a main .tex file, for that TeX project. .tex/.bib/.sty files stand
+    for the project they belong to (a file with \\documentclass, its `% !TEX root`, or the
+    main file of the folder above), each project once. Anything else stays a PDF path,
+    to be reported like any unreadable input."""
+    from mlsys_lint.document.tex import is_main, main_for
+
+    pdfs: list[str] = []
+    tex: list[str] = []
+    seen: set[Path] = set()
+
+    def add_tex(target: str, key: Path) -> None:
+        if key.resolve() not in seen:
+            seen.add(key.resolve())
+            tex.append(target)
+
     for p in paths:
-        found = []
-        if Path(p).is_dir():
-            found = sorted(str(f) for f in Path(p).rglob("*") if f.suffix.lower() == ".pdf")
-        out.extend(found or [p])
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() == ".pdf")
+            if not found and any(is_main(f) for f in path.glob("*.tex")):
+                add_tex(p, path)
+                continue
+            pdfs.extend(found or [p])
+        elif path.suffix.lower() in TEX_SUFFIXES:
+            main = main_for(path, stop=Path.cwd()) if path.is_file() else None
+            if main is None:
+                tex.append(p)  # reported as not a project, with the reason
+            else:
+                add_tex(str(main), main)
+        else:
+            pdfs.append(p)
+    return pdfs, tex
+
+
+def _lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
+    """Lint the TeX projects; their inline suppressions also drop the PDF findings they
+    name (with one project: every PDF's; else the PDF beside the main file or of the
+    same name)."""
+    from mlsys_lint.engine import lint_tex, suppress_pdf_findings, with_alarm
+    from mlsys_lint.findings import FileReport
+
+    out = []
+    for target in projects:
+        report, tex = with_alarm(
+            lambda t=target: lint_tex(t, venue, rules),
+            limits,
+            lambda error, t=target: (FileReport(path=t, venue=venue.name, error=error), None),
+        )
+        out.append(report)
+        if tex is None:
+            continue
+        main = Path(report.path)
+        for i, r in enumerate(pdf_reports):
+            pdf = Path(r.path)
+            if len(projects) == 1 or pdf.parent == main.parent or pdf.stem == main.stem:
+                pdf_reports[i] = suppress_pdf_findings(r, tex)
     return out
 
 
@@ -89,7 +141,7 @@ def _annotate(reports, target: str) -> bool:
 
     failed = False
     for r in reports:
-        if r.error:
+        if r.error or r.pages is None:
             continue
         out = Path(target)
         if out.is_dir():
@@ -119,7 +171,7 @@ def _annotate_dir(reports, folder: Path) -> bool:
     links: dict[int, tuple[str | None, str | None]] = {}
     failed = False
     for i, r in enumerate(reports):
-        if r.error:
+        if r.error or r.pages is None:
             continue
         stem = f"{i + 1:04d}-{Path(r.path).stem}"
         pdf, png = f"{stem}.annotated.pdf", f"{stem}.png"
@@ -167,6 +219,14 @@ def _from_config(ctx: click.Context, name: str, value, config, key: str | None =
     "output_file",
     type=click.Path(dir_okay=False, path_type=str),
     help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--tex",
+    "tex_target",
+    metavar="DIR|MAIN.tex",
+    type=click.Path(path_type=str),
+    help="Also check this LaTeX project (its folder or main file); its findings join the "
+    "PDF's in one report.",
 )
 @click.option("--statistics", is_flag=True, help="Print only the count of findings per rule.")
 @click.option(
@@ -246,6 +306,7 @@ def main(
     venue: str,
     output_format: str,
     output_file: str | None,
+    tex_target: str | None,
     statistics: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -265,11 +326,14 @@ def main(
 ) -> None:
     """Check conference paper PDFs against a venue's submission rules.
 
-    FILES are PDFs or folders (every PDF below them is checked).
+    FILES are PDFs, folders (every PDF below them is checked; a folder with no PDF but a
+    main .tex file is a LaTeX project), or LaTeX sources (main.tex, or any .tex/.bib file
+    of a project).
 
     \b
     Examples:
       mlsys-lint paper.pdf
+      mlsys-lint paper.pdf --tex paper/
       mlsys-lint --venue mlsys2026-industry --format json paper.pdf
       mlsys-lint -j 0 --format csv -o report.csv submissions/
       mlsys-lint --explain L003
@@ -292,8 +356,10 @@ def main(
     except settings.ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
-    files = tuple(files) or tuple(config.get("pdf", ()))
+    tex_target = _from_config(ctx, "tex_target", tex_target, config, "tex")
     if not files:
+        files = tuple(config.get("pdf", ()))
+    if not files and not tex_target:
         raise click.UsageError("no input files (try 'mlsys-lint paper.pdf')")
     venue = _from_config(ctx, "venue", venue, config)
     output_format = _from_config(ctx, "output_format", output_format, config)
@@ -329,7 +395,9 @@ def main(
     except UnknownRule as exc:
         raise click.UsageError(str(exc)) from None
 
-    paths = _expand(list(files))
+    paths, projects = _expand(list(files))
+    if tex_target and tex_target not in projects:
+        projects.insert(0, tex_target)
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
     limits = Limits(
@@ -356,13 +424,19 @@ def main(
             )
     else:
         reports = lint_many(paths, profile, rules, limits, jobs=jobs or default_jobs())
+    reports += _lint_projects(projects, reports, profile, rules, limits)
 
     failed = _annotate(reports, annotate_to) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir) or failed
+    incomplete = [f for r in reports for f in r.findings if f.rule in INCOMPLETE_INPUT]
     for r in reports:
         if r.error and fmt != "github":
             click.echo(f"mlsys-lint: {display_path(r.path)}: {r.error}", err=True)
+    if fmt != "github":
+        for f in incomplete:
+            where = f"{display_path(f.location.path)}:{f.location.line}"
+            click.echo(f"mlsys-lint: {where}: {f.message}", err=True)
 
     color = (
         output_file is None
@@ -385,7 +459,7 @@ def main(
             raise click.UsageError(f"cannot write {output_file}: {exc.strerror}") from None
     else:
         sys.stdout.write(text)
-    if failed or any(r.error for r in reports):
+    if failed or incomplete or any(r.error for r in reports):
         sys.exit(2)
     if not exit_zero and any(r.errors for r in reports):
         sys.exit(1)

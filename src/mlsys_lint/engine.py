@@ -14,12 +14,16 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING
 
 from mlsys_lint.findings import FileReport, Finding, Location
 from mlsys_lint.rules import Context, Rule
 from mlsys_lint.venues import Venue
+
+if TYPE_CHECKING:
+    from mlsys_lint.document.tex import TexProject
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,34 @@ class Limits:
     max_file_size: int | None = 200 * 1024 * 1024  # bytes
     max_pages: int | None = 2000
     timeout: float | None = 60.0  # seconds per file
+
+
+def _run(ctx: Context, rules: Iterable[Rule], need: str, locate) -> list[Finding]:
+    """Run the rules that read `need` ("pdf" or "tex"); `locate` turns a violation into
+    a Location. The profile's severities apply; "off" and blind-only rules under a
+    profile that is not double-blind are skipped."""
+    venue = ctx.venue
+    overrides = venue.data.get("severity", {})
+    findings: list[Finding] = []
+    for rule in rules:
+        default = overrides.get(rule.code, rule.severity)
+        if need not in rule.needs or default == "off":
+            continue
+        if rule.blind_only and not venue.double_blind:
+            continue
+        for v in rule.check(ctx):
+            findings.append(
+                Finding(
+                    rule=rule.code,
+                    name=rule.name,
+                    severity=v.severity or default,
+                    message=v.message,
+                    location=locate(v),
+                    evidence=v.evidence,
+                    match=v.match,
+                )
+            )
+    return findings
 
 
 def lint_pdf(
@@ -41,25 +73,8 @@ def lint_pdf(
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc))
     sections = build_sections(pdf, venue)
-    ctx = Context(path=path, pdf=pdf, sections=sections, venue=venue)
-    overrides = venue.data.get("severity", {})
-    findings: list[Finding] = []
-    for rule in rules:
-        default = overrides.get(rule.code, rule.severity)
-        if default == "off" or (rule.blind_only and not venue.double_blind):
-            continue
-        for v in rule.check(ctx):
-            findings.append(
-                Finding(
-                    rule=rule.code,
-                    name=rule.name,
-                    severity=v.severity or default,
-                    message=v.message,
-                    location=Location(path, v.page, _round(v.bbox)),
-                    evidence=v.evidence,
-                    match=v.match,
-                )
-            )
+    ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections)
+    findings = _run(ctx, rules, "pdf", lambda v: Location(path, v.page, _round(v.bbox)))
     findings.sort(key=lambda f: (f.location.page or 0, f.rule))
     return FileReport(
         path=path,
@@ -71,6 +86,80 @@ def lint_pdf(
     )
 
 
+def lint_tex(
+    target: str, venue: Venue, rules: Iterable[Rule]
+) -> tuple[FileReport, TexProject | None]:
+    """Lint a TeX project (a folder, its main file, or a file naming its root). The
+    report's path is the main file; findings carry their own file and line, and inline
+    `% mlsys-lint: disable=...` comments are honoured."""
+    from mlsys_lint.document.tex import TexError, load_project
+
+    try:
+        tex = load_project(target, style=str(venue.data.get("style_package", "")))
+    except TexError as exc:
+        return FileReport(path=target, venue=venue.name, error=str(exc)), None
+    except OSError as exc:
+        return FileReport(path=target, venue=venue.name, error=f"cannot read: {exc}"), None
+    ctx = Context(path=target, venue=venue, tex=tex)
+    findings = [
+        f
+        for f in _run(
+            ctx,
+            rules,
+            "tex",
+            lambda v: Location(
+                tex.display(v.file) if v.file else tex.display(tex.main), line=v.line
+            ),
+        )
+        if not _tex_suppressed(tex, f)
+    ]
+    order = {name: i for i, name in enumerate(tex.files)}
+    findings.sort(
+        key=lambda f: (order.get(_rel(tex, f.location.path), 0), f.location.line or 0, f.rule)
+    )
+    return FileReport(path=tex.display(tex.main), venue=venue.name, findings=tuple(findings)), tex
+
+
+def _rel(tex: TexProject, shown: str) -> str:
+    prefix = tex.root.rstrip("/") + "/" if tex.root not in ("", ".") else ""
+    return shown[len(prefix) :] if prefix and shown.startswith(prefix) else shown
+
+
+def _tex_suppressed(tex: TexProject, f: Finding) -> bool:
+    return tex.suppressed(f.rule, _rel(tex, f.location.path), f.location.line)
+
+
+def suppress_pdf_findings(report: FileReport, tex: TexProject) -> FileReport:
+    """Drop a PDF report's findings that the TeX source disables: `disable-file` in the
+    main file, or `disable` on the source line whose text the finding quotes."""
+    from mlsys_lint.rules.tex.source import plain
+
+    if report.error or not (tex.line_suppressions or tex.file_suppressions):
+        return report
+    marked = {}
+    for (file, line), codes in tex.line_suppressions.items():
+        src = tex.files.get(file)
+        if src is not None:
+            text = src.clean.splitlines()[line - 1] if line <= src.clean.count("\n") + 1 else ""
+            marked[(file, line)] = (codes, " ".join(plain(text).split()))
+
+    def dropped(f: Finding) -> bool:
+        if tex.suppressed(f.rule, tex.main, None):
+            return True
+        quote = " ".join(
+            (f.match or (f.evidence if f.evidence and len(f.evidence) < 80 else "") or "").split()
+        )
+        if not quote:
+            return False
+        return any(
+            quote in text and any(c == "ALL" or f.rule.startswith(c) for c in codes)
+            for codes, text in marked.values()
+        )
+
+    kept = tuple(f for f in report.findings if not dropped(f))
+    return replace(report, findings=kept) if len(kept) != len(report.findings) else report
+
+
 def _round(bbox: tuple[float, float, float, float] | None):
     return None if bbox is None else tuple(round(v, 1) for v in bbox)
 
@@ -79,15 +168,16 @@ class _Timeout(Exception):
     pass
 
 
-def _lint_with_alarm(path: str, venue: Venue, rules: Sequence[Rule], limits: Limits):
-    """In this process, with a SIGALRM timeout where the platform has one."""
+def with_alarm(fn: Callable, limits: Limits, on_timeout: Callable):
+    """fn() in this process under the per-file time limit (SIGALRM, where the platform
+    has it); on_timeout(message) gives the result when the limit passes."""
     usable = (
         limits.timeout
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
     if not usable:
-        return lint_pdf(path, venue, rules, limits)
+        return fn()
 
     def on_alarm(signum, frame):
         raise _Timeout
@@ -95,11 +185,9 @@ def _lint_with_alarm(path: str, venue: Venue, rules: Sequence[Rule], limits: Lim
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, limits.timeout)
     try:
-        return lint_pdf(path, venue, rules, limits)
+        return fn()
     except _Timeout:
-        return FileReport(
-            path=path, venue=venue.name, error=f"timed out after {limits.timeout:g} s"
-        )
+        return on_timeout(f"timed out after {limits.timeout:g} s")
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -144,7 +232,13 @@ def lint_many(
     if jobs <= 1 or len(paths) <= 1:
         reports = []
         for p in paths:
-            reports.append(_lint_with_alarm(p, venue, rules, limits))
+            reports.append(
+                with_alarm(
+                    lambda p=p: lint_pdf(p, venue, rules, limits),
+                    limits,
+                    lambda error, p=p: FileReport(path=p, venue=venue.name, error=error),
+                )
+            )
             done(reports[-1])
         return reports
     # imported once here, so that forked workers inherit PyMuPDF instead of loading it each

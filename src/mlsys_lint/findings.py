@@ -44,6 +44,12 @@ class Violation:
     evidence: str | None = None
     severity: str | None = None  # overrides the rule's default when set
     match: str | None = None  # the offending words inside the evidence, when known
+    file: str | None = None  # TeX rules: the project-relative source file
+    line: int | None = None  # TeX rules: 1-based line in `file`
+
+
+# Findings of these rules mean an input could not be read completely: exit code 2.
+INCOMPLETE_INPUT = frozenset({"T009"})
 
 
 @dataclass(frozen=True)

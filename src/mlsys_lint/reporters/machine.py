@@ -31,6 +31,8 @@ def as_dict(reports: Sequence[FileReport]) -> dict:
                         "name": f.name,
                         "severity": f.severity,
                         "message": f.message,
+                        "file": display_path(f.location.path),
+                        "line": f.location.line,
                         "page": f.location.page,
                         "bbox": list(f.location.bbox) if f.location.bbox else None,
                         "evidence": f.evidence,
@@ -68,15 +70,29 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     rules = [opts.rules[c] for c in fired if c in opts.rules]
     index = {rule.code: i for i, rule in enumerate(rules)}
     paths = [display_path(r.path) for r in reports]
+    # TeX findings point into the project's other files: each file is an artifact
+    artifacts = list(paths)
+    for r in reports:
+        for f in r.findings:
+            shown = display_path(f.location.path)
+            if shown not in artifacts:
+                artifacts.append(shown)
     results = []
-    for i, r in enumerate(reports):
+    for r in reports:
         for f in r.findings:
             result = {
                 "ruleId": f.rule,
                 "level": f.severity,
                 "message": {"text": f.message},
                 "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": paths[i], "index": i}}}
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {
+                                "uri": display_path(f.location.path),
+                                "index": artifacts.index(display_path(f.location.path)),
+                            }
+                        }
+                    }
                 ],
                 "properties": {
                     k: v
@@ -115,7 +131,7 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
                 "rules": [_sarif_rule(rule) for rule in rules],
             }
         },
-        "artifacts": [{"location": {"uri": p}} for p in paths],
+        "artifacts": [{"location": {"uri": p}} for p in artifacts],
         "results": results,
         "invocations": [
             {
@@ -148,7 +164,7 @@ def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         if r.error:
             out.append(f"::error file={path},title=mlsys-lint::{_escape_data(r.error)}")
         for f in r.findings:
-            props = f"file={path}"
+            props = f"file={_escape_property(display_path(f.location.path))}"
             if f.location.line:
                 props += f",line={f.location.line}"
             props += f",title={_escape_property(f'mlsys-lint ({f.rule})')}"
@@ -200,6 +216,13 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _where(f) -> str:
+    """'page 3' for a PDF finding, 'sections/intro.tex:12' for a TeX one."""
+    if f.location.line:
+        return f"{display_path(f.location.path)}:{f.location.line}"
+    return f"page {f.location.page}" if f.location.page else ""
+
+
 def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     """A Markdown summary (for a CI job summary): a pass/fail line, then a table of
     findings per file."""
@@ -227,11 +250,11 @@ def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             f"### `{path}`: {r.errors} error{'s' if r.errors != 1 else ''}, {r.warnings} "
             f"warning{'s' if r.warnings != 1 else ''}",
             "",
-            "| page | rule | severity | message |",
-            "|---:|---|---|---|",
+            "| where | rule | severity | message |",
+            "|---|---|---|---|",
         ]
         out += [
-            f"| {f.location.page or ''} | {f.rule} {f.name} | {f.severity} | {_cell(f.message)} |"
+            f"| {_cell(_where(f))} | {f.rule} {f.name} | {f.severity} | {_cell(f.message)} |"
             for f in r.findings
         ]
         out.append("")

@@ -21,7 +21,13 @@ def _style(text: str, opts: ReportOptions, **kw) -> str:
 
 
 def _head(path: str, f: Finding, opts: ReportOptions) -> str:
-    where = f"{path}:{f.location.page}:" if f.location.page else f"{path}:"
+    """'paper.pdf:3:' for a PDF finding, 'sections/intro.tex:12:' for a TeX one."""
+    if f.location.line:
+        where = f"{display_path(f.location.path)}:{f.location.line}:"
+    elif f.location.page:
+        where = f"{path}:{f.location.page}:"
+    else:
+        where = f"{path}:"
     color = "red" if f.severity == "error" else "yellow"
     return (
         f"{_style(where, opts, bold=True)} {_style(f.rule, opts, fg=color, bold=True)} "

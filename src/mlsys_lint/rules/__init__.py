@@ -27,6 +27,17 @@ from mlsys_lint.rules.layout import (
 from mlsys_lint.rules.meta import no_text_layer
 from mlsys_lint.rules.references import references_not_found, truncated_author_list
 from mlsys_lint.rules.safety import unsafe_content
+from mlsys_lint.rules.tex import (
+    appendix_in_main_tex,
+    camera_ready_mode,
+    identity_in_comments,
+    identity_in_source,
+    input_unresolved,
+    layout_tampering,
+    parse_fallback,
+    style_package_missing,
+    truncated_bib_authors,
+)
 
 RULES: tuple[Rule, ...] = tuple(
     from_module(m)
@@ -49,6 +60,15 @@ RULES: tuple[Rule, ...] = tuple(
         identifying_url,
         identifying_metadata,
         hidden_identity,
+        style_package_missing,
+        camera_ready_mode,
+        appendix_in_main_tex,
+        layout_tampering,
+        truncated_bib_authors,
+        identity_in_source,
+        identity_in_comments,
+        input_unresolved,
+        parse_fallback,
         hidden_text,
         unsafe_content,
         no_text_layer,

@@ -13,17 +13,20 @@ from mlsys_lint.findings import Violation
 if TYPE_CHECKING:
     from mlsys_lint.document.model import FontInfo, PdfDocument
     from mlsys_lint.document.sections import Sections
+    from mlsys_lint.document.tex import TexProject
     from mlsys_lint.venues import Venue
 
 
 @dataclass(frozen=True)
 class Context:
-    """Everything a PDF rule may read. Built once per file by the engine."""
+    """Everything a rule may read, built once per input by the engine: a PDF rule
+    (needs "pdf") gets `pdf` and `sections`, a TeX rule (needs "tex") gets `tex`."""
 
     path: str
-    pdf: PdfDocument
-    sections: Sections
     venue: Venue
+    pdf: PdfDocument = None  # type: ignore[assignment]
+    sections: Sections = None  # type: ignore[assignment]
+    tex: TexProject = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,750 @@
+"""The TeX-source pass: a project folder or main file -> an immutable `TexProject`.
+
+The only module importing TexSoup. One pass reads the main file and every file it pulls in
+(\\input, \\include, \\subfile, \\import, local packages, \\bibliography, \\addbibresource),
+in reading order, never outside the project root and never running TeX. Comments,
+`\\iffalse` blocks, `comment` environments and the branches of `\\newif` switches that are
+off are blanked (kept for the rules that read comments); verbatim text is skipped. Each
+file's commands come from TexSoup; where TexSoup cannot parse a file (it rejects some valid
+LaTeX, e.g. an environment opened in one file and closed in another) a tolerant tokenizer
+reads it instead and the project records the fallback.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from mlsys_lint.document.bib import BibEntry, parse_bib
+
+MAX_SOURCE_BYTES = 20 * 2**20  # a single .tex file
+MAX_BIB_BYTES = 64 * 2**20
+MAX_FILES = 2000
+
+
+class TexError(Exception):
+    """The project cannot be read at all (no main file, unreadable main file)."""
+
+
+class Arg(NamedTuple):
+    kind: str  # "{" or "["
+    text: str  # without the delimiters
+
+
+class Command(NamedTuple):
+    """A command or environment (`env`: `\\begin{name}` ... `\\end{name}`), in reading order."""
+
+    name: str  # without the backslash; an environment's name for `env`
+    args: tuple[Arg, ...]
+    file: str  # project-relative, posix
+    line: int  # 1-based
+    offset: int  # in the file's text
+    end: int  # offset just past the command's arguments, or past `\end{name}`
+    top: bool  # outside every brace group
+    env: bool = False
+
+    def arg(self, n: int = 0) -> str | None:
+        """The n-th brace argument."""
+        braces = [a.text for a in self.args if a.kind == "{"]
+        return braces[n] if n < len(braces) else None
+
+    @property
+    def options(self) -> str | None:
+        return next((a.text for a in self.args if a.kind == "["), None)
+
+
+class Comment(NamedTuple):
+    file: str
+    line: int
+    text: str
+    kind: str  # "%" | "iffalse" | "comment-env" | "switch-off"
+
+
+class Problem(NamedTuple):
+    file: str
+    line: int
+    kind: str  # missing | outside | cycle | too-large | fallback
+    message: str
+    target: str = ""
+
+
+class BibItem(NamedTuple):
+    """A `\\bibitem` of a thebibliography list (in a .tex or a generated .bbl)."""
+
+    file: str
+    line: int
+    key: str
+    text: str  # the entry's text before its first \newblock (its authors)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str  # project-relative, posix
+    text: str
+    clean: str  # same length and newlines as text; comments and inactive code blanked
+    kind: str  # tex | sty | bib | bbl
+    parser: str  # texsoup | tokenizer | bib
+    newlines: tuple[int, ...] = ()
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.newlines, offset - 1) + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.newlines[line - 2] + 1 if line >= 2 else 0
+        end = self.newlines[line - 1] if line - 1 < len(self.newlines) else len(self.text)
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class TexProject:
+    root: str  # as given by the user (for display), a folder
+    main: str  # project-relative
+    files: dict[str, SourceFile]
+    commands: tuple[Command, ...]  # reading order across files
+    comments: tuple[Comment, ...]
+    bib_entries: tuple[BibEntry, ...]
+    bibitems: tuple[BibItem, ...]
+    problems: tuple[Problem, ...]
+    line_suppressions: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    file_suppressions: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def display(self, name: str) -> str:
+        return os.path.join(self.root, name) if self.root not in ("", ".") else name
+
+    def suppressed(self, code: str, file: str | None, line: int | None) -> bool:
+        if file is None:
+            return False
+        codes = self.file_suppressions.get(file, frozenset())
+        if line is not None:
+            codes = codes | self.line_suppressions.get((file, line), frozenset())
+        return any(c == "ALL" or code.startswith(c) for c in codes)
+
+    def named(self, *names: str) -> Iterator[Command]:
+        wanted = set(names)
+        return (c for c in self.commands if c.name in wanted and not c.env)
+
+    def environments(self, *names: str) -> Iterator[Command]:
+        wanted = set(names)
+        return (c for c in self.commands if c.env and c.name in wanted)
+
+    @property
+    def body_start(self) -> int:
+        """Index in `commands` of \\begin{document} (len(commands) when there is none)."""
+        return next(
+            (i for i, c in enumerate(self.commands) if c.env and c.name == "document"),
+            len(self.commands),
+        )
+
+
+# ---------------------------------------------------------------- comments, inactive code
+
+VERBATIM_ENVS = ("verbatim", "verbatim*", "Verbatim", "Verbatim*", "lstlisting", "minted")
+_SCAN = re.compile(
+    r"\\verb\*?(?P<delim>[^A-Za-z\s*])"
+    r"|\\begin\{(?P<verb>verbatim\*?|Verbatim\*?|lstlisting|minted|comment)\}"
+    r"|\\[^\n]"
+    r"|%"
+)
+_SUPPRESS = re.compile(
+    r"mlsys-lint:\s*(?P<what>disable-file|disable-next-line|disable)\b"
+    r"\s*(?:=\s*(?P<codes>[\w ,]+))?"
+)
+_AFTER_NEWIF = re.compile(r"\\newif\s*$")
+_IF = re.compile(r"\\(if[A-Za-z@]*|else|fi)(?![A-Za-z@])")
+_NEWIF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
+# conditionals that are macros with arguments and never close with \fi
+_NOT_CONDITIONALS = re.compile(
+    r"if(thenelse|boolexpr|bool|toggle|def|undef|cs|str|blank|numcomp|numequal|dimcomp|"
+    r"strequal|strempty|ltxcounter|defmacro|defparam|defprefix|defprotected|defltxprotect|"
+    r"PDFTeX|XeTeX|LuaTeX|ooalign)",
+)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _strip_comments(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Blank comments and comment environments; skip verbatim text. Returns the cleaned
+    text (same length) and the comments as (offset, text, kind)."""
+    out: list[str] = []
+    comments: list[tuple[int, str, str]] = []
+    pos = 0
+    i = 0
+    n = len(text)
+    while True:
+        m = _SCAN.search(text, i)
+        if m is None:
+            break
+        tok = m.group(0)
+        if tok == "%":
+            end = text.find("\n", m.start())
+            end = n if end < 0 else end
+            out.append(text[pos : m.start()])
+            out.append(" " * (end - m.start()))
+            comments.append((m.start(), text[m.start() + 1 : end], "%"))
+            pos = i = end
+        elif m.group("delim"):
+            close = text.find(m.group("delim"), m.end())
+            i = m.end() if close < 0 else close + 1
+        elif m.group("verb"):
+            env = m.group("verb")
+            stop = text.find(f"\\end{{{env}}}", m.end())
+            stop = n if stop < 0 else stop
+            if env == "comment":
+                out.append(text[pos : m.end()])
+                out.append(_blank(text[m.end() : stop]))
+                comments.append((m.end(), text[m.end() : stop], "comment-env"))
+                pos = stop
+            else:
+                # verbatim text is neither commands nor comments
+                out.append(text[pos : m.end()])
+                out.append(_blank(text[m.end() : stop]))
+                pos = stop
+            i = stop + len(env) + 6 if stop < n else n
+        else:
+            i = m.end()
+    out.append(text[pos:])
+    return "".join(out), comments
+
+
+def _blank_inactive(
+    clean: str, switches: dict[str, bool]
+) -> tuple[str, list[tuple[int, str, str]]]:
+    """Blank `\\iffalse ... \\fi` and the off branch of `\\newif` switches whose value is
+    known from the source read so far. Updates `switches` with this file's assignments."""
+    for m in _NEWIF.finditer(clean):
+        switches.setdefault(m.group(1), False)
+    for name in list(switches):
+        for m in re.finditer(rf"\\{re.escape(name)}(true|false)(?![A-Za-z@])", clean):
+            switches[name] = m.group(1) == "true"
+    regions: list[tuple[int, int, str]] = []
+    tokens = list(_IF.finditer(clean))
+    i = 0
+    while i < len(tokens):
+        m = tokens[i]
+        name = m.group(1)
+        value = None
+        if name == "iffalse":
+            value = False
+        elif name.startswith("if") and name[2:] in switches:
+            value = switches[name[2:]]
+        if value is None or _AFTER_NEWIF.search(clean, max(0, m.start() - 12), m.start()):
+            i += 1
+            continue
+        # find this conditional's \else and \fi, counting the conditionals nested inside
+        depth, j, else_at = 1, i + 1, None
+        while j < len(tokens) and depth:
+            t = tokens[j].group(1)
+            if t == "fi":
+                depth -= 1
+            elif t == "else" and depth == 1:
+                else_at = j
+            elif (
+                t.startswith("if")
+                and not _NOT_CONDITIONALS.match(t)
+                and not _AFTER_NEWIF.search(
+                    clean, max(0, tokens[j].start() - 12), tokens[j].start()
+                )
+            ):
+                depth += 1
+            j += 1
+        fi = tokens[j - 1].start() if depth == 0 else len(clean)
+        kind = "iffalse" if name == "iffalse" else "switch-off"
+        if value is False:
+            stop = tokens[else_at].start() if else_at is not None else fi
+            regions.append((m.end(), stop, kind))
+        elif else_at is not None:
+            regions.append((tokens[else_at].end(), fi, kind))
+        i = j
+    if not regions:
+        return clean, []
+    parts, pos, found = [], 0, []
+    for start, stop, kind in regions:
+        if start < pos:
+            continue
+        parts.append(clean[pos:start])
+        parts.append(_blank(clean[start:stop]))
+        found.append((start, clean[start:stop], kind))
+        pos = stop
+    parts.append(clean[pos:])
+    return "".join(parts), found
+
+
+# ---------------------------------------------------------------- commands
+
+
+class _Raw(NamedTuple):
+    name: str
+    args: tuple[Arg, ...]
+    offset: int
+    end: int
+    env: bool
+
+
+def _texsoup_commands(clean: str) -> list[_Raw]:
+    from TexSoup import TexSoup
+    from TexSoup.data import TexCmd, TexNamedEnv
+
+    soup = TexSoup(clean, tolerance=0)
+    out = []
+    for node in soup.descendants:
+        expr = getattr(node, "expr", None)
+        if not isinstance(expr, (TexCmd, TexNamedEnv)) or node.position is None:
+            continue
+        name = node.name
+        if name in ("text", "BraceGroup", "BracketGroup"):
+            continue
+        args = []
+        for a in node.args:
+            s = str(a)
+            args.append(Arg("[" if s.startswith("[") else "{", s[1:-1]))
+        out.append(
+            _Raw(
+                name,
+                tuple(args),
+                node.position,
+                node.position + len(str(node)),
+                isinstance(expr, TexNamedEnv),
+            )
+        )
+    out.sort(key=lambda r: r.offset)
+    return out
+
+
+_TOKEN = re.compile(r"\\([A-Za-z@]+\*?|[^\n])|[{}]")
+_SPACE = re.compile(r"[ \t]*\n?[ \t]*")
+
+
+def _group(text: str, i: int, open_: str, close: str) -> int:
+    """The offset past the group opened at i (balanced braces; brackets close at depth 0)."""
+    depth = 0
+    j = i
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if open_ == "{" and depth == 0:
+                return j + 1
+            if depth < 0:
+                return j
+        elif ch == close and open_ == "[" and depth == 0 and j > i:
+            return j + 1
+        j += 1
+    return n
+
+
+def _tokenizer_commands(clean: str) -> list[_Raw]:
+    """A tolerant reader: every `\\name` with the brace and bracket groups right after it;
+    environments are matched by name and left open at the end of the file when unclosed."""
+    out: list[_Raw] = []
+    stack: list[tuple[str, tuple[Arg, ...], int]] = []
+    for m in _TOKEN.finditer(clean):
+        name = m.group(1)
+        if not name or not (name[0].isalpha() or name[0] == "@"):
+            continue
+        args: list[Arg] = []
+        j = m.end()
+        while True:
+            k = _SPACE.match(clean, j).end()
+            if k < len(clean) and clean[k] in "{[":
+                open_ = clean[k]
+                stop = _group(clean, k, open_, "]" if open_ == "[" else "}")
+                inner_end = stop - 1 if stop > k and clean[stop - 1] in "]}" else stop
+                args.append(Arg(open_, clean[k + 1 : inner_end]))
+                j = stop
+            else:
+                break
+        if name in ("begin", "end") and args and args[0].kind == "{":
+            env = args[0].text.strip()
+            if name == "begin":
+                stack.append((env, tuple(args[1:]), m.start()))
+            else:
+                for d in range(len(stack) - 1, -1, -1):
+                    if stack[d][0] == env:
+                        e, eargs, start = stack.pop(d)
+                        out.append(_Raw(e, eargs, start, j, True))
+                        break
+            continue
+        out.append(_Raw(name, tuple(args), m.start(), j, False))
+    out.extend(_Raw(e, a, start, len(clean), True) for e, a, start in stack)
+    out.sort(key=lambda r: r.offset)
+    return out
+
+
+_BRACE = re.compile(r"\\.|[{}]", re.S)
+
+
+def _depths(clean: str) -> tuple[list[int], list[int]]:
+    """Offsets of unescaped braces and the brace depth just after each."""
+    offsets, depths, d = [], [], 0
+    for m in _BRACE.finditer(clean):
+        ch = m.group(0)
+        if ch == "{":
+            d += 1
+        elif ch == "}":
+            d = max(0, d - 1)
+        else:
+            continue
+        offsets.append(m.start())
+        depths.append(d)
+    return offsets, depths
+
+
+# ---------------------------------------------------------------- the project
+
+
+INPUTS = {"input", "include", "subfile", "InputIfFileExists", "import", "subimport",
+          "includefrom", "subincludefrom", "inputfrom", "subinputfrom"}  # fmt: skip
+PACKAGES = {"usepackage", "RequirePackage"}
+BIBS = {"bibliography", "addbibresource", "addglobalbib"}
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def is_main(path: Path) -> bool:
+    """A .tex file with an uncommented \\documentclass."""
+    try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            return False
+        return bool(re.search(r"\\documentclass\b", _strip_comments(_read_text(path))[0]))
+    except OSError:
+        return False
+
+
+def find_main(folder: Path, deep: bool = True) -> Path:
+    """The main file of a project folder: the .tex with \\documentclass (top level first,
+    then below); several candidates are settled by a `% !TEX root` line, a conventional
+    name, or not at all (an error that names them)."""
+
+    def mains(paths: list[Path]) -> list[Path]:
+        return [p for p in sorted(paths) if is_main(p)]
+
+    found = mains(list(folder.glob("*.tex")))
+    if not found and deep:
+        found = mains(list(folder.rglob("*.tex"))[:500])
+    if not found:
+        raise TexError(f"{folder}: no .tex file with \\documentclass (not a LaTeX project?)")
+    if len(found) == 1:
+        return found[0]
+    for p in found:
+        root = magic_root(p)
+        if root is not None and root.resolve() != p.resolve():
+            found = [q for q in found if q != p]
+    for name in ("main.tex", "paper.tex", "ms.tex", "submission.tex"):
+        for p in found:
+            if p.name == name:
+                return p
+    rest = [p for p in found if not re.search(r"supp|appendix|rebuttal|response", p.stem, re.I)]
+    if len(rest) == 1:
+        return rest[0]
+    names = ", ".join(str(p.relative_to(folder)) for p in found[:5])
+    raise TexError(f"{folder}: several main files ({names}); name one, e.g. --tex {found[0]}")
+
+
+_MAGIC = re.compile(r"^\s*%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$", re.I | re.M)
+
+
+def magic_root(path: Path) -> Path | None:
+    """The file named by a `% !TEX root = ...` line in the first 20 lines."""
+    try:
+        with path.open("rb") as fh:
+            head = b"".join(fh.readline() for _ in range(20)).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = _MAGIC.search(head)
+    return (path.parent / m.group(1)) if m else None
+
+
+def locate(target: str) -> tuple[Path, Path]:
+    """(project root folder, main file) for a folder, a main file, or a file that names
+    its root with `% !TEX root`."""
+    p = Path(target)
+    if p.is_dir():
+        main = find_main(p)
+        return p, main
+    if not p.is_file():
+        raise TexError(f"{target}: no such file or folder")
+    root = magic_root(p)
+    if root is not None:
+        if not root.is_file():
+            raise TexError(f"{target}: '% !TEX root' names {root}, which does not exist")
+        return root.parent, root
+    if p.suffix.lower() != ".tex":
+        raise TexError(f"{target}: not a .tex file or a project folder")
+    return p.parent, p
+
+
+def main_for(path: Path, stop: Path | None = None) -> Path | None:
+    """The main file of the project a source file (.tex, .bib, .sty) belongs to: itself
+    when it has \\documentclass, the file its `% !TEX root` line names, else the main file
+    of the nearest folder above it (up to `stop`) that has one."""
+    root = magic_root(path)
+    if root is not None:
+        return root
+    if path.suffix.lower() == ".tex" and is_main(path):
+        return path
+    folder = path.parent
+    here = folder.resolve()
+    limit = stop.resolve() if stop is not None else None
+    for _ in range(8):
+        if any(is_main(p) for p in folder.glob("*.tex")):
+            try:
+                return find_main(folder, deep=False)
+            except TexError:
+                return None
+        if here == limit or here.parent == here:
+            return None
+        folder = folder.parent if folder.name not in ("", "..") else folder / ".."
+        here = here.parent
+    return None
+
+
+@dataclass
+class _Loader:
+    root: Path  # resolved; nothing outside it is read
+    base: Path  # the main file's folder: TeX resolves \\input against it
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    commands: list[Command] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    bib_entries: list[BibEntry] = field(default_factory=list)
+    bibitems: list[BibItem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    switches: dict[str, bool] = field(default_factory=dict)
+    line_sup: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    file_sup: dict[str, frozenset[str]] = field(default_factory=dict)
+    style: str = ""
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def resolve(
+        self, spec: str, base: Path, where: tuple[str, int], exts: tuple[str, ...]
+    ) -> Path | None:
+        """The project file `spec` names, or None after recording why not."""
+        spec = spec.strip().strip('"')
+        if not spec:
+            return None
+        raw = Path(spec)
+        if raw.is_absolute() or spec.startswith("~"):
+            self.problem(where, "outside", f"{spec!r} is an absolute path", spec)
+            return None
+        for ext in exts:
+            cand = base / (spec + ext if ext and not spec.endswith(ext) else spec)
+            norm = Path(os.path.normpath(cand))
+            if not _inside(norm, self.root) or not _inside(norm.resolve(), self.root):
+                self.problem(where, "outside", f"{spec!r} is outside the project folder", spec)
+                return None
+            if norm.is_file():
+                return norm
+        return None
+
+    def problem(self, where: tuple[str, int], kind: str, message: str, target: str = "") -> None:
+        self.problems.append(Problem(where[0], where[1], kind, message, target))
+
+    def load(self, path: Path, kind: str, where: tuple[str, int] | None, stack: tuple[str, ...]):
+        name = self.rel(path)
+        if name in stack:
+            chain = " -> ".join((*stack[stack.index(name) :], name))
+            self.problem(where or (name, 1), "cycle", f"input cycle: {chain}", name)
+            return
+        if name in self.files and kind != "tex":
+            return  # a package or bibliography read once
+        if len(self.files) >= MAX_FILES:
+            self.problem(where or (name, 1), "too-large", f"more than {MAX_FILES} files", name)
+            return
+        limit = MAX_BIB_BYTES if kind == "bib" else MAX_SOURCE_BYTES
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                self.problem(
+                    where or (name, 1),
+                    "too-large",
+                    f"{name} is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit "
+                    "for a source file; not read",
+                    name,
+                )
+                return
+            text = _read_text(path)
+        except OSError as exc:
+            self.problem(where or (name, 1), "missing", f"{name}: {exc.strerror}", name)
+            return
+        if kind == "bib":
+            newlines = tuple(m.start() for m in re.finditer("\n", text))
+            self.files[name] = SourceFile(name, text, text, kind, "bib", newlines)
+            self.bib_entries.extend(parse_bib(text, name))
+            return
+        clean, comments = _strip_comments(text)
+        clean, inactive = _blank_inactive(clean, self.switches)
+        newlines = tuple(m.start() for m in re.finditer("\n", text))
+        parser = "texsoup"
+        try:
+            raws = _texsoup_commands(clean)
+        except Exception as exc:  # TexSoup raises EOFError, TypeError, AssertionError, ...
+            raws = _tokenizer_commands(clean)
+            parser = "tokenizer"
+            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            self.problem(
+                (name, 1),
+                "fallback",
+                f"TexSoup could not parse {name} ({reason}); read it with the tolerant "
+                "tokenizer instead",
+                name,
+            )
+        src = SourceFile(name, text, clean, kind, parser, newlines)
+        self.files[name] = src
+        for offset, body, ckind in comments + inactive:
+            self.comments.append(Comment(name, src.line_of(offset), body, ckind))
+            if ckind == "%":
+                self.suppressions(name, src.line_of(offset), body)
+        brace_at, depth_after = _depths(clean)
+        for raw in raws:
+            k = bisect.bisect_left(brace_at, raw.offset)
+            top = k == 0 or depth_after[k - 1] == 0
+            cmd = Command(
+                raw.name, raw.args, name, src.line_of(raw.offset), raw.offset, raw.end, top, raw.env
+            )
+            if raw.name == "input" and not raw.args:  # TeX syntax: \input file
+                word = re.match(r"\s*([^\s{}\\%]+)", clean[raw.end :])
+                if word:
+                    cmd = cmd._replace(args=(Arg("{", word.group(1)),))
+            self.commands.append(cmd)
+            self.follow(cmd, path, stack + (name,))
+        if kind in ("tex", "bbl"):
+            self.read_bibitems(src)
+
+    def read_bibitems(self, src: SourceFile) -> None:
+        items = [c for c in self.commands if c.file == src.name and c.name == "bibitem"]
+        for i, c in enumerate(items):
+            stop = items[i + 1].offset if i + 1 < len(items) else len(src.clean)
+            stop_env = src.clean.find("\\end{thebibliography}", c.end, stop)
+            stop = stop_env if stop_env >= 0 else stop
+            body = src.clean[c.end : stop]
+            block = body.find("\\newblock")
+            body = body[:block] if block >= 0 else body
+            self.bibitems.append(BibItem(src.name, c.line, (c.arg(0) or "").strip(), body))
+
+    def suppressions(self, file: str, line: int, comment: str) -> None:
+        m = _SUPPRESS.search(comment)
+        if not m:
+            return
+        codes = frozenset(
+            c.strip().upper() for c in (m.group("codes") or "ALL").split(",") if c.strip()
+        )
+        if m.group("what") == "disable-file":
+            self.file_sup[file] = self.file_sup.get(file, frozenset()) | codes
+        else:
+            at = (file, line + (m.group("what") == "disable-next-line"))
+            self.line_sup[at] = self.line_sup.get(at, frozenset()) | codes
+
+    def follow(self, cmd: Command, path: Path, stack: tuple[str, ...]) -> None:
+        where = (cmd.file, cmd.line)
+        if cmd.name in INPUTS:
+            braces = [a.text for a in cmd.args if a.kind == "{"]
+            if not braces:
+                return
+            if cmd.name in ("import", "includefrom", "inputfrom") and len(braces) >= 2:
+                base, spec = self.base / braces[0].strip(), braces[1]
+            elif cmd.name.startswith("sub") and cmd.name != "subfile" and len(braces) >= 2:
+                base, spec = path.parent / braces[0].strip(), braces[1]
+            elif cmd.name == "subfile":
+                base, spec = path.parent, braces[0]
+            else:
+                base, spec = self.base, braces[0]
+            found = self.resolve(spec, base, where, (".tex", ""))
+            if found is not None:
+                self.load(found, "tex", where, stack)
+            elif cmd.name != "InputIfFileExists" and not any(
+                p.target == spec.strip() for p in self.problems
+            ):
+                self.problem(
+                    where, "missing", f"\\{cmd.name}{{{spec.strip()}}}: no such file", spec
+                )
+        elif cmd.name in PACKAGES:
+            for pkg in (cmd.arg(0) or "").split(","):
+                pkg = pkg.strip()
+                if not pkg or pkg == self.style or "/" in pkg and Path(pkg).name == self.style:
+                    continue
+                local = self.base / f"{pkg}.sty"
+                if re.fullmatch(r"[\w./-]+", pkg) and local.is_file():
+                    found = self.resolve(pkg, self.base, where, (".sty",))
+                    if found is not None:
+                        self.load(found, "sty", where, stack)
+        elif cmd.name in BIBS:
+            for spec in (cmd.arg(0) or "").split(","):
+                if not spec.strip():
+                    continue
+                found = self.resolve(spec, self.base, where, (".bib", ""))
+                if found is not None:
+                    self.load(found, "bib", where, stack)
+                elif not self.bbl_present():
+                    self.problem(
+                        where,
+                        "missing",
+                        f"\\{cmd.name}{{{spec.strip()}}}: no such .bib file (and no .bbl)",
+                        spec,
+                    )
+
+    def bbl_present(self) -> bool:
+        return any(self.base.glob("*.bbl"))
+
+
+def load_project(target: str, style: str = "") -> TexProject:
+    """Read a TeX project: `target` is its folder, its main file, or a file with a
+    `% !TEX root` line. `style` is the venue's style package (not read as project code)."""
+    root_path, main = locate(target)
+    root = root_path.resolve()
+    main_abs = main.resolve()
+    if not _inside(main_abs, root):
+        raise TexError(f"{main}: the main file is outside {root_path}")
+    loader = _Loader(root=root, base=main_abs.parent, style=style)
+    loader.load(main_abs, "tex", None, ())
+    if loader.rel(main_abs) not in loader.files:
+        problem = loader.problems[0].message if loader.problems else "cannot be read"
+        raise TexError(f"{main}: {problem}")
+    bbl = main_abs.with_suffix(".bbl")
+    if bbl.is_file() and not loader.bib_entries:
+        loader.load(bbl, "bbl", None, ())
+    shown = str(root_path)
+    return TexProject(
+        root=shown,
+        main=loader.rel(main_abs),
+        files=dict(loader.files),
+        commands=tuple(loader.commands),
+        comments=tuple(loader.comments),
+        bib_entries=tuple(loader.bib_entries),
+        bibitems=tuple(loader.bibitems),
+        problems=tuple(loader.problems),
+        line_suppressions=dict(loader.line_sup),
+        file_suppressions=dict(loader.file_sup),
+    )
+
+
+def parse_fragment(text: str) -> list[_Raw]:
+    """Commands of a piece of TeX (a comment's text), read with the tolerant tokenizer."""
+    return _tokenizer_commands(_strip_comments(text)[0])

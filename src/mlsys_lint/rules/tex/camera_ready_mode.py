@@ -1,0 +1,60 @@
+"""## What it does
+Reports the venue's style loaded with a camera-ready or preprint option (`accepted`,
+`final`, `preprint`, ...), directly or as a class option that LaTeX passes on to every
+package, in a double-blind submission.
+
+## Why is this bad
+Without `accepted` the mlsys2025 style is in blind mode: "Anonymous Authors", the
+"Under review" notice and line numbers. With it, the real author list, affiliations
+and the proceedings notice are printed, which breaks the MLSys 2026 double-blind rule
+("do not include author names or institutional affiliations"). The style has no
+`preprint` option; other styles' `preprint` modes print the authors too.
+
+## Example
+`main.tex:3: T002 [error] the style is loaded with the camera-ready option 'accepted':
+the PDF will show the authors; remove it for the blind submission`.
+
+## Use instead
+`\\usepackage{mlsys2025}` without options until the paper is accepted.
+
+## Options
+Profile key `tex.camera_ready_options`. Silent under profiles that are not double-blind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.base import Context, Rule
+from mlsys_lint.rules.tex.source import at, options, packages
+
+RULE = Rule(
+    "T002",
+    "camera-ready-mode",
+    "The style is loaded in camera-ready or preprint mode in a blind submission.",
+    needs=frozenset({"tex"}),
+    blind_only=True,
+)
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    style = ctx.venue.data.get("style_package", "")
+    bad = {o.lower() for o in ctx.venue.get("tex", "camera_ready_options", [])}
+    if not style or not bad:
+        return
+    seen = set()
+    for name, cmd in packages(ctx.tex):
+        if name != style and cmd.name != "documentclass":
+            continue
+        for opt in options(cmd):
+            if opt.lower() in bad and (cmd.file, cmd.line, opt) not in seen:
+                seen.add((cmd.file, cmd.line, opt))
+                how = "class option" if cmd.name == "documentclass" else "option"
+                yield at(
+                    ctx.tex,
+                    cmd,
+                    f"the style is loaded with the camera-ready/preprint {how} '{opt}': the "
+                    "PDF will show the authors; remove it for the blind submission",
+                    match=opt,
+                )

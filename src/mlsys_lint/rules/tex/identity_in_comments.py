@@ -1,0 +1,92 @@
+"""## What it does
+In a double-blind submission, finds identity in the parts of the source that do not
+print: `%` comments, `\\iffalse ... \\fi` blocks, `comment` environments and the off
+branch of `\\newif` switches. Reported: author macros with real names, `\\thanks`,
+`pdfauthor`, acknowledgment headings with content, and e-mail addresses.
+
+## Why is this bad
+The PDF is clean, but many authors post the source (arXiv, supplementary material,
+a public repository synced from Overleaf), and commented-out author blocks and
+acknowledgments are the classic leak. A warning, because the PDF itself complies.
+
+## Example
+`main.tex:12: T007 [warning] a comment holds \\author{Jane Doe}`.
+
+## Use instead
+Delete the lines, or keep the camera-ready author block in a file that is not part of
+what you share.
+
+## Options
+Silent under profiles that are not double-blind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mlsys_lint.document.tex import Comment, parse_fragment
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.anonymity.signals import emails
+from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.rules.tex.identity_in_source import (
+    ACK_ENVS,
+    ACK_TITLE,
+    DEFAULT_IDENTITY,
+    HEADINGS,
+    PDFAUTHOR,
+)
+from mlsys_lint.rules.tex.source import at_line, names_someone, plain
+
+RULE = Rule(
+    "T007",
+    "identity-in-comments",
+    "Comments or disabled code of a blind submission hold names, e-mails or acknowledgments.",
+    severity="warning",
+    needs=frozenset({"tex"}),
+    blind_only=True,
+)
+
+KINDS = {
+    "%": "a comment",
+    "iffalse": "an \\iffalse block",
+    "comment-env": "a comment environment",
+    "switch-off": "a switched-off \\if branch",
+}
+
+
+def _found(comment: Comment, spec: dict[str, list[int]], ctx: Context) -> Iterator[tuple[int, str]]:
+    """(offset in the comment's text, what) for each identity in it."""
+    text = comment.text
+    if "\\" in text:
+        for raw in parse_fragment(text):
+            if raw.env:
+                continue
+            braces = [a.text for a in raw.args if a.kind == "{"]
+            if raw.name in spec:
+                value = " ".join(braces[i] for i in spec[raw.name] if i < len(braces))
+                if names_someone(value):
+                    yield raw.offset, f"\\{raw.name}{{{clip(plain(value), 40)}}}"
+            elif raw.name in HEADINGS and braces and ACK_TITLE.match(braces[0]):
+                yield raw.offset, f"an acknowledgments heading ({clip(braces[0], 40)})"
+            elif raw.name == "begin" and braces and braces[0] in ACK_ENVS:
+                yield raw.offset, f"an acknowledgments environment ({braces[0]})"
+        for m in PDFAUTHOR.finditer(text):
+            if names_someone(m.group(1).strip("{}")):
+                yield m.start(), f"pdfauthor={clip(m.group(1), 40)}"
+    for address in emails(text, ctx.venue):
+        yield text.find(address.split("@")[0]), f"the e-mail address {address}"
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    tex = ctx.tex
+    spec = {**DEFAULT_IDENTITY, **ctx.venue.get("tex", "identity_commands", {})}
+    for comment in tex.comments:
+        if tex.files[comment.file].kind != "tex":
+            continue
+        seen = set()
+        for offset, what in _found(comment, spec, ctx):
+            line = comment.line + comment.text[: max(0, offset)].count("\n")
+            if (line, what) in seen:
+                continue
+            seen.add((line, what))
+            yield at_line(tex, comment.file, line, f"{KINDS[comment.kind]} holds {what}")

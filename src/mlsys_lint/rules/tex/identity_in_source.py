@@ -1,0 +1,138 @@
+"""## What it does
+In a double-blind submission, finds real names and affiliations in the source:
+`\\author`, the style's author macros (`\\mlsysauthor`, `\\mlsysaffiliation`,
+`\\mlsyscorrespondingauthor`, ...), `\\thanks`, acknowledgment sections and
+environments with content, and `pdfauthor` in `\\hypersetup` or hyperref's options.
+Placeholder bylines ("Anonymous Authors", "Anonymous Institution") are fine. What the
+style hides in blind mode (the MLSys author macros) is a warning: not in the PDF, but in
+the source anyone who gets it can read. Comments are left to T007.
+
+## Why is this bad
+The MLSys 2026 call for papers: "Do not include author names or institutional
+affiliations ... explicit or implicit self-identification (self-references,
+acknowledgments)". hyperref's `pdfauthor` puts the names into the PDF's metadata even
+when the byline is anonymous.
+
+## Example
+`main.tex:30: T006 [error] \\section*{Acknowledgments} with content in a blind
+submission`.
+
+## Use instead
+Placeholders until acceptance; keep the real author block in a file built only for the
+camera-ready version; `pdfauthor={Anonymous Authors}`.
+
+## Options
+Profile keys `tex.identity_commands` (command = the argument numbers that hold names)
+and `tex.hidden_in_blind_mode` (commands and environments the style does not print in
+blind mode: a warning). Silent under profiles that are not double-blind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlsys_lint.document.tex import Command, TexProject
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.rules.tex.source import at, names_someone, plain, source
+
+RULE = Rule(
+    "T006",
+    "identity-in-source",
+    "Author names, affiliations or acknowledgments are in the source of a blind submission.",
+    needs=frozenset({"tex"}),
+    blind_only=True,
+)
+
+ACK_TITLE = re.compile(r"\s*acknowledge?ments?\b|\s*funding\b", re.I)
+ACK_ENVS = ("acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement",
+            "acks", "ack")  # fmt: skip
+HEADINGS = ("section", "section*", "subsection", "subsection*", "paragraph", "paragraph*",
+            "subsubsection", "subsubsection*")  # fmt: skip
+PLACEHOLDER_ACK = re.compile(r"omitted|removed|anonymi|redacted|withheld|hidden", re.I)
+PDFAUTHOR = re.compile(r"pdfauthor\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[^,}\]]*)", re.I)
+DEFAULT_IDENTITY = {"author": [0], "thanks": [0]}
+
+
+def identity_args(cmd: Command, spec: dict[str, list[int]]) -> str | None:
+    """The text of the arguments of `cmd` that hold names, per the profile's spec."""
+    if cmd.env or cmd.name not in spec:
+        return None
+    parts = [cmd.arg(i) for i in spec[cmd.name]]
+    return " ".join(p for p in parts if p)
+
+
+def hidden(tex: TexProject, cmd: Command, names: set[str]) -> bool:
+    """Inside (or itself) a command or environment the style hides in blind mode."""
+    if cmd.name in names:
+        return True
+    return any(
+        c.name in names and c.file == cmd.file and c.offset < cmd.offset < c.end
+        for c in tex.commands
+    )
+
+
+def ack_content(tex: TexProject, cmd: Command) -> str:
+    """The text an acknowledgment heading or environment holds (the heading's: up to the
+    next heading, bibliography or the end of the document)."""
+    src = tex.files[cmd.file]
+    if cmd.env:
+        inner = src.clean[cmd.offset : cmd.end]
+        inner = re.sub(r"^\\begin\{[^}]*\}|\\end\{[^}]*\}$", "", inner)
+        return plain(inner)
+    stop = re.search(
+        r"\\(?:section|subsection|paragraph|bibliography|printbibliography|appendix|end\{document\})",
+        src.clean[cmd.end :],
+    )
+    return plain(src.clean[cmd.end : cmd.end + (stop.start() if stop else 2000)])
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    tex = ctx.tex
+    spec = {**DEFAULT_IDENTITY, **ctx.venue.get("tex", "identity_commands", {})}
+    hide = set(ctx.venue.get("tex", "hidden_in_blind_mode", []))
+    for cmd in tex.commands:
+        if tex.files[cmd.file].kind != "tex":
+            continue
+        text = identity_args(cmd, spec)
+        if text is not None and names_someone(text):
+            soft = hidden(tex, cmd, hide)
+            yield at(
+                tex,
+                cmd,
+                f"\\{cmd.name} names '{clip(plain(text), 60)}' in a blind submission"
+                + ("; the style hides it in blind mode, but the source shows it" if soft else ""),
+                match=source(cmd, tex)[:60] or None,
+                severity="warning" if soft else None,
+            )
+            continue
+        is_ack = (cmd.env and cmd.name in ACK_ENVS) or (
+            not cmd.env and cmd.name in HEADINGS and ACK_TITLE.match(cmd.arg(0) or "")
+        )
+        if is_ack:
+            content = ack_content(tex, cmd)
+            if len(content) < 20 or PLACEHOLDER_ACK.search(content):
+                continue
+            soft = hidden(tex, cmd, hide)
+            what = f"\\begin{{{cmd.name}}}" if cmd.env else source(cmd, tex)
+            yield at(
+                tex,
+                cmd,
+                f"{what} with content in a blind submission ('{clip(content, 50)}')"
+                + ("; the style hides it in blind mode, but the source shows it" if soft else ""),
+                match=what if not cmd.env else cmd.name,
+                severity="warning" if soft else None,
+            )
+            continue
+        if cmd.name in ("hypersetup", "usepackage") and not cmd.env:
+            args = " ".join(a.text for a in cmd.args)
+            for m in PDFAUTHOR.finditer(args):
+                value = m.group(1).strip().strip("{}")
+                if names_someone(value):
+                    yield at(
+                        tex,
+                        cmd,
+                        f"pdfauthor={{{clip(value, 40)}}} puts names into the PDF's metadata",
+                        match="pdfauthor",
+                    )

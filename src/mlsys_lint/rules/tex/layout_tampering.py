@@ -1,0 +1,224 @@
+"""## What it does
+Finds source that squeezes the venue's format: changes to the text block or margins
+(`\\textwidth`, `\\textheight`, `\\columnsep`, `\\oddsidemargin`, `\\topmargin`, ... by
+`\\setlength`, `\\addtolength` or a TeX assignment), layout packages (`geometry`,
+`fullpage`, `savetrees`, ...) and `\\geometry`, tighter leading (`\\linespread` or
+`\\baselinestretch` below 1), redefined `\\normalsize`, a class font size below 10 pt,
+a size command (`\\small`, `\\footnotesize`, ...) left on for the body's sections,
+`\\enlargethispage`, and many negative `\\vspace` (warning, with count and places).
+
+## Why is this bad
+The MLSys 2026 call for papers requires the official mlsys2025 format, 10 pages at most;
+the style prints "The page layout violates the ICML style." when its text block or
+margins are changed, and chairs desk-reject papers that gain space this way.
+
+## Example
+`main.tex:7: T004 [error] \\setlength{\\textwidth}{7in} changes the text block set by
+the venue's style`.
+
+## Use instead
+Cut text, shrink figures or move material to the appendix file. A deliberate,
+harmless use can be marked `% mlsys-lint: disable=T004` on its line.
+
+## Options
+Profile keys `tex.layout_packages`, `tex.negative_vspace_limit` (default 10: more
+negative `\\vspace` than this is reported, as a warning).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mlsys_lint.findings import Violation
+from mlsys_lint.rules.base import Context, Rule
+from mlsys_lint.rules.tex.source import at, at_line, body, lines, options, packages, source
+
+RULE = Rule(
+    "T004",
+    "layout-tampering",
+    "The source changes the venue's text block, margins, leading or font size.",
+    needs=frozenset({"tex"}),
+)
+
+_LENGTHS = """textwidth textheight columnsep columnwidth linewidth oddsidemargin evensidemargin
+    topmargin headheight headsep footskip topskip hoffset voffset paperwidth paperheight
+    marginparwidth marginparsep pdfpagewidth pdfpageheight"""
+LENGTHS = frozenset(_LENGTHS.split())
+SIZES = ("small", "footnotesize", "scriptsize", "tiny")
+REDEFINE = re.compile(
+    r"\\(?:(?:re)?newcommand\*?|def|let|DeclareRobustCommand\*?)\s*\{?\s*"
+    r"\\(normalsize|baselinestretch)(?![A-Za-z@])"
+)
+ASSIGN = re.compile(r"\s*=?\s*[-+]?(?:\d|\.\d)")
+NUMBER = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+))")
+HEADS = ("section", "section*", "subsection", "subsection*")
+
+
+def _number(text: str | None) -> float | None:
+    m = NUMBER.match(text or "")
+    return float(m.group(1)) if m else None
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    tex = ctx.tex
+    layout_packages = set(ctx.venue.get("tex", "layout_packages", []))
+    for name, cmd in packages(tex):
+        if name in layout_packages:
+            yield at(
+                tex,
+                cmd,
+                f"package {name} changes the page layout set by the venue's style",
+                match=name,
+            )
+        if cmd.name == "documentclass":
+            for opt in options(cmd):
+                size = re.fullmatch(r"(\d+(?:\.\d+)?)pt", opt)
+                if size and float(size.group(1)) < 10:
+                    yield at(
+                        tex, cmd, f"class option {opt}: the venue's body font is 10 pt", match=opt
+                    )
+    for cmd in tex.commands:
+        if cmd.env:
+            continue
+        if cmd.name in ("setlength", "addtolength", "setlength*"):
+            target = (cmd.arg(0) or "").strip().lstrip("\\")
+            if target in LENGTHS:
+                yield at(
+                    tex,
+                    cmd,
+                    f"{source(cmd, tex)} changes the text block or margins set by the style",
+                    match=f"\\{target}",
+                )
+        elif cmd.name in LENGTHS and not cmd.args:
+            src = tex.files[cmd.file]
+            if ASSIGN.match(src.clean, cmd.end):
+                yield at(
+                    tex,
+                    cmd,
+                    f"\\{cmd.name} is assigned a new value: it changes the text "
+                    "block or margins set by the venue's style",
+                    match=f"\\{cmd.name}",
+                )
+        elif cmd.name in ("geometry", "newgeometry"):
+            yield at(tex, cmd, f"\\{cmd.name} changes the page layout", match=f"\\{cmd.name}")
+        elif cmd.name == "linespread":
+            value = _number(cmd.arg(0))
+            if value is not None and value < 1:
+                yield at(
+                    tex,
+                    cmd,
+                    f"\\linespread{{{cmd.arg(0)}}} tightens the leading",
+                    match="\\linespread",
+                )
+        elif cmd.name == "enlargethispage":
+            yield at(
+                tex,
+                cmd,
+                "\\enlargethispage makes this page's text block taller",
+                match="\\enlargethispage",
+                severity="warning",
+            )
+        elif cmd.name == "fontsize" and cmd.top and tex.commands.index(cmd) < tex.body_start:
+            yield at(
+                tex,
+                cmd,
+                "\\fontsize in the preamble changes the body font size",
+                match="\\fontsize",
+            )
+    for name, src in tex.files.items():
+        if src.kind not in ("tex", "sty"):
+            continue
+        for m in REDEFINE.finditer(src.clean):
+            what = m.group(1)
+            line = src.line_of(m.start())
+            if what == "baselinestretch":
+                value = _number(src.clean[m.end() :].lstrip().lstrip("{"))
+                if value is not None and value >= 1:
+                    continue
+            yield at_line(
+                tex,
+                name,
+                line,
+                f"\\{what} is redefined: it changes the body's leading or font size",
+                match=f"\\{what}",
+            )
+    yield from _global_size(ctx)
+    yield from _negative_vspace(ctx)
+
+
+def _global_size(ctx: Context) -> Iterator[Violation]:
+    """A size command left on at the top level of the body before its sections, or
+    around them (`\\begin{small}`), or `\\AtBeginDocument{\\small}`."""
+    tex = ctx.tex
+    cmds = body(tex)
+    envs = [c for c in cmds if c.env]
+    for i, cmd in enumerate(cmds):
+        if cmd.env and cmd.name in SIZES:
+            inside = [c for c in cmds if c.file == cmd.file and cmd.offset < c.offset < cmd.end]
+            n = sum(c.name in HEADS for c in inside)
+            if n:
+                yield at(
+                    tex,
+                    cmd,
+                    f"\\begin{{{cmd.name}}} sets {n} sections in a smaller "
+                    "font than the venue's 10 pt",
+                    match=cmd.name,
+                )
+            continue
+        if cmd.name not in SIZES or not cmd.top:
+            continue
+        if any(
+            e.file == cmd.file and e.offset < cmd.offset < e.end and e.name != "document"
+            for e in envs
+        ):
+            continue
+        later = []
+        for c in cmds[i + 1 :]:
+            if c.name == "normalsize" and c.top:
+                break
+            if c.name in HEADS:
+                later.append(c)
+        if later:
+            yield at(
+                tex,
+                cmd,
+                f"\\{cmd.name} at the top level of the body sets the "
+                f"{len(later)} sections after it in a smaller font than the venue's 10 pt",
+                match=f"\\{cmd.name}",
+            )
+    for cmd in tex.named("AtBeginDocument"):
+        arg = cmd.arg(0) or ""
+        size = re.search(r"\\(small|footnotesize|scriptsize|tiny|fontsize)(?![A-Za-z])", arg)
+        if size:
+            yield at(
+                tex,
+                cmd,
+                f"\\AtBeginDocument{{\\{size.group(1)}}} shrinks the whole body",
+                match=f"\\{size.group(1)}",
+            )
+
+
+def _negative_vspace(ctx: Context) -> Iterator[Violation]:
+    limit = int(ctx.venue.get("tex", "negative_vspace_limit", 10))
+    tex = ctx.tex
+    found = [
+        c
+        for c in tex.named("vspace", "vspace*", "vskip")
+        if (c.arg(0) or "").lstrip().startswith("-")
+    ]
+    found += [
+        c
+        for c in tex.named("vskip")
+        if not c.args and tex.files[c.file].clean[c.end : c.end + 3].lstrip().startswith("-")
+    ]
+    if len(found) > limit:
+        found.sort(key=lambda c: tex.commands.index(c))
+        yield at(
+            tex,
+            found[0],
+            f"{len(found)} negative \\vspace (more than {limit}) squeeze the layout: "
+            f"{lines(found)}",
+            match="\\vspace",
+            severity="warning",
+        )
