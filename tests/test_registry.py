@@ -46,6 +46,15 @@ def test_issue_fixed_ids():
         "A006": "identifying-url",
         "A007": "identifying-metadata",
         "A008": "hidden-identity",
+        "T001": "style-package-missing",
+        "T002": "camera-ready-mode",
+        "T003": "appendix-in-main-tex",
+        "T004": "layout-tampering",
+        "T005": "truncated-bib-authors",
+        "T006": "identity-in-source",
+        "T007": "identity-in-comments",
+        "T009": "tex-input-unresolved",
+        "T010": "tex-parse-fallback",
         "H001": "hidden-text",
         "S001": "unsafe-content",
         "M001": "no-text-layer",
@@ -64,7 +73,7 @@ def test_selection():
         "L008",
     ]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
-    assert [r.code for r in select(None, ["L", "R001", "A", "M", "H", "S"])] == ["R002"]
+    assert [r.code for r in select(None, ["L", "R001", "A", "M", "H", "S", "T"])] == ["R002"]
     assert len(select(["A"])) == 8
     with pytest.raises(UnknownRule):
         match("nonsense-rule")

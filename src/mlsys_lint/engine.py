@@ -141,14 +141,13 @@ def suppress_pdf_findings(report: FileReport, tex: TexProject) -> FileReport:
         src = tex.files.get(file)
         if src is not None:
             text = src.clean.splitlines()[line - 1] if line <= src.clean.count("\n") + 1 else ""
-            marked[(file, line)] = (codes, " ".join(plain(text).split()))
+            marked[(file, line)] = (codes, " ".join(plain(text).split()).casefold())
 
     def dropped(f: Finding) -> bool:
         if tex.suppressed(f.rule, tex.main, None):
             return True
-        quote = " ".join(
-            (f.match or (f.evidence if f.evidence and len(f.evidence) < 80 else "") or "").split()
-        )
+        quote = f.match or (f.evidence if f.evidence and len(f.evidence) < 80 else "") or ""
+        quote = " ".join(quote.split()).casefold()
         if not quote:
             return False
         return any(

@@ -287,32 +287,61 @@ class _Raw(NamedTuple):
     env: bool
 
 
+# Runs of plain prose: TexSoup reads text a character at a time (about 1 s for a 60 kB
+# paper), so each run is handed to it as a single letter and positions are mapped back.
+_PROSE = re.compile(r"(?<=[ \n])[A-Za-z0-9 .,;:'\"!?()/-]{8,}")
+
+
+def _compress(clean: str) -> tuple[str, list[int], list[int]]:
+    """The text with each run of plain prose cut to one letter, with the compressed
+    offsets where cuts happened and the characters removed up to each."""
+    parts, at, removed = [], [], []
+    pos, gone = 0, 0
+    for m in _PROSE.finditer(clean):
+        parts.append(clean[pos : m.start() + 1])
+        gone += len(m.group(0)) - 1
+        at.append(m.start() + 1 - (gone - len(m.group(0)) + 1))
+        removed.append(gone)
+        pos = m.end()
+    parts.append(clean[pos:])
+    return "".join(parts), at, removed
+
+
 def _texsoup_commands(clean: str) -> list[_Raw]:
+    """Which commands and environments there are and where, from TexSoup; their
+    arguments are then read from the original text."""
     from TexSoup import TexSoup
     from TexSoup.data import TexCmd, TexNamedEnv
 
-    soup = TexSoup(clean, tolerance=0)
+    small, at, removed = _compress(clean)
+
+    def original(offset: int) -> int:
+        k = bisect.bisect_right(at, offset)
+        return offset + (removed[k - 1] if k else 0)
+
+    soup = TexSoup(small, tolerance=0)
     out = []
     for node in soup.descendants:
         expr = getattr(node, "expr", None)
         if not isinstance(expr, (TexCmd, TexNamedEnv)) or node.position is None:
             continue
-        name = node.name
-        if name in ("text", "BraceGroup", "BracketGroup"):
+        if node.name in ("text", "BraceGroup", "BracketGroup"):
             continue
-        args = []
-        for a in node.args:
-            s = str(a)
-            args.append(Arg("[" if s.startswith("[") else "{", s[1:-1]))
-        out.append(
-            _Raw(
-                name,
-                tuple(args),
-                node.position,
-                node.position + len(str(node)),
-                isinstance(expr, TexNamedEnv),
-            )
-        )
+        start = original(node.position)
+        end = original(node.position + len(str(node)))
+        env = isinstance(expr, TexNamedEnv)
+        if env:
+            head = re.match(r"\\begin\s*\{([^}]*)\}", clean[start:])
+            if head is None:
+                continue
+            args, _ = _read_args(clean, start + head.end(), end)
+            out.append(_Raw(head.group(1).strip(), args, start, end, True))
+        else:
+            name = re.match(r"\\([A-Za-z@]+\*?|.)", clean[start:])
+            if name is None:
+                continue
+            args, _ = _read_args(clean, start + name.end(), end)
+            out.append(_Raw(name.group(1), args, start, end, False))
     out.sort(key=lambda r: r.offset)
     return out
 
@@ -345,6 +374,21 @@ def _group(text: str, i: int, open_: str, close: str) -> int:
     return n
 
 
+def _read_args(clean: str, j: int, limit: int) -> tuple[tuple[Arg, ...], int]:
+    """The brace and bracket groups right after a command name (spaces and one line
+    break may separate them), not past `limit`; and the offset after the last."""
+    args: list[Arg] = []
+    while True:
+        k = _SPACE.match(clean, j).end()
+        if k >= limit or clean[k] not in "{[":
+            return tuple(args), j
+        open_ = clean[k]
+        stop = min(_group(clean, k, open_, "]" if open_ == "[" else "}"), limit)
+        inner_end = stop - 1 if stop > k and clean[stop - 1] in "]}" else stop
+        args.append(Arg(open_, clean[k + 1 : inner_end]))
+        j = stop
+
+
 def _tokenizer_commands(clean: str) -> list[_Raw]:
     """A tolerant reader: every `\\name` with the brace and bracket groups right after it;
     environments are matched by name and left open at the end of the file when unclosed."""
@@ -354,18 +398,7 @@ def _tokenizer_commands(clean: str) -> list[_Raw]:
         name = m.group(1)
         if not name or not (name[0].isalpha() or name[0] == "@"):
             continue
-        args: list[Arg] = []
-        j = m.end()
-        while True:
-            k = _SPACE.match(clean, j).end()
-            if k < len(clean) and clean[k] in "{[":
-                open_ = clean[k]
-                stop = _group(clean, k, open_, "]" if open_ == "[" else "}")
-                inner_end = stop - 1 if stop > k and clean[stop - 1] in "]}" else stop
-                args.append(Arg(open_, clean[k + 1 : inner_end]))
-                j = stop
-            else:
-                break
+        args, j = _read_args(clean, m.end(), len(clean))
         if name in ("begin", "end") and args and args[0].kind == "{":
             env = args[0].text.strip()
             if name == "begin":
@@ -377,7 +410,7 @@ def _tokenizer_commands(clean: str) -> list[_Raw]:
                         out.append(_Raw(e, eargs, start, j, True))
                         break
             continue
-        out.append(_Raw(name, tuple(args), m.start(), j, False))
+        out.append(_Raw(name, args, m.start(), j, False))
     out.extend(_Raw(e, a, start, len(clean), True) for e, a, start in stack)
     out.sort(key=lambda r: r.offset)
     return out

@@ -75,11 +75,12 @@ def check(ctx: Context) -> Iterator[Violation]:
     if pulled:
         what += " (and " + ", ".join(p.strip() for p in pulled[:5]) + ")"
     word = "\\appendix" if first.name == "appendix" else f"the appendix ({first.name})"
+    target = "appendix.tex" if not ctx.tex.main.endswith("appendix.tex") else "supplementary.tex"
     yield at(
         ctx.tex,
         first,
         f"{word} starts here, inside the main document; {ctx.venue.title} wants it as a "
-        f"separate file: move {what} into e.g. appendix.tex with the same preamble and "
+        f"separate file: move {what} into e.g. {target} with the same preamble and "
         "build it as its own PDF",
         severity="warning" if policy == "discouraged" else None,
     )

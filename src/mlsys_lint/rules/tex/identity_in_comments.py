@@ -66,10 +66,11 @@ def _found(comment: Comment, spec: dict[str, list[int]], ctx: Context) -> Iterat
                 value = " ".join(braces[i] for i in spec[raw.name] if i < len(braces))
                 if names_someone(value):
                     yield raw.offset, f"\\{raw.name}{{{clip(plain(value), 40)}}}"
-            elif raw.name in HEADINGS and braces and ACK_TITLE.match(braces[0]):
-                yield raw.offset, f"an acknowledgments heading ({clip(braces[0], 40)})"
-            elif raw.name == "begin" and braces and braces[0] in ACK_ENVS:
-                yield raw.offset, f"an acknowledgments environment ({braces[0]})"
+            elif (
+                (raw.name in HEADINGS and braces and ACK_TITLE.match(braces[0]))
+                or (raw.name == "begin" and braces and braces[0] in ACK_ENVS)
+            ) and len(plain(text[raw.end : raw.end + 400])) >= 20:
+                yield raw.offset, f"acknowledgments ('{clip(plain(text[raw.end :]), 40)}')"
         for m in PDFAUTHOR.finditer(text):
             if names_someone(m.group(1).strip("{}")):
                 yield m.start(), f"pdfauthor={clip(m.group(1), 40)}"
@@ -77,10 +78,28 @@ def _found(comment: Comment, spec: dict[str, list[int]], ctx: Context) -> Iterat
         yield text.find(address.split("@")[0]), f"the e-mail address {address}"
 
 
+def _blocks(comments) -> list[Comment]:
+    """Consecutive whole-line `%` comments joined into one block (an acknowledgment
+    heading and its text are usually on separate lines)."""
+    out: list[Comment] = []
+    for c in comments:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and c.kind == last.kind == "%"
+            and c.file == last.file
+            and c.line == last.line + last.text.count("\n") + 1
+        ):
+            out[-1] = last._replace(text=last.text + "\n" + c.text)
+        else:
+            out.append(c)
+    return out
+
+
 def check(ctx: Context) -> Iterator[Violation]:
     tex = ctx.tex
     spec = {**DEFAULT_IDENTITY, **ctx.venue.get("tex", "identity_commands", {})}
-    for comment in tex.comments:
+    for comment in _blocks(tex.comments):
         if tex.files[comment.file].kind != "tex":
             continue
         seen = set()

@@ -212,6 +212,8 @@ def _negative_vspace(ctx: Context) -> Iterator[Violation]:
         for c in tex.named("vskip")
         if not c.args and tex.files[c.file].clean[c.end : c.end + 3].lstrip().startswith("-")
     ]
+    # occurrences marked `% mlsys-lint: disable=T004` (line or file) do not count
+    found = [c for c in found if not tex.suppressed(RULE.code, c.file, c.line)]
     if len(found) > limit:
         found.sort(key=lambda c: tex.commands.index(c))
         yield at(
