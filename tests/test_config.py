@@ -102,3 +102,28 @@ def test_explicit_config_file(project):
     cfg.write_text('select = ["A006"]\n')
     assert rules_of(run("--config", cfg, "--format", "json", "main.pdf")[1]) == ["A006"]
     assert os.getcwd() == str(project / "paper")
+
+
+def test_config_tex_key_names_the_project(tmp_path, monkeypatch):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mlsys_lint.cli import main
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "tex" / "clean", tmp_path / "paper")
+    main_tex = tmp_path / "paper" / "main.tex"
+    main_tex.write_text(main_tex.read_text().replace("\\newif", "\\linespread{0.8}\n\\newif"))
+    (tmp_path / ".mlsys-lint.toml").write_text('tex = "paper"\n')
+    monkeypatch.chdir(tmp_path / "paper" / "sections")  # found by walking up
+    result = CliRunner().invoke(main, ["--format", "concise"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].endswith(
+        "main.tex:8: T004 [error] \\linespread{0.8} tightens the leading"
+    )
+    # a file of the project given on the command line does not check it twice
+    result = CliRunner().invoke(main, ["--format", "concise", "intro.tex"])
+    assert result.stdout.count("T004") == 1
+    (tmp_path / ".mlsys-lint.toml").write_text("tex = 3\n")
+    result = CliRunner().invoke(main, [])
+    assert result.exit_code == 2 and "'tex' has the wrong type" in result.stderr

@@ -65,3 +65,35 @@ def test_pre_commit_hook_fails_on_a_leak_and_passes_when_fixed(tmp_path):
     fixed = _try_repo(repo)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "Passed" in fixed.stdout
+
+
+def test_tex_hook_checks_the_configured_project(tmp_path):
+    """The `mlsys-lint` hook on a LaTeX repository: the changed files stand for the
+    project configured as `tex` in pyproject.toml; a planted \\author fails the commit."""
+    pytest.importorskip("pre_commit")
+    repo = tmp_path / "paper-repo"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "tex" / "clean", repo / "paper")
+    (repo / "pyproject.toml").write_text('[tool.mlsys-lint]\ntex = "paper"\n')
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "author@example.org")
+    _git(repo, "config", "user.name", "Author")
+    _git(repo, "add", ".")
+
+    def hook() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "mlsys-lint",
+             "--all-files", "--color", "never"],
+            cwd=repo, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+
+    clean = hook()
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    main = repo / "paper" / "main.tex"
+    main.write_text(
+        main.read_text().replace("\\begin{document}", "\\author{Jane Doe}\n\\begin{document}")
+    )
+    _git(repo, "add", ".")
+    leaky = hook()
+    assert leaky.returncode == 1, leaky.stdout + leaky.stderr
+    assert "paper/main.tex:11: T006 [error] \\author names 'Jane Doe'" in leaky.stdout
+    assert leaky.stdout.count("T006") == 1  # one project, checked once

@@ -110,6 +110,16 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
     return pdfs, tex
 
 
+def _same_project(a: str, b: str) -> bool:
+    """Whether two TeX targets (folder or main file) name the same main file."""
+    from mlsys_lint.document.tex import TexError, locate
+
+    try:
+        return locate(a)[1].resolve() == locate(b)[1].resolve()
+    except (TexError, OSError):
+        return a == b
+
+
 def _lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
     """Lint the TeX projects; their inline suppressions also drop the PDF findings they
     name (with one project: every PDF's; else the PDF beside the main file or of the
@@ -356,6 +366,7 @@ def main(
     except settings.ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
+    configured_tex = tex_target is None and config.get("tex") is not None
     tex_target = _from_config(ctx, "tex_target", tex_target, config, "tex")
     if not files:
         files = tuple(config.get("pdf", ()))
@@ -396,8 +407,12 @@ def main(
         raise click.UsageError(str(exc)) from None
 
     paths, projects = _expand(list(files))
-    if tex_target and tex_target not in projects:
-        projects.insert(0, tex_target)
+    if configured_tex:
+        # the configured project stands for every source file given (a pre-commit run
+        # passes the changed ones)
+        projects = [tex_target]
+    elif tex_target:
+        projects = [tex_target] + [p for p in projects if not _same_project(p, tex_target)]
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
     limits = Limits(

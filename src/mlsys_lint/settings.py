@@ -26,6 +26,7 @@ KEYS = {
     "extend-select": list,
     "severity": dict,
     "pdf": (str, list),
+    "tex": str,
     "output-format": str,
     "jobs": int,
     "timeout": (int, float),
@@ -97,4 +98,6 @@ def load(path: Path | None) -> Config:
     if "pdf" in values:  # paths in the file are relative to the file
         pdfs = [values["pdf"]] if isinstance(values["pdf"], str) else values["pdf"]
         values["pdf"] = [str(path.parent / p) for p in pdfs]
+    if "tex" in values:  # the TeX project (its folder or main file), relative to the file
+        values["tex"] = str(path.parent / values["tex"])
     return Config(path, values)

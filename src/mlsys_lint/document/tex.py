@@ -530,6 +530,11 @@ def locate(target: str) -> tuple[Path, Path]:
         return root.parent, root
     if p.suffix.lower() != ".tex":
         raise TexError(f"{target}: not a .tex file or a project folder")
+    if not is_main(p):
+        raise TexError(
+            f"{target}: no \\documentclass in it and no main file above it; name the project "
+            "with --tex DIR or a '% !TEX root = main.tex' line"
+        )
     return p.parent, p
 
 
