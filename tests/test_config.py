@@ -105,11 +105,7 @@ def test_explicit_config_file(project):
 
 
 def test_config_tex_key_names_the_project(tmp_path, monkeypatch):
-    import shutil
-
-    from click.testing import CliRunner
-
-    from mlsys_lint.cli import main
+    from pathlib import Path
 
     shutil.copytree(Path(__file__).parent / "fixtures" / "tex" / "clean", tmp_path / "paper")
     main_tex = tmp_path / "paper" / "main.tex"
