@@ -53,6 +53,7 @@ def test_issue_fixed_ids():
         "T005": "truncated-bib-authors",
         "T006": "identity-in-source",
         "T007": "identity-in-comments",
+        "T008": "style-file-modified",
         "T009": "tex-input-unresolved",
         "T010": "tex-parse-fallback",
         "H001": "hidden-text",

@@ -502,3 +502,83 @@ def test_every_sample_source_agrees_with_its_pdf_verdict():
         for pdf_rule, tex_rule in mirror.items():
             if pdf_rule in expected.get("must", []) and pdf_rule != "L005":
                 assert tex_rule in got, (src.name, tex_rule)
+
+
+# ---------------------------------------------------------------- T008 style-file-modified
+
+
+@pytest.fixture
+def styled(tmp_path):
+    """A sample's source with a copy of the look-alike style, and a venue whose
+    'official' release of that style is the committed file."""
+    import hashlib
+
+    for name in ("clean.tex", "lookalike.sty"):
+        shutil.copy(SAMPLES / "src" / name, tmp_path / name)
+    digest = hashlib.sha256((SAMPLES / "src" / "lookalike.sty").read_bytes()).hexdigest()
+    venue = tmp_path / "venue.toml"
+    venue.write_text(
+        f'extends = "{LOOKALIKE_VENUE}"\nname = "lookalike-official"\n\n'
+        f'[style_files]\n"lookalike.sty" = ["{digest}"]\n'
+    )
+    return tmp_path, str(venue)
+
+
+def test_untouched_style_file_is_fine(styled):
+    folder, venue = styled
+    assert tex_lint(folder / "clean.tex", venue).findings == ()
+
+
+def test_modified_style_geometry_is_reported_with_its_line(styled):
+    folder, venue = styled
+    edit(folder / "lookalike.sty", "textheight=9in", "textheight=9.5in")
+    (f,) = tex_lint(folder / "clean.tex", venue).findings
+    assert (f.rule, f.severity, Path(f.location.path).name) == ("T008", "warning", "lookalike.sty")
+    assert "\\textheight is 9.5in here, the venue's is 9in" in f.message
+    assert f.location.line == 21 and f.match == "textheight=9.5in"
+
+
+def test_other_modification_just_differs(styled):
+    folder, venue = styled
+    with (folder / "lookalike.sty").open("a") as fh:
+        fh.write("% my tweak\n")
+    (f,) = tex_lint(folder / "clean.tex", venue).findings
+    assert f.rule == "T008" and "differs from the official release (SHA-256" in f.message
+
+
+def test_preprint_copy_is_an_error_in_a_blind_venue(styled):
+    folder, venue = styled
+    edit(
+        folder / "lookalike.sty",
+        "\\ProvidesPackage",
+        "% Modified for generic preprint use\n\\ProvidesPackage",
+    )
+    (f,) = tex_lint(folder / "clean.tex", venue).findings
+    assert (f.rule, f.severity) == ("T008", "error") and "always prints the authors" in f.message
+
+
+def test_profile_flag_makes_it_an_error(styled):
+    folder, venue = styled
+    Path(venue).write_text(Path(venue).read_text() + "modified_is_error = true\n")
+    edit(folder / "lookalike.sty", "textwidth=6.75in", "textwidth=7in")
+    (f,) = tex_lint(folder / "clean.tex", venue).findings
+    assert (f.rule, f.severity) == ("T008", "error")
+
+
+def test_mlsys_profile_knows_the_official_digests():
+    v = load_venue("mlsys2026")
+    assert v.data["style_files"]["mlsys2025.sty"] == [
+        "05a9842992b7ef71851fd2380a1058f83b0faafc106602cabc4c169d372ad8e2"
+    ]
+    assert v.data["style_files"]["mlsys2025.bst"] == [
+        "c9c9f1b83e32512b93f6208e28ba2989fc691b6f70763ad0657a77d44bc067a7"
+    ]
+
+
+def test_shipped_mlsys_style_copy_is_compared(project):
+    (project / "mlsys2025.sty").write_text(
+        "\\ProvidesPackage{mlsys2025}\n\\setlength{\\textwidth}{7in}\n"
+    )
+    (f,) = tex_lint(project).findings
+    assert f.rule == "T008" and "\\textwidth is 7in here, the venue's is 6.75in" in f.message
+    assert Path(f.location.path).name == "mlsys2025.sty" and f.location.line == 2

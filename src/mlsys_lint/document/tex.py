@@ -13,6 +13,7 @@ reads it instead and the project records the fallback.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -87,9 +88,12 @@ class SourceFile:
     name: str  # project-relative, posix
     text: str
     clean: str  # same length and newlines as text; comments and inactive code blanked
-    kind: str  # tex | sty | bib | bbl
-    parser: str  # texsoup | tokenizer | bib
+    kind: str  # tex | sty | bib | bbl | style (the venue's own style files, not parsed)
+    parser: str  # texsoup | tokenizer | bib | none
     newlines: tuple[int, ...] = ()
+    sha256: str = ""  # of the file's bytes
+    # style files: the bodies of \DeclareOption{...}{...} (variants a class option picks)
+    option_spans: tuple[tuple[int, int], ...] = ()
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.newlines, offset - 1) + 1
@@ -453,7 +457,10 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+    return _decode(path.read_bytes())
+
+
+def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -628,18 +635,28 @@ class _Loader:
                     name,
                 )
                 return
-            text = _read_text(path)
+            data = path.read_bytes()
         except OSError as exc:
             self.problem(where or (name, 1), "missing", f"{name}: {exc.strerror}", name)
             return
+        text = _decode(data)
+        newlines = tuple(m.start() for m in re.finditer("\n", text))
+        if kind == "style":
+            digest = hashlib.sha256(data).hexdigest()
+            clean = _strip_comments(text)[0]
+            spans = tuple(
+                (r.offset, r.end) for r in _tokenizer_commands(clean) if r.name == "DeclareOption"
+            )
+            self.files[name] = SourceFile(
+                name, text, clean, kind, "tokenizer", newlines, digest, spans
+            )
+            return
         if kind == "bib":
-            newlines = tuple(m.start() for m in re.finditer("\n", text))
             self.files[name] = SourceFile(name, text, text, kind, "bib", newlines)
             self.bib_entries.extend(parse_bib(text, name))
             return
         clean, comments = _strip_comments(text)
         clean, inactive = _blank_inactive(clean, self.switches)
-        newlines = tuple(m.start() for m in re.finditer("\n", text))
         parser = "texsoup"
         try:
             raws = _texsoup_commands(clean)
@@ -726,13 +743,20 @@ class _Loader:
         elif cmd.name in PACKAGES:
             for pkg in (cmd.arg(0) or "").split(","):
                 pkg = pkg.strip()
-                if not pkg or pkg == self.style or "/" in pkg and Path(pkg).name == self.style:
+                if pkg and Path(pkg).name == self.style:
+                    self.load_style(pkg + ".sty", where, stack)
+                    continue
+                if not pkg:
                     continue
                 local = self.base / f"{pkg}.sty"
                 if re.fullmatch(r"[\w./-]+", pkg) and local.is_file():
                     found = self.resolve(pkg, self.base, where, (".sty",))
                     if found is not None:
                         self.load(found, "sty", where, stack)
+        elif (
+            cmd.name == "bibliographystyle" and Path((cmd.arg(0) or "").strip()).name == self.style
+        ):
+            self.load_style((cmd.arg(0) or "").strip() + ".bst", where, stack)
         elif cmd.name in BIBS:
             for spec in (cmd.arg(0) or "").split(","):
                 if not spec.strip():
@@ -747,6 +771,14 @@ class _Loader:
                         f"\\{cmd.name}{{{spec.strip()}}}: no such .bib file (and no .bbl)",
                         spec,
                     )
+
+    def load_style(self, spec: str, where: tuple[str, int], stack: tuple[str, ...]) -> None:
+        """A copy of the venue's style file shipped with the project: kept with its
+        digest for T008, not read as the project's own code."""
+        if (self.base / spec).is_file():
+            found = self.resolve(spec, self.base, where, ("",))
+            if found is not None and self.rel(found) not in self.files:
+                self.load(found, "style", where, stack)
 
     def bbl_present(self) -> bool:
         return any(self.base.glob("*.bbl"))

@@ -35,6 +35,7 @@ from mlsys_lint.rules.tex import (
     input_unresolved,
     layout_tampering,
     parse_fallback,
+    style_file_modified,
     style_package_missing,
     truncated_bib_authors,
 )
@@ -67,6 +68,7 @@ RULES: tuple[Rule, ...] = tuple(
         truncated_bib_authors,
         identity_in_source,
         identity_in_comments,
+        style_file_modified,
         input_unresolved,
         parse_fallback,
         hidden_text,
