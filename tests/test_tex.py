@@ -390,6 +390,15 @@ def test_main_file_choice(tmp_path):
     assert tex.main == "main.tex"
 
 
+def test_input_in_a_macro_definition_is_not_a_file(project):
+    edit(
+        project / "main.tex",
+        "\\newif",
+        "\\newcommand{\\inc}[1]{\\input{#1}}\n\\def\\dir{sections}\n\\input{\\dir/extra}\n\\newif",
+    )
+    assert tex_lint(project).findings == ()
+
+
 def test_binary_and_latin1_sources_do_not_crash(project):
     (project / "sections" / "intro.tex").write_bytes(b"\\section{Intro}\n\xe9t\xe9 \x00\xff{\n")
     report = tex_lint(project)

@@ -593,8 +593,8 @@ class _Loader:
     ) -> Path | None:
         """The project file `spec` names, or None after recording why not."""
         spec = spec.strip().strip('"')
-        if not spec:
-            return None
+        if not spec or "#" in spec or "\\" in spec:
+            return None  # a macro's parameter or a path built from macros: unknowable
         raw = Path(spec)
         if raw.is_absolute() or spec.startswith("~"):
             self.problem(where, "outside", f"{spec!r} is an absolute path", spec)
@@ -734,6 +734,8 @@ class _Loader:
             found = self.resolve(spec, base, where, (".tex", ""))
             if found is not None:
                 self.load(found, "tex", where, stack)
+            elif "#" in spec or "\\" in spec:
+                pass  # \input{#1} in a macro definition, \input{\dir/x}: not a file name
             elif cmd.name != "InputIfFileExists" and not any(
                 p.target == spec.strip() for p in self.problems
             ):
@@ -759,7 +761,7 @@ class _Loader:
             self.load_style((cmd.arg(0) or "").strip() + ".bst", where, stack)
         elif cmd.name in BIBS:
             for spec in (cmd.arg(0) or "").split(","):
-                if not spec.strip():
+                if not spec.strip() or "#" in spec or "\\" in spec:
                     continue
                 found = self.resolve(spec, self.base, where, (".bib", ""))
                 if found is not None:

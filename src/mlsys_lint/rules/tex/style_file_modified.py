@@ -3,8 +3,9 @@ Compares the copy of the venue's style files that the project ships (`mlsys2025.
 `mlsys2025.bst`) with the official release by SHA-256. For a changed copy it reports the
 lines that set the text block (`\\textwidth`, `\\textheight`, `\\columnsep`) to other
 values than the venue's (outside `\\DeclareOption` variants), and a changed
-`\\normalsize`; otherwise it says the file differs from the official release. A copy marked "Modified for generic preprint use" always
-prints the authors: in a blind submission that is an error.
+`\\normalsize`; otherwise it says the file differs from the official release. A copy
+marked "Modified for generic preprint use" always prints the authors: in a blind
+submission that is an error.
 
 ## Why is this bad
 The MLSys 2026 call for papers requires the official mlsys2025 style. An edited copy
