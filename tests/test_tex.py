@@ -591,3 +591,17 @@ def test_shipped_mlsys_style_copy_is_compared(project):
     (f,) = tex_lint(project).findings
     assert f.rule == "T008" and "\\textwidth is 7in here, the venue's is 6.75in" in f.message
     assert Path(f.location.path).name == "mlsys2025.sty" and f.location.line == 2
+
+
+def test_realistic_paper_raises_only_the_author_block_warning():
+    """The constructs of a real MLSys submission (author block filled in, as the style
+    hides it; figures with `\\vskip -0.2in`; `\\begin{small}` in tables; verbatim with
+    \\author and %; @string and @comment in the .bib; a commented-out camera-ready line)."""
+    report = tex_lint(FIXTURES / "realistic" / "paper.tex")
+    (f,) = report.findings
+    assert (f.rule, f.severity, f.location.line) == ("T006", "warning", 41)
+    assert "and 4 more (paper.tex:41, 42, 45, 46, 48)" in f.message
+    tex = load_project(str(FIXTURES / "realistic"), style="mlsys2025")
+    assert tex.main == "paper.tex" and tex.files["paper.tex"].parser == "texsoup"
+    assert [e.key for e in tex.bib_entries] == ["chen2021fusion", "lee2020"]
+    assert len(tex.bib_entries[1].authors) == 5

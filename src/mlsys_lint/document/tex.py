@@ -332,19 +332,19 @@ def _texsoup_commands(clean: str) -> list[_Raw]:
         if node.name in ("text", "BraceGroup", "BracketGroup"):
             continue
         start = original(node.position)
-        end = original(node.position + len(str(node)))
-        env = isinstance(expr, TexNamedEnv)
-        if env:
+        if isinstance(expr, TexNamedEnv):
             head = re.match(r"\\begin\s*\{([^}]*)\}", clean[start:])
             if head is None:
                 continue
+            env = head.group(1).strip()
+            end = _env_end(clean, start, env)
             args, _ = _read_args(clean, start + head.end(), end)
-            out.append(_Raw(head.group(1).strip(), args, start, end, True))
+            out.append(_Raw(env, args, start, end, True))
         else:
             name = re.match(r"\\([A-Za-z@]+\*?|.)", clean[start:])
-            if name is None:
+            if name is None or not name.group(1)[0].isalpha():
                 continue
-            args, _ = _read_args(clean, start + name.end(), end)
+            args, end = _command_end(clean, name.group(1), start + name.end())
             out.append(_Raw(name.group(1), args, start, end, False))
     out.sort(key=lambda r: r.offset)
     return out
@@ -393,27 +393,63 @@ def _read_args(clean: str, j: int, limit: int) -> tuple[tuple[Arg, ...], int]:
         j = stop
 
 
+DEFINITIONS = ("def", "gdef", "edef", "xdef")
+_DEFINED = re.compile(r"\s*\\(?:[A-Za-z@]+|.)[^{]*")
+
+
+def _command_end(clean: str, name: str, j: int) -> tuple[tuple[Arg, ...], int]:
+    """The arguments of `\\name` whose name ends at j, and the offset after the command:
+    `\\verb|...|` ends at its delimiter; `\\def\\x#1` takes the defined name and its
+    parameters (the body is a group of its own); anything else takes the groups right
+    after it."""
+    if name in ("verb", "verb*"):
+        close = clean.find(clean[j : j + 1], j + 1) if j < len(clean) else -1
+        return (), (close + 1 if close > 0 else j)
+    if name in DEFINITIONS:
+        m = _DEFINED.match(clean, j)
+        return (), (m.end() if m else j)
+    return _read_args(clean, j, len(clean))
+
+
+def _env_end(clean: str, start: int, name: str) -> int:
+    """The offset after the \\end{name} that closes the environment begun at start."""
+    depth = 0
+    for m in re.compile(r"\\(begin|end)\s*\{" + re.escape(name) + r"\}").finditer(clean, start):
+        depth += 1 if m.group(1) == "begin" else -1
+        if depth == 0:
+            return m.end()
+    return len(clean)
+
+
 def _tokenizer_commands(clean: str) -> list[_Raw]:
     """A tolerant reader: every `\\name` with the brace and bracket groups right after it;
     environments are matched by name and left open at the end of the file when unclosed."""
     out: list[_Raw] = []
     stack: list[tuple[str, tuple[Arg, ...], int]] = []
+    skip = 0  # inside a \verb, or the name a \def defines
     for m in _TOKEN.finditer(clean):
         name = m.group(1)
-        if not name or not (name[0].isalpha() or name[0] == "@"):
+        if m.start() < skip or not name or not name[0].isalpha():
             continue
-        args, j = _read_args(clean, m.end(), len(clean))
-        if name in ("begin", "end") and args and args[0].kind == "{":
+        if name in ("begin", "end"):
+            args, j = _read_args(clean, m.end(), len(clean))
+            if not args or args[0].kind != "{":
+                out.append(_Raw(name, args, m.start(), j, False))
+                continue
             env = args[0].text.strip()
             if name == "begin":
                 stack.append((env, tuple(args[1:]), m.start()))
-            else:
-                for d in range(len(stack) - 1, -1, -1):
-                    if stack[d][0] == env:
-                        e, eargs, start = stack.pop(d)
-                        out.append(_Raw(e, eargs, start, j, True))
-                        break
+                continue
+            for d in range(len(stack) - 1, -1, -1):
+                if stack[d][0] == env:
+                    e, eargs, start = stack.pop(d)
+                    close = _group(clean, _SPACE.match(clean, m.end()).end(), "{", "}")
+                    out.append(_Raw(e, eargs, start, close, True))
+                    break
             continue
+        args, j = _command_end(clean, name, m.end())
+        if name in DEFINITIONS or name.startswith("verb"):
+            skip = j
         out.append(_Raw(name, args, m.start(), j, False))
     out.extend(_Raw(e, a, start, len(clean), True) for e, a, start in stack)
     out.sort(key=lambda r: r.offset)

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from mlsys_lint.document.tex import Command, TexProject
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
-from mlsys_lint.rules.tex.source import at, names_someone, plain, source
+from mlsys_lint.rules.tex.source import at, lines, names_someone, plain, source
 
 RULE = Rule(
     "T006",
@@ -92,19 +92,20 @@ def check(ctx: Context) -> Iterator[Violation]:
     tex = ctx.tex
     spec = {**DEFAULT_IDENTITY, **ctx.venue.get("tex", "identity_commands", {})}
     hide = set(ctx.venue.get("tex", "hidden_in_blind_mode", []))
+    soft_names: list[tuple[Command, str]] = []
     for cmd in tex.commands:
         if tex.files[cmd.file].kind != "tex":
             continue
         text = identity_args(cmd, spec)
         if text is not None and names_someone(text):
-            soft = hidden(tex, cmd, hide)
+            if hidden(tex, cmd, hide):
+                soft_names.append((cmd, text))
+                continue
             yield at(
                 tex,
                 cmd,
-                f"\\{cmd.name} names '{clip(plain(text), 60)}' in a blind submission"
-                + ("; the style hides it in blind mode, but the source shows it" if soft else ""),
+                f"\\{cmd.name} names '{clip(plain(text), 60)}' in a blind submission",
                 match=source(cmd, tex)[:60] or None,
-                severity="warning" if soft else None,
             )
             continue
         is_ack = (cmd.env and cmd.name in ACK_ENVS) or (
@@ -136,3 +137,17 @@ def check(ctx: Context) -> Iterator[Violation]:
                         f"pdfauthor={{{clip(value, 40)}}} puts names into the PDF's metadata",
                         match="pdfauthor",
                     )
+    if soft_names:
+        # one warning for the author block the style hides: not in the PDF, but in the
+        # source that anyone who gets it (arXiv, supplementary material) can read
+        first, text = soft_names[0]
+        more = f" and {len(soft_names) - 1} more" if len(soft_names) > 1 else ""
+        where = lines(c for c, _ in soft_names)
+        yield at(
+            tex,
+            first,
+            f"the author block names '{clip(plain(text), 40)}'{more} ({where}); the style "
+            "hides it in blind mode, but anyone with the source can read it",
+            match=source(first, tex)[:60] or None,
+            severity="warning",
+        )

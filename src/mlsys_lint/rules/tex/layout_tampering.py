@@ -202,16 +202,8 @@ def _global_size(ctx: Context) -> Iterator[Violation]:
 def _negative_vspace(ctx: Context) -> Iterator[Violation]:
     limit = int(ctx.venue.get("tex", "negative_vspace_limit", 10))
     tex = ctx.tex
-    found = [
-        c
-        for c in tex.named("vspace", "vspace*", "vskip")
-        if (c.arg(0) or "").lstrip().startswith("-")
-    ]
-    found += [
-        c
-        for c in tex.named("vskip")
-        if not c.args and tex.files[c.file].clean[c.end : c.end + 3].lstrip().startswith("-")
-    ]
+    # \vspace only: `\vskip -0.2in` after a figure is the style kit's own idiom
+    found = [c for c in tex.named("vspace", "vspace*") if (c.arg(0) or "").lstrip().startswith("-")]
     # occurrences marked `% mlsys-lint: disable=T004` (line or file) do not count
     found = [c for c in found if not tex.suppressed(RULE.code, c.file, c.line)]
     if len(found) > limit:
