@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The GitHub Action's body (action.yml runs it); runnable locally with the same variables:
-#   INPUT_PATH (required: PDFs and/or folders, space-separated), INPUT_VENUE, INPUT_ARGS,
+#   INPUT_PATH (required: PDFs, folders, LaTeX main files; space-separated), INPUT_VENUE, INPUT_ARGS,
 #   INPUT_SARIF_FILE, GITHUB_STEP_SUMMARY (a file the Markdown summary is appended to).
 # Prints GitHub annotations, writes the job summary and the SARIF file, and exits with
 # mlsys-lint's own exit code (0 clean, 1 errors found, 2 unreadable input or bad usage).

@@ -61,6 +61,23 @@ def test_clean_paper_passes(tmp_path):
     assert "✅ **mlsys-lint: passed**" in summary.read_text()
 
 
+def test_tex_project_findings_carry_the_source_line(tmp_path):
+    paper = tmp_path / "paper"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "tex" / "clean", paper)
+    main = paper / "main.tex"
+    main.write_text(main.read_text().replace("\\newif", "\\linespread{0.9}\n\\newif"))
+    sarif = tmp_path / "out.sarif"
+    proc, summary = _run(tmp_path, path=f"{SAMPLES / 'clean.pdf'} {main}", sarif_file=str(sarif))
+    assert proc.returncode == 1
+    assert proc.stdout == (
+        f"::error file={main},line=8,title=mlsys-lint (T004)::\\linespread{{0.9}} tightens "
+        "the leading\n"
+    )
+    assert f"| {main}:8 | T004 layout-tampering | error |" in summary.read_text()
+    (result,) = json.loads(sarif.read_text())["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 8}
+
+
 def test_unreadable_input_exits_2(tmp_path):
     proc, summary = _run(tmp_path, path=str(tmp_path / "missing.pdf"))
     assert proc.returncode == 2
@@ -80,7 +97,8 @@ def test_action_metadata_is_consistent():
     run_steps = " ".join(step.get("run", "") for step in meta["runs"]["steps"])
     assert "action/run.sh" in run_steps
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    assert [h["id"] for h in hooks] == ["mlsys-lint-pdf"]
+    assert [h["id"] for h in hooks] == ["mlsys-lint", "mlsys-lint-pdf"]
+    assert hooks[0]["files"] == r"\.(tex|bib|sty)$" and hooks[0]["require_serial"] is True
     example = yaml.safe_load((ROOT / "examples" / "overleaf-workflow.yml").read_text())
     steps = example["jobs"]["lint"]["steps"]
     assert any("latex" in str(s.get("uses", "")) for s in steps)
