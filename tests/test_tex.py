@@ -605,3 +605,21 @@ def test_realistic_paper_raises_only_the_author_block_warning():
     assert tex.main == "paper.tex" and tex.files["paper.tex"].parser == "texsoup"
     assert [e.key for e in tex.bib_entries] == ["chen2021fusion", "lee2020"]
     assert len(tex.bib_entries[1].authors) == 5
+
+
+def test_huge_bib_is_refused_without_reading_it(project):
+    with (project / "refs.bib").open("r+b") as fh:
+        fh.truncate(65 * 2**20)  # sparse: 65 MB on paper, nothing to read
+    (f,) = tex_lint(project).findings
+    assert f.rule == "T009" and "65 MB, over the 64 MB limit" in f.message
+    assert Path(f.location.path).name == "main.tex" and f.location.line == 35
+
+
+def test_large_bib_is_read_with_right_lines(project):
+    entry = "@article{k%d,\n  title = {T},\n  author = {A, B. and C, D.},\n  year = 2020\n}\n"
+    text = "".join(entry % i for i in range(60_000))  # about 4 MB
+    text += "@misc{last,\n  author = {Smith, A. and others}\n}\n"
+    (project / "refs.bib").write_text(text)
+    (f,) = tex_lint(project).findings
+    assert f.rule == "T005" and "'last'" in f.message
+    assert f.location.line == 60_000 * 5 + 2

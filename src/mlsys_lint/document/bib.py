@@ -3,7 +3,6 @@ rules need (type, key, author and editor fields) and skips what it cannot read."
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import NamedTuple
 
@@ -22,6 +21,8 @@ class BibEntry(NamedTuple):
 
 
 _ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)\s*,?", re.M)
+# a braced value with at most one level of braces inside (M{\"u}ller): no loop needed
+_SIMPLE = re.compile(r"\{((?:[^{}\\]|\\.|\{[^{}]*\})*)\}", re.S)
 _FIELD = re.compile(r"(?<![\w-])(author)\s*=\s*", re.I)
 
 
@@ -29,6 +30,9 @@ def _value(text: str, i: int) -> str | None:
     """The field value starting at i: {...} (balanced), "..." or a bare word."""
     if i >= len(text):
         return None
+    quick = _SIMPLE.match(text, i)
+    if quick:
+        return quick.group(1)
     ch = text[i]
     if ch == "{":
         depth = 0
@@ -80,22 +84,26 @@ def split_names(value: str) -> list[str]:
 
 
 def parse_bib(text: str, file: str) -> list[BibEntry]:
-    newlines = [m.start() for m in re.finditer("\n", text)]
-
-    def line(offset: int) -> int:
-        return bisect.bisect_right(newlines, offset - 1) + 1
-
     heads = list(_ENTRY.finditer(text))
     out = []
+    line, at = 1, 0  # line numbers counted forward, entry by entry
+
+    def line_of(offset: int) -> int:
+        nonlocal line, at
+        line += text.count("\n", at, offset)
+        at = offset
+        return line
+
     for k, m in enumerate(heads):
         kind = m.group(1).lower()
         if kind in ("comment", "string", "preamble"):
             continue
         stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-        author, at = None, None
+        start_line = line_of(m.start())
+        author, author_line = None, None
         f = _FIELD.search(text, m.end(), stop)
         if f:
             author = _value(text, f.end())
-            at = line(f.start())
-        out.append(BibEntry(file, line(m.start()), m.group(2), kind, author, at))
+            author_line = line_of(f.start())
+        out.append(BibEntry(file, start_line, m.group(2), kind, author, author_line))
     return out

@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -90,10 +91,15 @@ class SourceFile:
     clean: str  # same length and newlines as text; comments and inactive code blanked
     kind: str  # tex | sty | bib | bbl | style (the venue's own style files, not parsed)
     parser: str  # texsoup | tokenizer | bib | none
-    newlines: tuple[int, ...] = ()
     sha256: str = ""  # of the file's bytes
     # style files: the bodies of \DeclareOption{...}{...} (variants a class option picks)
     option_spans: tuple[tuple[int, int], ...] = ()
+
+    @cached_property
+    def newlines(self) -> tuple[int, ...]:
+        """Offsets of the line breaks (computed when first asked: a 50 MB .bib has
+        millions, and usually nobody asks)."""
+        return tuple(m.start() for m in re.finditer("\n", self.text))
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.newlines, offset - 1) + 1
@@ -676,7 +682,6 @@ class _Loader:
             self.problem(where or (name, 1), "missing", f"{name}: {exc.strerror}", name)
             return
         text = _decode(data)
-        newlines = tuple(m.start() for m in re.finditer("\n", text))
         if kind == "style":
             digest = hashlib.sha256(data).hexdigest()
             clean = _strip_comments(text)[0]
@@ -684,11 +689,11 @@ class _Loader:
                 (r.offset, r.end) for r in _tokenizer_commands(clean) if r.name == "DeclareOption"
             )
             self.files[name] = SourceFile(
-                name, text, clean, kind, "tokenizer", newlines, digest, spans
+                name, text, clean, kind, "tokenizer", digest, spans
             )
             return
         if kind == "bib":
-            self.files[name] = SourceFile(name, text, text, kind, "bib", newlines)
+            self.files[name] = SourceFile(name, text, text, kind, "bib")
             self.bib_entries.extend(parse_bib(text, name))
             return
         clean, comments = _strip_comments(text)
@@ -707,7 +712,7 @@ class _Loader:
                 "tokenizer instead",
                 name,
             )
-        src = SourceFile(name, text, clean, kind, parser, newlines)
+        src = SourceFile(name, text, clean, kind, parser)
         self.files[name] = src
         for offset, body, ckind in comments + inactive:
             self.comments.append(Comment(name, src.line_of(offset), body, ckind))
