@@ -623,3 +623,36 @@ def test_large_bib_is_read_with_right_lines(project):
     (f,) = tex_lint(project).findings
     assert f.rule == "T005" and "'last'" in f.message
     assert f.location.line == 60_000 * 5 + 2
+
+
+# Valid LaTeX that plain TexSoup rejects; the preprocessing makes it parse (no T010).
+VALID_LATEX = {
+    "newenvironment": "\\newenvironment{note}[1][x]{\\begin{quote}\\small #1}{\\end{quote}}",
+    "def-begin": "\\def\\beq{\\begin{equation}}\\def\\eeq{\\end{equation}}",
+    "lstinline": "\\lstinline|\\begin{x}| and \\lstinline[language=C]!\\end{y}!",
+}
+
+
+@pytest.mark.parametrize("snippet", VALID_LATEX.values(), ids=VALID_LATEX.keys())
+def test_valid_latex_texsoup_alone_rejects_is_parsed(project, snippet):
+    from TexSoup import TexSoup
+
+    with pytest.raises(Exception):  # noqa: B017 - TexSoup raises several kinds
+        TexSoup(snippet, tolerance=0)
+    edit(project / "sections/method.tex", "% TODO", snippet + "\n% TODO")
+    assert tex_lint(project).findings == ()
+    tex = load_project(str(project), style="mlsys2025")
+    assert tex.files["sections/method.tex"].parser == "texsoup"
+    edit(project / "sections/method.tex", "% TODO", "\\linespread{0.9}\n% TODO")
+    assert codes(tex_lint(project)) == ["T004"]  # what follows is still read
+
+
+def test_percent_in_a_url_is_not_a_comment(project):
+    edit(
+        project / "sections/method.tex",
+        "% TODO",
+        "\\url{https://example.org/a%20jane@example.edu} \\href{https://x.org/%7E}{x}\n% TODO",
+    )
+    assert tex_lint(project).findings == ()  # no T007 e-mail "in a comment", no T010
+    tex = load_project(str(project), style="mlsys2025")
+    assert [c.line for c in tex.comments if c.file == "sections/method.tex"] == [14]

@@ -155,7 +155,8 @@ class TexProject:
 
 VERBATIM_ENVS = ("verbatim", "verbatim*", "Verbatim", "Verbatim*", "lstlisting", "minted")
 _SCAN = re.compile(
-    r"\\verb\*?(?P<delim>[^A-Za-z\s*])"
+    r"\\(?:verb\*?|lstinline(?:\[[^\]\n]*\])?)(?P<delim>[^A-Za-z\s*{\[])"
+    r"|\\(?:url|nolinkurl|path|href)\s*(?P<url>\{)"
     r"|\\begin\{(?P<verb>verbatim\*?|Verbatim\*?|lstlisting|minted|comment)\}"
     r"|\\[^\n]"
     r"|%"
@@ -199,9 +200,15 @@ def _strip_comments(text: str) -> tuple[str, list[tuple[int, str, str]]]:
             out.append(" " * (end - m.start()))
             comments.append((m.start(), text[m.start() + 1 : end], "%"))
             pos = i = end
-        elif m.group("delim"):
-            close = text.find(m.group("delim"), m.end())
-            i = m.end() if close < 0 else close + 1
+        elif m.group("delim") or m.group("url"):
+            # \verb|...|, \lstinline|...|, \url{...}: literal text (a % in a URL is not
+            # a comment), blanked so that no parser reads commands in it
+            close = text.find(m.group("delim") or "}", m.end())
+            close = m.end() if close < 0 or "\n\n" in text[m.end() : close] else close
+            out.append(text[pos : m.end()])
+            out.append(_blank(text[m.end() : close]))
+            pos = close
+            i = close + 1 if close > m.end() else m.end()
         elif m.group("verb"):
             env = m.group("verb")
             stop = text.find(f"\\end{{{env}}}", m.end())
@@ -284,6 +291,46 @@ def _blank_inactive(
         pos = stop
     parts.append(clean[pos:])
     return "".join(parts), found
+
+
+_DEFINE = re.compile(
+    r"\\(?:(?P<env>(?:re)?newenvironment\*?)|(?:re)?newcommand\*?|providecommand\*?"
+    r"|DeclareRobustCommand\*?|[gex]?def)(?![A-Za-z@])"
+)
+_NAME = re.compile(r"\s*(?:\{[^{}]*\}|\\(?:[A-Za-z@]+|.))")
+_PARAMS = re.compile(r"(?:\s*\[[^\]{}]*\])*|[^{]*")
+_ENV_TOKEN = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}")
+
+
+def _neutralize_definitions(clean: str) -> str:
+    """Blank `\\begin{...}`/`\\end{...}` inside macro and environment definitions
+    (`\\newenvironment{note}{\\begin{quote}}{\\end{quote}}`, `\\def\\beq{\\begin{equation}}`):
+    they open nothing where they are written, and TexSoup rejects them."""
+    spans = []
+    for m in _DEFINE.finditer(clean):
+        name = _NAME.match(clean, m.end())
+        if name is None:
+            continue
+        j = _PARAMS.match(clean, name.end()).end()
+        for _ in range(2 if m.group("env") else 1):
+            k = _SPACE.match(clean, j).end()
+            if k >= len(clean) or clean[k] != "{":
+                break
+            j = _group(clean, k, "{", "}")
+            spans.append((k, j))
+    if not spans:
+        return clean
+    parts, pos = [], 0
+    for start, stop in spans:
+        if start < pos:
+            continue
+        body = clean[start:stop]
+        if "\\begin" in body or "\\end" in body:
+            parts.append(clean[pos:start])
+            parts.append(_ENV_TOKEN.sub(lambda t: " " * len(t.group(0)), body))
+            pos = stop
+    parts.append(clean[pos:])
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- commands
@@ -400,6 +447,7 @@ def _read_args(clean: str, j: int, limit: int) -> tuple[tuple[Arg, ...], int]:
 
 
 DEFINITIONS = ("def", "gdef", "edef", "xdef")
+NEWCOMMANDS = ("newcommand", "renewcommand", "providecommand", "DeclareRobustCommand")
 _DEFINED = re.compile(r"\s*\\(?:[A-Za-z@]+|.)[^{]*")
 
 
@@ -408,8 +456,12 @@ def _command_end(clean: str, name: str, j: int) -> tuple[tuple[Arg, ...], int]:
     `\\verb|...|` ends at its delimiter; `\\def\\x#1` takes the defined name and its
     parameters (the body is a group of its own); anything else takes the groups right
     after it."""
-    if name in ("verb", "verb*"):
-        close = clean.find(clean[j : j + 1], j + 1) if j < len(clean) else -1
+    if name in ("verb", "verb*", "lstinline"):
+        if name == "lstinline" and clean[j : j + 1] == "[":
+            j = _group(clean, j, "[", "]")
+        if clean[j : j + 1] in ("", "{") or clean[j].isspace():
+            return _read_args(clean, j, len(clean))
+        close = clean.find(clean[j], j + 1)
         return (), (close + 1 if close > 0 else j)
     if name in DEFINITIONS:
         m = _DEFINED.match(clean, j)
@@ -454,8 +506,12 @@ def _tokenizer_commands(clean: str) -> list[_Raw]:
                     break
             continue
         args, j = _command_end(clean, name, m.end())
-        if name in DEFINITIONS or name.startswith("verb"):
+        if name in DEFINITIONS or name in ("verb", "verb*", "lstinline"):
             skip = j
+        elif not args and name in NEWCOMMANDS:
+            # \newcommand\x{...}: TexSoup takes \x as part of the definition
+            defined = _NAME.match(clean, j)
+            skip = defined.end() if defined else j
         out.append(_Raw(name, args, m.start(), j, False))
     out.extend(_Raw(e, a, start, len(clean), True) for e, a, start in stack)
     out.sort(key=lambda r: r.offset)
@@ -688,9 +744,7 @@ class _Loader:
             spans = tuple(
                 (r.offset, r.end) for r in _tokenizer_commands(clean) if r.name == "DeclareOption"
             )
-            self.files[name] = SourceFile(
-                name, text, clean, kind, "tokenizer", digest, spans
-            )
+            self.files[name] = SourceFile(name, text, clean, kind, "tokenizer", digest, spans)
             return
         if kind == "bib":
             self.files[name] = SourceFile(name, text, text, kind, "bib")
@@ -698,6 +752,7 @@ class _Loader:
             return
         clean, comments = _strip_comments(text)
         clean, inactive = _blank_inactive(clean, self.switches)
+        clean = _neutralize_definitions(clean)
         parser = "texsoup"
         try:
             raws = _texsoup_commands(clean)
