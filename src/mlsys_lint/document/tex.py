@@ -345,8 +345,10 @@ class _Raw(NamedTuple):
 
 
 # Runs of plain prose: TexSoup reads text a character at a time (about 1 s for a 60 kB
-# paper), so each run is handed to it as a single letter and positions are mapped back.
-_PROSE = re.compile(r"(?<=[ \n])[A-Za-z0-9 .,;:'\"!?()/-]{8,}")
+# paper), so each run, in the text or inside braces and brackets, is handed to it as a
+# single character, and positions are mapped back. Command names (after a backslash)
+# are never touched; names and arguments are read from the original text afterwards.
+_PROSE = re.compile(r"(?<![\\A-Za-z@0-9])[A-Za-z0-9 .,;:'\"!?()/=+*<>-]{2,}")
 
 
 def _compress(clean: str) -> tuple[str, list[int], list[int]]:
