@@ -629,6 +629,8 @@ def test_large_bib_is_read_with_right_lines(project):
 VALID_LATEX = {
     "newenvironment": "\\newenvironment{note}[1][x]{\\begin{quote}\\small #1}{\\end{quote}}",
     "def-begin": "\\def\\beq{\\begin{equation}}\\def\\eeq{\\end{equation}}",
+    "def-params": "\\def\\twocol#1#2{\\begin{minipage}{.5\\linewidth}#1\\end{minipage}#2}"
+    "\\def\\x{\\begin{center}}",
     "lstinline": "\\lstinline|\\begin{x}| and \\lstinline[language=C]!\\end{y}!",
 }
 

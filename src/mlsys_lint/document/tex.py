@@ -298,7 +298,7 @@ _DEFINE = re.compile(
     r"|DeclareRobustCommand\*?|[gex]?def)(?![A-Za-z@])"
 )
 _NAME = re.compile(r"\s*(?:\{[^{}]*\}|\\(?:[A-Za-z@]+|.))")
-_PARAMS = re.compile(r"(?:\s*\[[^\]{}]*\])*|[^{]*")
+_PARAMS = re.compile(r"(?:\s*\[[^\]{}]*\])*[^{}\[\\]*")  # [1][default] or #1#2
 _ENV_TOKEN = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}")
 
 
