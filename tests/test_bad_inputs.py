@@ -181,3 +181,67 @@ def test_fifo_is_not_read(tmp_path):
     os.mkfifo(fifo)
     result = CliRunner().invoke(main, [str(fifo), str(CLEAN)])
     assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+# ---------------------------------------------------------------- TeX projects
+
+
+def _tex_project(tmp_path, body: str, **files: str):
+    root = tmp_path / "paper"
+    root.mkdir()
+    (root / "main.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\begin{document}\n"
+        f"{body}\n\\end{{document}}\n"
+    )
+    for name, text in files.items():
+        (root / f"{name}.tex").write_text(text)
+    return root
+
+
+TEX_CASES = {
+    "cycle": ("\\input{a}", {"a": "\\input{b}\n", "b": "\\input{a}\n"}, "input cycle"),
+    "absolute": ("\\input{/etc/passwd}", {}, "'/etc/passwd' is an absolute path"),
+    "escape": ("\\input{../../../../etc/passwd}", {}, "is outside the project folder"),
+    "missing": ("\\include{chapter1}", {}, "\\include{chapter1}: no such file"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TEX_CASES))
+def test_bad_tex_project_is_one_line_exit_2_and_batch_continues(tmp_path, kind):
+    body, files, message = TEX_CASES[kind]
+    root = _tex_project(tmp_path, body, **files)
+    result = CliRunner().invoke(
+        main, ["--isolated", "--format", "json", str(CLEAN), "--tex", str(root)]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"mlsys-lint: {root}/") and message in line
+    pdf, tex = json.loads(result.stdout)["files"]
+    assert pdf["error"] is None and pdf["pages"] == 11  # the PDF was still checked
+    assert [f["rule"] for f in tex["findings"]] == ["T009"]
+
+
+def test_tex_project_without_main_file_is_one_line_exit_2(tmp_path):
+    (tmp_path / "notes.txt").write_text("no LaTeX here\n")
+    result = CliRunner().invoke(main, ["--isolated", "--tex", str(tmp_path), str(CLEAN)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"mlsys-lint: {tmp_path}: {tmp_path}: no .tex file with \\documentclass "
+        "(not a LaTeX project?)"
+    )
+
+
+def test_fifty_megabyte_bib_is_read(tmp_path):
+    entry = (
+        "@article{k%d,\n  title = {A title about systems},\n"
+        "  author = {Smith, A. and Jones, B. and Lee, C.},\n  year = 2020\n}\n\n"
+    )
+    count = 50 * 2**20 // len(entry % 0) + 1
+    root = _tex_project(tmp_path, "\\cite{k1}\n\\bibliography{refs}")
+    with (root / "refs.bib").open("w") as fh:
+        fh.writelines(entry % i for i in range(count))
+        fh.write("@misc{last, author = {Doe, J. and others}}\n")
+    assert (root / "refs.bib").stat().st_size > 50 * 2**20
+    result = CliRunner().invoke(main, ["--isolated", "--format", "concise", str(root)])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"refs.bib:{count * 6 + 1}: T005 [error] entry 'last'" in result.stdout
