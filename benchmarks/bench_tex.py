@@ -73,6 +73,8 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS-tex.md"))
     args = ap.parse_args()
     venue = load_venue("mlsys2026")
+    # the samples load our look-alike style: that profile treats it as the venue's style
+    lookalike = load_venue(str(ROOT / "tests/fixtures/tex/lookalike-venue.toml"))
     tmp = Path(tempfile.mkdtemp())
     projects = [
         ROOT / "tests/fixtures/tex/clean",
@@ -82,7 +84,8 @@ def main() -> None:
     ]
     rows = []
     for target in projects:
-        report, tex = lint_tex(str(target), venue, RULES)
+        profile = lookalike if "sample_pdfs" in str(target) else venue
+        report, tex = lint_tex(str(target), profile, RULES)
         if tex is None:
             print(f"skip {target}: {report.error}", file=sys.stderr)
             continue
@@ -93,7 +96,7 @@ def main() -> None:
         except Exception as exc:  # TexSoup rejects some valid LaTeX
             print(f"{target.name}: TexSoup fails: {str(exc)[:80]}", file=sys.stderr)
             a = float("nan")
-        b = cpu(lambda target=target: lint_tex(str(target), venue, RULES), args.runs)
+        b = cpu(lambda t=target, p=profile: lint_tex(str(t), p, RULES), args.runs)
         name = target.name if target.parent != tmp.parent else "generated (20 files)"
         rows.append((name, len(tex.files), size, a, b))
         print(f"{name}: {len(tex.files)} files, {size / 1024:.0f} kB, "
@@ -110,7 +113,11 @@ def main() -> None:
         "|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {n} | {f} | {s / 1024:.0f} kB | {a * 1000:.0f} ms | {b * 1000:.0f} ms | {b / a:.2f} |"
+        f"| {n} | {f} | {s / 1024:.0f} kB | "
+        + (f"{a * 1000:.0f} ms" if a == a else "fails")
+        + f" | {b * 1000:.0f} ms | "
+        + (f"{b / a:.2f}" if a == a else "-")
+        + " |"
         for n, f, s, a, b in rows
     ]
     Path(args.out).write_text("\n".join(lines) + "\n")
