@@ -596,7 +596,9 @@ def test_shipped_mlsys_style_copy_is_compared(project):
 def test_realistic_paper_raises_only_the_author_block_warning():
     """The constructs of a real MLSys submission (author block filled in, as the style
     hides it; figures with `\\vskip -0.2in`; `\\begin{small}` in tables; verbatim with
-    \\author and %; @string and @comment in the .bib; a commented-out camera-ready line)."""
+    \\author and %; @string and @comment in the .bib; a commented-out camera-ready line;
+    pandoc's `\\hypertarget{x}{%` headings, `\\tightlist`, a % in a \\url; a "Funding and
+    Conflict of Interest" section that names no one)."""
     report = tex_lint(FIXTURES / "realistic" / "paper.tex")
     (f,) = report.findings
     assert (f.rule, f.severity, f.location.line) == ("T006", "warning", 41)

@@ -30,10 +30,10 @@ from mlsys_lint.rules.anonymity.signals import emails
 from mlsys_lint.rules.base import Context, Rule, clip
 from mlsys_lint.rules.tex.identity_in_source import (
     ACK_ENVS,
-    ACK_TITLE,
     DEFAULT_IDENTITY,
     HEADINGS,
     PDFAUTHOR,
+    is_ack_title,
 )
 from mlsys_lint.rules.tex.source import at_line, names_someone, plain
 
@@ -67,7 +67,7 @@ def _found(comment: Comment, spec: dict[str, list[int]], ctx: Context) -> Iterat
                 if names_someone(value):
                     yield raw.offset, f"\\{raw.name}{{{clip(plain(value), 40)}}}"
             elif (
-                (raw.name in HEADINGS and braces and ACK_TITLE.match(braces[0]))
+                (raw.name in HEADINGS and braces and is_ack_title(braces[0]))
                 or (raw.name == "begin" and braces and braces[0] in ACK_ENVS)
             ) and len(plain(text[raw.end : raw.end + 400])) >= 20:
                 yield raw.offset, f"acknowledgments ('{clip(plain(text[raw.end :]), 40)}')"

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from mlsys_lint.document.tex import Command, TexProject
 from mlsys_lint.findings import Violation
+from mlsys_lint.rules.anonymity.acknowledgments_present import HEADINGS as ACK_HEADINGS
 from mlsys_lint.rules.base import Context, Rule, clip
 from mlsys_lint.rules.tex.source import at, lines, names_someone, plain, source
 
@@ -45,7 +46,13 @@ RULE = Rule(
     blind_only=True,
 )
 
-ACK_TITLE = re.compile(r"\s*acknowledge?ments?\b|\s*funding\b", re.I)
+
+def is_ack_title(title: str) -> bool:
+    """A heading the PDF rule A004 also takes for acknowledgments ("Acknowledgements",
+    "Funding", ...); "Funding and Conflict of Interest" is not one."""
+    return re.sub(r"[^a-z ]", "", plain(title).lower()).strip() in ACK_HEADINGS
+
+
 ACK_ENVS = ("acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement",
             "acks", "ack")  # fmt: skip
 HEADINGS = ("section", "section*", "subsection", "subsection*", "paragraph", "paragraph*",
@@ -109,7 +116,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             )
             continue
         is_ack = (cmd.env and cmd.name in ACK_ENVS) or (
-            not cmd.env and cmd.name in HEADINGS and ACK_TITLE.match(cmd.arg(0) or "")
+            not cmd.env and cmd.name in HEADINGS and is_ack_title(cmd.arg(0) or "")
         )
         if is_ack:
             content = ack_content(tex, cmd)
