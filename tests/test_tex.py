@@ -14,13 +14,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT, SAMPLES
 from mlsys_lint.cli import main
-from mlsys_lint.document.tex import (
-    TexError,
-    _strip_comments,
-    _texsoup_commands,
-    _tokenizer_commands,
-    load_project,
-)
+from mlsys_lint.document.tex import TexError, _texsoup_commands, load_project
+from mlsys_lint.document.texscan import strip_comments, tokenizer_commands
 from mlsys_lint.engine import lint_tex
 from mlsys_lint.rules import RULES
 from mlsys_lint.venues import load_venue
@@ -415,8 +410,8 @@ def _sources():
 
 @pytest.mark.parametrize("path", list(_sources()), ids=lambda p: p.name)
 def test_texsoup_and_tokenizer_read_the_same_commands(path):
-    clean = _strip_comments(path.read_text())[0]
-    assert _texsoup_commands(clean) == _tokenizer_commands(clean)
+    clean = strip_comments(path.read_text())[0]
+    assert _texsoup_commands(clean) == tokenizer_commands(clean)
 
 
 def test_only_tex_module_imports_texsoup():

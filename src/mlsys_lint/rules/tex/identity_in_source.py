@@ -59,6 +59,9 @@ HEADINGS = ("section", "section*", "subsection", "subsection*", "paragraph", "pa
             "subsubsection", "subsubsection*")  # fmt: skip
 PLACEHOLDER_ACK = re.compile(r"omitted|removed|anonymi|redacted|withheld|hidden", re.I)
 PDFAUTHOR = re.compile(r"pdfauthor\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[^,}\]]*)", re.I)
+_NEXT_PART = re.compile(
+    r"\\(?:section|subsection|paragraph|bibliography|printbibliography|appendix|end\{document\})"
+)
 DEFAULT_IDENTITY = {"author": [0], "thanks": [0]}
 
 
@@ -88,11 +91,8 @@ def ack_content(tex: TexProject, cmd: Command) -> str:
         inner = src.clean[cmd.offset : cmd.end]
         inner = re.sub(r"^\\begin\{[^}]*\}|\\end\{[^}]*\}$", "", inner)
         return plain(inner)
-    stop = re.search(
-        r"\\(?:section|subsection|paragraph|bibliography|printbibliography|appendix|end\{document\})",
-        src.clean[cmd.end :],
-    )
-    return plain(src.clean[cmd.end : cmd.end + (stop.start() if stop else 2000)])
+    stop = _NEXT_PART.search(src.clean, cmd.end)
+    return plain(src.clean[cmd.end : stop.start() if stop else cmd.end + 2000])
 
 
 def check(ctx: Context) -> Iterator[Violation]:

@@ -133,7 +133,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             what = m.group(1)
             line = src.line_of(m.start())
             if what == "baselinestretch":
-                value = _number(src.clean[m.end() :].lstrip().lstrip("{"))
+                value = _number(src.clean[m.end() : m.end() + 40].lstrip().lstrip("{"))
                 if value is not None and value >= 1:
                     continue
             yield at_line(
