@@ -74,14 +74,18 @@ def _list_venues() -> str:
 TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
 
 
+def _is_main(path: Path) -> bool:
+    from mlsys_lint.document.tex import is_main  # only when a folder holds no PDF
+
+    return is_main(path)
+
+
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
     """(PDFs, TeX projects). Directories stand for every PDF below them (sorted), or, when
     they hold none but a main .tex file, for that TeX project. .tex/.bib/.sty files stand
     for the project they belong to (a file with \\documentclass, its `% !TEX root`, or the
     main file of the folder above), each project once. Anything else stays a PDF path,
     to be reported like any unreadable input."""
-    from mlsys_lint.document.tex import is_main, main_for
-
     pdfs: list[str] = []
     tex: list[str] = []
     seen: set[Path] = set()
@@ -95,11 +99,13 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
         path = Path(p)
         if path.is_dir():
             found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() == ".pdf")
-            if not found and any(is_main(f) for f in path.glob("*.tex")):
+            if not found and any(_is_main(f) for f in path.glob("*.tex")):
                 add_tex(p, path)
                 continue
             pdfs.extend(found or [p])
         elif path.suffix.lower() in TEX_SUFFIXES:
+            from mlsys_lint.document.tex import main_for
+
             main = main_for(path, stop=Path.cwd()) if path.is_file() else None
             if main is None:
                 tex.append(p)  # reported as not a project, with the reason

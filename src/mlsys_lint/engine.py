@@ -8,14 +8,12 @@ timeout, so one pathological PDF cannot stall a chair's run over 20,000 submissi
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
 
 from mlsys_lint.findings import FileReport, Finding, Location
@@ -23,6 +21,9 @@ from mlsys_lint.rules import Context, Rule
 from mlsys_lint.venues import Venue
 
 if TYPE_CHECKING:
+    import multiprocessing
+    from multiprocessing.connection import Connection
+
     from mlsys_lint.document.tex import TexProject
 
 
@@ -241,6 +242,9 @@ def lint_many(
             done(reports[-1])
         return reports
     # imported once here, so that forked workers inherit PyMuPDF instead of loading it each
+    import multiprocessing  # only batches with workers pay for it
+    from multiprocessing.connection import wait
+
     import mlsys_lint.document.pdf  # noqa: F401
     import mlsys_lint.document.sections  # noqa: F401
 

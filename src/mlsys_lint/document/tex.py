@@ -583,8 +583,3 @@ def load_project(target: str, style: str = "") -> TexProject:
         line_suppressions=dict(loader.line_sup),
         file_suppressions=dict(loader.file_sup),
     )
-
-
-def parse_fragment(text: str) -> list[Raw]:
-    """Commands of a piece of TeX (a comment's text), read with the tolerant tokenizer."""
-    return tokenizer_commands(strip_comments(text)[0])

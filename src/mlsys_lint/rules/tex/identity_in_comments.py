@@ -23,8 +23,8 @@ Silent under profiles that are not double-blind.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from mlsys_lint.document.tex import Comment, parse_fragment
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import emails
 from mlsys_lint.rules.base import Context, Rule, clip
@@ -36,6 +36,9 @@ from mlsys_lint.rules.tex.identity_in_source import (
     is_ack_title,
 )
 from mlsys_lint.rules.tex.source import at_line, names_someone, plain
+
+if TYPE_CHECKING:
+    from mlsys_lint.document.tex import Comment
 
 RULE = Rule(
     "T007",
@@ -56,9 +59,11 @@ KINDS = {
 
 def _found(comment: Comment, spec: dict[str, list[int]], ctx: Context) -> Iterator[tuple[int, str]]:
     """(offset in the comment's text, what) for each identity in it."""
+    from mlsys_lint.document.texscan import strip_comments, tokenizer_commands
+
     text = comment.text
     if "\\" in text:
-        for raw in parse_fragment(text):
+        for raw in tokenizer_commands(strip_comments(text)[0]):
             if raw.env:
                 continue
             braces = [a.text for a in raw.args if a.kind == "{"]

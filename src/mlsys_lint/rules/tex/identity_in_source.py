@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from mlsys_lint.document.tex import Command, TexProject
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.acknowledgments_present import HEADINGS as ACK_HEADINGS
 from mlsys_lint.rules.base import Context, Rule, clip
 from mlsys_lint.rules.tex.source import at, lines, names_someone, plain, source
+
+if TYPE_CHECKING:
+    from mlsys_lint.document.tex import Command, TexProject
 
 RULE = Rule(
     "T006",

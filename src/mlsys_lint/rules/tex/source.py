@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from mlsys_lint.document.tex import Command, TexProject
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import clip
+
+if TYPE_CHECKING:  # the TeX model is imported only when a TeX project is read
+    from mlsys_lint.document.tex import Command, TexProject
 
 # Words of the templates' anonymous bylines; a byline made only of these names nobody.
 _WORDS = """anonymous anon author authors name names first last firstname lastname surname
