@@ -45,28 +45,34 @@ HEADINGS = {
     "acknowledgments and disclosure of funding",
     "funding acknowledgments",
 }
+# matched against the lower-cased prose (TextStream.search(folded=True))
 THANKS = re.compile(
     r"\bwe (?:would (?:also )?like to |also |sincerely |gratefully )?(?:thank|acknowledge)\b"
     r"|\bwe are (?:very )?grateful\b"
     r"|\b(?:this|the|our) (?:work|research|project|material)(?: reported here)? (?:was|is|has been)"
     r" (?:partially |partly |in part |generously |also )?(?:supported|funded|sponsored)\b"
-    r"|\b(?:grant|award|contract)s?\s+(?:no\.?\s*|number\s*|#\s*)?[A-Z]{0,6}[-\s]?\d{5,}",
-    re.IGNORECASE,
+    r"|\b(?:grant|award|contract)s?\s+(?:no\.?\s*|number\s*|#\s*)?[a-z]{0,6}[-\s]?\d{5,}"
 )
+
+
+_MAYBE = re.compile(r"ackno|fund", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     s = ctx.sections
-    heading = next(
-        (
-            p
-            for p in s.body + s.after_body
-            if len(p.line.text) < 60
-            and heading_title(p.line.text) in HEADINGS
-            and (p.line.bold or p.line.text.strip().isupper())
-        ),
-        None,
-    )
+    heading = None
+    if _MAYBE.search(s.prose.text):  # the prose holds body and appendix: one cheap look
+        heading = next(
+            (
+                p
+                for p in s.body + s.after_body
+                if len(p.line.text) < 60
+                and _MAYBE.search(p.line.text)
+                and heading_title(p.line.text) in HEADINGS
+                and (p.line.bold or p.line.text.strip().isupper())
+            ),
+            None,
+        )
     if heading is not None:
         yield Violation(
             f'acknowledgments section in a blind submission: "{clip(heading.line.text, 40)}"',
@@ -75,7 +81,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             evidence=clip(heading.line.text),
         )
         return
-    for m in s.prose.search(THANKS, per_sentence=True):
+    for m in s.prose.search(THANKS, per_sentence=True, folded=True):
         yield Violation(
             f'acknowledgments in a blind submission: "{clip(m.sentence, 70)}"',
             page=m.page,

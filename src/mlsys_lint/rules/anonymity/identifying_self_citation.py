@@ -46,7 +46,7 @@ _WORK = (
     r"(?:work|works|paper|papers|study|studies|publication|publications|system|systems|tool|"
     r"tools|framework|approach)"
 )
-_CITATION = r"(?:\[\d|\(?[A-Z][\w-]+ (?:et al|and [A-Z])|[A-Z][\w-]+,? \(?(?:19|20)\d\d)"
+_CITATION = r"(?:\[\d|\(?[a-z][\w-]+ (?:et al|and [a-z])|[a-z][\w-]+,? \(?(?:19|20)\d\d)"
 SELF_REFERENCE = re.compile(
     rf"\bour {_EARLIER}(?: \w+)? {_WORK}\b"
     r"|\bwe (?:have )?(?:previously|earlier|recently) (?:showed|shown|proposed|presented|"
@@ -54,12 +54,11 @@ SELF_REFERENCE = re.compile(
     r"|\bas we (?:have )?(?:showed|shown|demonstrated|reported|proposed|argued|found) in "
     rf"{_CITATION}"
     rf"|\b(?:extending|extends|extend|extended|building on|builds on|build on) our {_EARLIER}\b",
-    re.IGNORECASE,
-)
+)  # matched against the lower-cased prose (TextStream.search(folded=True))
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True):
+    for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True, folded=True):
         yield Violation(
             f'self-citation in the first person: "{clip(m.sentence, 80)}"',
             page=m.page,

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.anonymity.signals import URL, identifying_url
+from mlsys_lint.rules.anonymity.signals import GITHUB_PAGES, WEB_URL, identifying_url
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
@@ -67,7 +67,16 @@ def check(ctx: Context) -> Iterator[Violation]:
                     bbox=link.bbox,
                     evidence=link.uri,
                 )
-    for m in ctx.sections.prose.search(URL):
+    prose = ctx.sections.prose
+    found = list(prose.search(WEB_URL))
+    if "github.io" in prose.text:  # the scheme-less form costs a scan of every word
+        seen = [(m.page, m.text) for m in found]
+        found += [
+            m
+            for m in prose.search(GITHUB_PAGES)
+            if not any(page == m.page and m.text in text for page, text in seen)
+        ]
+    for m in found:
         url = m.text.rstrip(".,;:)]}")
         why = identifying_url(url)
         if why and (m.page, url.rstrip("/")) not in reported:

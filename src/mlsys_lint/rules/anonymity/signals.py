@@ -66,7 +66,9 @@ def emails(text: str, venue: Venue) -> list[str]:
 
 # -- URLs --------------------------------------------------------------------------
 
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'{}|\\^`]+|\b[\w-]+\.github\.io\b[^\s<>\"']*")
+WEB_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'{}|\\^`]+")
+GITHUB_PAGES = re.compile(r"\b[\w-]+\.github\.io\b[^\s<>\"']*")  # written without a scheme
+URL = re.compile(f"{WEB_URL.pattern}|{GITHUB_PAGES.pattern}")
 
 ANONYMOUS_HOSTS = (
     "anonymous.4open.science",
