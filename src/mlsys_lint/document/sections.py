@@ -193,9 +193,10 @@ def heading_title(text: str) -> str:
 
 
 def _side(line: Line, middle: float) -> int:
-    if line.x1 <= middle + 3:
+    bbox = line.bbox  # not the x0/x1 properties: this runs for every line, several times
+    if bbox[2] <= middle + 3:
         return LEFT
-    if line.x0 >= middle - 3:
+    if bbox[0] >= middle - 3:
         return RIGHT
     return SPAN
 
@@ -266,9 +267,9 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
             continue  # nobody sees it: not content (A008 reads hidden_runs, H001 the page)
         if i in ruler_ix:
             ruler.append(line)
-        elif line.y1 <= top + 1:
+        elif y1 <= top + 1:
             header.append(line)
-        elif line.y0 >= bottom - 1 and line.y1 > bottom + tol:
+        elif y0 >= bottom - 1 and y1 > bottom + tol:
             footer.append(line)
         else:
             content.append(line)
@@ -276,8 +277,8 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
     if content:
         # the columns may sit elsewhere than the venue's block (another style, A4 margins):
         # trust the page's own text extent when it is about a full text width
-        xs0 = sorted(line.x0 for line in content)
-        xs1 = sorted(line.x1 for line in content)
+        xs0 = sorted(line.bbox[0] for line in content)
+        xs1 = sorted(line.bbox[2] for line in content)
         lo, hi = xs0[len(xs0) // 50], xs1[-1 - len(xs1) // 50]
         if hi - lo >= 0.8 * (right - left):
             middle = (lo + hi) / 2
@@ -310,11 +311,12 @@ def _count_columns(content: list[Line], middle: float) -> int | None:
 
 
 def _reading_key(layout: PageLayout, line: Line) -> tuple[int, float]:
-    col = layout.column_of(line)
+    col = _side(line, layout.middle)
+    y0 = line.bbox[1]
     if col == SPAN:
         # full-width material: before both columns when it starts in the upper half
-        col = -1 if line.y0 < layout.page.height / 2 else 3
-    return (col, line.y0)
+        col = -1 if y0 < layout.page.height / 2 else 3
+    return (col, y0)
 
 
 def _heading_like(line: Line, body_size: float | None) -> bool:
