@@ -59,6 +59,21 @@ def _venue_values(ctx: Context) -> dict[str, float]:
     return {k: v / 72 for k, v in out.items() if v}
 
 
+def _changed_lines(src, wanted: dict[str, float]) -> Iterator[tuple[int, str, str]]:
+    """(offset, what changed, the words) for settings that differ from the venue's."""
+    for m in SETTING.finditer(src.clean):
+        key, value, unit = m.group(1), float(m.group(2)), m.group(3)
+        if any(a <= m.start() < b for a, b in src.option_spans):
+            continue  # a variant chosen by a class option, not the venue's layout
+        if key in wanted and abs(value * INCHES[unit] - wanted[key]) > 0.01:
+            what = f"\\{key} is {m.group(2)}{unit} here, the venue's is {wanted[key]:g}in"
+            yield m.start(), what, m.group(0).strip()
+    for m in NORMALSIZE.finditer(src.clean):
+        if float(m.group(1)) < 10:
+            what = f"\\normalsize is {m.group(1)} pt here, the venue's body is 10 pt"
+            yield m.start(), what, m.group(0)
+
+
 def check(ctx: Context) -> Iterator[Violation]:
     table = ctx.venue.data.get("style_files", {})
     severity = "error" if table.get("modified_is_error") else None
@@ -80,34 +95,13 @@ def check(ctx: Context) -> Iterator[Violation]:
                 severity="error" if ctx.venue.double_blind else severity,
             )
             continue
-        found = False
-        wanted = _venue_values(ctx)
-        for m in SETTING.finditer(src.clean):
-            key, value, unit = m.group(1), float(m.group(2)), m.group(3)
-            if any(a <= m.start() < b for a, b in src.option_spans):
-                continue  # a variant chosen by a class option, not the venue's layout
-            if key in wanted and abs(value * INCHES[unit] - wanted[key]) > 0.01:
-                found = True
-                yield at_line(
-                    ctx.tex,
-                    name,
-                    src.line_of(m.start()),
-                    f"{head}: \\{key} is {m.group(2)}{unit} here, the venue's is {wanted[key]:g}in",
-                    match=m.group(0).strip(),
-                    severity=severity,
-                )
-        for m in NORMALSIZE.finditer(src.clean):
-            if float(m.group(1)) < 10:
-                found = True
-                yield at_line(
-                    ctx.tex,
-                    name,
-                    src.line_of(m.start()),
-                    f"{head}: \\normalsize is {m.group(1)} pt here, the venue's body is 10 pt",
-                    match=m.group(0),
-                    severity=severity,
-                )
-        if not found:
+        changes = list(_changed_lines(src, _venue_values(ctx)))
+        for offset, what, words in changes:
+            yield at_line(
+                ctx.tex, name, src.line_of(offset), f"{head}: {what}", match=words,
+                severity=severity,
+            )  # fmt: skip
+        if not changes:
             yield at_line(
                 ctx.tex,
                 name,
