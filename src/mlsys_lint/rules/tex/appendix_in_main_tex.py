@@ -10,9 +10,9 @@ wish, but reviewers are not required to read these. If you wish to include an ap
 please upload this separately from your main paper."
 
 ## Example
-`main.tex:212: T003 [error] the appendix starts here, inside the main document; MLSys
-2026 (research track) wants it as a separate file: move main.tex lines 212-240 (and
-sections/proofs.tex) into e.g. appendix.tex with the same preamble, build it as its own
+`main.tex:212: T003 [error] \\appendix starts here, inside the main document; MLSys 2026
+(research track) wants it as a separate file: move main.tex lines 212-240 (and
+sections/proofs) into e.g. appendix.tex with the same preamble and build it as its own
 PDF`.
 
 ## Use instead

@@ -11,8 +11,8 @@ and the proceedings notice are printed, which breaks the MLSys 2026 double-blind
 `preprint` option; other styles' `preprint` modes print the authors too.
 
 ## Example
-`main.tex:3: T002 [error] the style is loaded with the camera-ready option 'accepted':
-the PDF will show the authors; remove it for the blind submission`.
+`main.tex:3: T002 [error] the style is loaded with the camera-ready/preprint option
+'accepted': the PDF will show the authors; remove it for the blind submission`.
 
 ## Use instead
 `\\usepackage{mlsys2025}` without options until the paper is accepted.

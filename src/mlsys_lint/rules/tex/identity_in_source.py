@@ -14,8 +14,8 @@ acknowledgments)". hyperref's `pdfauthor` puts the names into the PDF's metadata
 when the byline is anonymous.
 
 ## Example
-`main.tex:30: T006 [error] \\section*{Acknowledgments} with content in a blind
-submission`.
+`main.tex:30: T006 [error] \\section*{Acknowledgments} with content in a blind submission
+('We thank Carol White for her feedback on early dr…')`.
 
 ## Use instead
 Placeholders until acceptance; keep the real author block in a file built only for the

@@ -13,8 +13,8 @@ the style prints "The page layout violates the ICML style." when its text block 
 margins are changed, and chairs desk-reject papers that gain space this way.
 
 ## Example
-`main.tex:7: T004 [error] \\setlength{\\textwidth}{7in} changes the text block set by
-the venue's style`.
+`main.tex:7: T004 [error] \\setlength{\\textwidth}{7in} changes the text block or margins
+set by the style`.
 
 ## Use instead
 Cut text, shrink figures or move material to the appendix file. A deliberate,
