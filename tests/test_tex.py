@@ -655,3 +655,21 @@ def test_percent_in_a_url_is_not_a_comment(project):
     assert tex_lint(project).findings == ()  # no T007 e-mail "in a comment", no T010
     tex = load_project(str(project), style="mlsys2025")
     assert [c.line for c in tex.comments if c.file == "sections/method.tex"] == [14]
+
+
+def test_ifdefined_toggle_with_commented_definition_is_switched_off(project):
+    """`%\\def\\accepted{}` + `\\ifdefined\\accepted <camera-ready block> \\fi`: the block is
+    not in the submission (T007 notes it), while `\\ifdefined` of a name the project never
+    defines (TeX's own \\pdfoutput) leaves its content checked."""
+    edit(project / "main.tex", "\\newif", "%\\def\\accepted{}\n\\newif")
+    edit(
+        project / "main.tex",
+        "\\bibliographystyle",
+        "\\ifdefined\\accepted\n\\section*{Acknowledgments}\nWe thank Carol White for her "
+        "feedback.\n\\fi\n\\bibliographystyle",
+    )
+    assert codes(tex_lint(project)) == ["T007"]
+    edit(project / "main.tex", "%\\def\\accepted{}", "\\def\\accepted{}")
+    assert codes(tex_lint(project)) == ["T006"]  # defined: the block is in the PDF
+    edit(project / "main.tex", "\\ifdefined\\accepted", "\\ifdefined\\pdfoutput")
+    assert codes(tex_lint(project)) == ["T006"]  # unknown: checked as written

@@ -423,7 +423,8 @@ class _Loader:
             self.bib_entries.extend(parse_bib(text, name))
             return
         clean, comments = strip_comments(text)
-        clean, inactive = blank_inactive(clean, self.switches)
+        commented = "\n".join(body for _, body, kind in comments if kind == "%")
+        clean, inactive = blank_inactive(clean, self.switches, commented)
         clean = neutralize_definitions(clean)
         parser = "texsoup"
         try:

@@ -27,6 +27,10 @@ _SCAN = re.compile(
     r"|\\[^\n]"
     r"|%"
 )
+_DEFINES = re.compile(
+    r"\\(?:[gex]?def|let|(?:re)?newcommand\*?|providecommand\*?)\s*\{?\s*\\([A-Za-z@]+)"
+)
+_TESTED = re.compile(r"\s*\\([A-Za-z@]+)")
 _AFTER_NEWIF = re.compile(r"\\newif\s*$")
 _IF = re.compile(r"\\(if[A-Za-z@]*|else|fi)(?![A-Za-z@])")
 _NEWIF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
@@ -92,14 +96,25 @@ def strip_comments(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     return "".join(out), comments
 
 
-def blank_inactive(clean: str, switches: dict[str, bool]) -> tuple[str, list[tuple[int, str, str]]]:
-    """Blank `\\iffalse ... \\fi` and the off branch of `\\newif` switches whose value is
-    known from the source read so far. Updates `switches` with this file's assignments."""
+def blank_inactive(
+    clean: str, switches: dict[str, bool], commented: str = ""
+) -> tuple[str, list[tuple[int, str, str]]]:
+    """Blank `\\iffalse ... \\fi` and the off branch of conditionals whose value is known
+    from the source read so far: `\\newif` switches, and `\\ifdefined\\x` where `\\x` is
+    defined (true) or its only definition is commented out (`% \\def\\accepted{}`: false;
+    a name defined nowhere may be TeX's own, so that stays unknown). Updates `switches`
+    with this file's assignments; `commented` is the file's comment text."""
     for m in _NEWIF.finditer(clean):
         switches.setdefault(m.group(1), False)
     for name in list(switches):
+        if name.startswith("\\"):
+            continue
         for m in re.finditer(rf"\\{re.escape(name)}(true|false)(?![A-Za-z@])", clean):
             switches[name] = m.group(1) == "true"
+    for m in _DEFINES.finditer(clean):
+        switches["\\" + m.group(1)] = True
+    for m in _DEFINES.finditer(commented):
+        switches.setdefault("\\" + m.group(1), False)
     regions: list[tuple[int, int, str]] = []
     tokens = list(_IF.finditer(clean))
     i = 0
@@ -109,6 +124,9 @@ def blank_inactive(clean: str, switches: dict[str, bool]) -> tuple[str, list[tup
         value = None
         if name == "iffalse":
             value = False
+        elif name == "ifdefined":
+            tested = _TESTED.match(clean, m.end())
+            value = switches.get("\\" + tested.group(1)) if tested else None
         elif name.startswith("if") and name[2:] in switches:
             value = switches[name[2:]]
         if value is None or _AFTER_NEWIF.search(clean, max(0, m.start() - 12), m.start()):
