@@ -673,3 +673,14 @@ def test_ifdefined_toggle_with_commented_definition_is_switched_off(project):
     assert codes(tex_lint(project)) == ["T006"]  # defined: the block is in the PDF
     edit(project / "main.tex", "\\ifdefined\\accepted", "\\ifdefined\\pdfoutput")
     assert codes(tex_lint(project)) == ["T006"]  # unknown: checked as written
+
+
+def test_paper_folder_means_its_pdfs_and_its_latex_project(project):
+    shutil.copy(SAMPLES / "clean.pdf", project / "main.pdf")
+    edit(project / "main.tex", "\\newif", "\\linespread{0.9}\n\\newif")
+    code, out, _ = run("--format", "json", project)
+    assert code == 1
+    pdf, tex = json.loads(out)["files"]
+    assert pdf["path"] == str(project / "main.pdf") and pdf["findings"] == []
+    assert tex["path"] == str(project / "main.tex")
+    assert [f["rule"] for f in tex["findings"]] == ["T004"]

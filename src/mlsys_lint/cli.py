@@ -81,8 +81,8 @@ def _is_main(path: Path) -> bool:
 
 
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """(PDFs, TeX projects). Directories stand for every PDF below them (sorted), or, when
-    they hold none but a main .tex file, for that TeX project. .tex/.bib/.sty files stand
+    """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
+    they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
     for the project they belong to (a file with \\documentclass, its `% !TEX root`, or the
     main file of the folder above), each project once. Anything else stays a PDF path,
     to be reported like any unreadable input."""
@@ -99,8 +99,9 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
         path = Path(p)
         if path.is_dir():
             found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() == ".pdf")
-            if not found and any(_is_main(f) for f in path.glob("*.tex")):
-                add_tex(p, path)
+            if any(_is_main(f) for f in path.glob("*.tex")):
+                add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
+                pdfs.extend(found)
                 continue
             pdfs.extend(found or [p])
         elif path.suffix.lower() in TEX_SUFFIXES:
@@ -342,8 +343,8 @@ def main(
 ) -> None:
     """Check conference paper PDFs against a venue's submission rules.
 
-    FILES are PDFs, folders (every PDF below them is checked; a folder with no PDF but a
-    main .tex file is a LaTeX project), or LaTeX sources (main.tex, or any .tex/.bib file
+    FILES are PDFs, folders (every PDF below them is checked, and the LaTeX project when
+    the folder holds a main .tex file), or LaTeX sources (main.tex, or any .tex/.bib file
     of a project).
 
     \b
