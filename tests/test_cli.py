@@ -52,6 +52,7 @@ JSON_FINDING_KEYS = {
     "page",
     "bbox",
     "evidence",
+    "source",
 }
 
 
@@ -77,7 +78,7 @@ def test_json_contract():
         assert set(f) == JSON_FINDING_KEYS
         assert (f["rule"], f["name"], f["severity"]) == ("R001", "truncated-author-list", "error")
         assert isinstance(f["page"], int) and f["page"] >= 1
-        assert f["file"] == etal["path"] and f["line"] is None
+        assert f["file"] == etal["path"] and f["line"] is None and f["source"] is None
         assert len(f["bbox"]) == 4 and all(isinstance(v, float) for v in f["bbox"])
         assert "et al." in f["evidence"]
 

@@ -684,3 +684,48 @@ def test_paper_folder_means_its_pdfs_and_its_latex_project(project):
     assert pdf["path"] == str(project / "main.pdf") and pdf["findings"] == []
     assert tex["path"] == str(project / "main.tex")
     assert [f["rule"] for f in tex["findings"]] == ["T004"]
+
+
+def test_pdf_findings_point_at_their_source_lines():
+    """Linted together, a PDF finding whose words stand on one source line names it; the
+    GitHub annotation goes on that line and SARIF relates it (schema-valid)."""
+    src = SAMPLES / "src" / "blind_leaks.tex"
+    args = ["--venue", LOOKALIKE_VENUE, SAMPLES / "blind_leaks.pdf", "--tex", src]
+    doc = json.loads(run("--format", "json", *args)[1])
+    pdf = doc["files"][0]
+    got = {f["rule"]: (f["page"], f["source"]) for f in pdf["findings"]}
+    assert got == {
+        "A005": (1, {"file": str(src), "line": 23}),
+        "A006": (1, {"file": str(src), "line": 25}),
+        "A003": (6, {"file": str(src), "line": 114}),
+        "A004": (10, {"file": str(src), "line": 169}),
+    }
+    out = run("--format", "github", *args)[1]
+    assert (
+        f"::error file={src},line=114,title=mlsys-lint (A003)::e-mail address visible: "
+        f"{{alice,bob}}@cs.stanford.edu ({SAMPLES / 'blind_leaks.pdf'}, page 6)"
+    ) in out
+    text = run(*args)[1]
+    assert f"    = source: {src}:169" in text
+    sarif = json.loads(run("--format", "sarif", *args)[1])
+    related = [r["relatedLocations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"]
+               if "relatedLocations" in r]  # fmt: skip
+    assert {(loc["artifactLocation"]["uri"], loc["region"]["startLine"]) for loc in related} == {
+        (str(src), 23),
+        (str(src), 25),
+        (str(src), 114),
+        (str(src), 169),
+    }
+    jsonschema = pytest.importorskip("jsonschema")
+    from test_formats import _schema
+
+    jsonschema.Draft4Validator(_schema()).validate(sarif)
+
+
+def test_ambiguous_words_get_no_source(tmp_path):
+    """'et al.' stands on many lines: an R001 finding names no source line."""
+    doc = json.loads(
+        run("--format", "json", "--venue", LOOKALIKE_VENUE, SAMPLES / "etal.pdf",
+            "--tex", SAMPLES / "src" / "etal.tex")[1]
+    )  # fmt: skip
+    assert [f["source"] for f in doc["files"][0]["findings"]] == [None, None, None]

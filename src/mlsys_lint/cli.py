@@ -128,10 +128,11 @@ def _same_project(a: str, b: str) -> bool:
 
 
 def _lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
-    """Lint the TeX projects; their inline suppressions also drop the PDF findings they
-    name (with one project: every PDF's; else the PDF beside the main file or of the
-    same name)."""
-    from mlsys_lint.engine import lint_tex, suppress_pdf_findings, with_alarm
+    """Lint the TeX projects, and read the PDFs against them: PDF findings get the source
+    line they come from where it is plain, and the source's inline suppressions drop the
+    PDF findings they name (with one project: every PDF; else the PDF beside the main
+    file or of the same name)."""
+    from mlsys_lint.engine import link_to_source, lint_tex, with_alarm
     from mlsys_lint.findings import FileReport
 
     out = []
@@ -148,7 +149,7 @@ def _lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
         for i, r in enumerate(pdf_reports):
             pdf = Path(r.path)
             if len(projects) == 1 or pdf.parent == main.parent or pdf.stem == main.stem:
-                pdf_reports[i] = suppress_pdf_findings(r, tex)
+                pdf_reports[i] = link_to_source(r, tex)
     return out
 
 

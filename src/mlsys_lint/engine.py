@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import threading
 import time
@@ -130,34 +131,52 @@ def _tex_suppressed(tex: TexProject, f: Finding) -> bool:
     return tex.suppressed(f.rule, _rel(tex, f.location.path), f.location.line)
 
 
-def suppress_pdf_findings(report: FileReport, tex: TexProject) -> FileReport:
-    """Drop a PDF report's findings that the TeX source disables: `disable-file` in the
-    main file, or `disable` on the source line whose text the finding quotes."""
+_COMMENT = re.compile(r"(?<!\\)%.*")
+_NOT_WORDS = re.compile(r"[{}\[\]~^_&#$\\]")
+
+
+def _normalized(text: str) -> str:
+    return " ".join(_NOT_WORDS.sub(" ", text).split()).casefold()
+
+
+def _source_lines(tex: TexProject) -> list[tuple[str, int, str]]:
+    """(file, line, the line's words normalized) for every line of code in the .tex
+    files; comments left out, command names dropped, arguments kept."""
     from mlsys_lint.rules.tex.source import plain
 
-    if report.error or not (tex.line_suppressions or tex.file_suppressions):
+    out = []
+    for name, src in tex.files.items():
+        if src.kind != "tex":
+            continue
+        for number, raw in enumerate(src.text.split("\n"), 1):
+            code = _COMMENT.sub("", raw)
+            if code.strip():
+                out.append((name, number, _normalized(plain(code))))
+    return out
+
+
+def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
+    """A PDF report read against its LaTeX source. A finding whose words (its match, or a
+    short evidence) stand on exactly one source line gets that line as its `source`; one
+    whose line carries `% mlsys-lint: disable=CODE` is dropped, and so is every finding
+    of a rule that the main file disables with `disable-file`."""
+    if report.error or not report.findings:
         return report
-    marked = {}
-    for (file, line), codes in tex.line_suppressions.items():
-        src = tex.files.get(file)
-        if src is not None:
-            text = src.clean.splitlines()[line - 1] if line <= src.clean.count("\n") + 1 else ""
-            marked[(file, line)] = (codes, " ".join(plain(text).split()).casefold())
-
-    def dropped(f: Finding) -> bool:
+    lines = _source_lines(tex)
+    out = []
+    for f in report.findings:
         if tex.suppressed(f.rule, tex.main, None):
-            return True
+            continue
         quote = f.match or (f.evidence if f.evidence and len(f.evidence) < 80 else "") or ""
-        quote = " ".join(quote.split()).casefold()
-        if not quote:
-            return False
-        return any(
-            quote in text and any(c == "ALL" or f.rule.startswith(c) for c in codes)
-            for codes, text in marked.values()
-        )
-
-    kept = tuple(f for f in report.findings if not dropped(f))
-    return replace(report, findings=kept) if len(kept) != len(report.findings) else report
+        quote = _normalized(quote)
+        where = [(file, n) for file, n, text in lines if quote in text] if len(quote) >= 4 else []
+        if any(tex.suppressed(f.rule, file, n) for file, n in where):
+            continue
+        if len(where) == 1:
+            file, n = where[0]
+            f = replace(f, source=Location(tex.display(file), line=n))
+        out.append(f)
+    return replace(report, findings=tuple(out))
 
 
 def _round(bbox: tuple[float, float, float, float] | None):

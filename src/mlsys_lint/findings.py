@@ -61,6 +61,8 @@ class Finding:
     location: Location
     evidence: str | None = None
     match: str | None = None
+    # a PDF finding linted with its LaTeX source: the source line its words stand on
+    source: Location | None = None
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,12 @@ def as_dict(reports: Sequence[FileReport]) -> dict:
                         "page": f.location.page,
                         "bbox": list(f.location.bbox) if f.location.bbox else None,
                         "evidence": f.evidence,
+                        "source": {
+                            "file": display_path(f.source.path),
+                            "line": f.source.line,
+                        }
+                        if f.source
+                        else None,
                     }
                     for f in r.findings
                 ],
@@ -74,9 +80,9 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     artifacts = list(paths)
     for r in reports:
         for f in r.findings:
-            shown = display_path(f.location.path)
-            if shown not in artifacts:
-                artifacts.append(shown)
+            for loc in (f.location, f.source):
+                if loc is not None and display_path(loc.path) not in artifacts:
+                    artifacts.append(display_path(loc.path))
     results = []
     for r in reports:
         for f in r.findings:
@@ -110,6 +116,18 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
                 result["locations"][0]["physicalLocation"]["region"] = {
                     "startLine": f.location.line
                 }
+            if f.source is not None:  # a PDF finding: the LaTeX line it comes from
+                uri = display_path(f.source.path)
+                result["relatedLocations"] = [
+                    {
+                        "id": 1,
+                        "message": {"text": "source line"},
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri, "index": artifacts.index(uri)},
+                            "region": {"startLine": f.source.line},
+                        },
+                    }
+                ]
             results.append(result)
     notifications = [
         {
@@ -164,11 +182,15 @@ def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         if r.error:
             out.append(f"::error file={path},title=mlsys-lint::{_escape_data(r.error)}")
         for f in r.findings:
-            props = f"file={_escape_property(display_path(f.location.path))}"
-            if f.location.line:
-                props += f",line={f.location.line}"
+            # a PDF finding with a known source line is annotated on that line
+            at = f.source or f.location
+            props = f"file={_escape_property(display_path(at.path))}"
+            if at.line:
+                props += f",line={at.line}"
             props += f",title={_escape_property(f'mlsys-lint ({f.rule})')}"
             page = f" (page {f.location.page})" if f.location.page else ""
+            if f.source is not None:
+                page = f" ({display_path(f.location.path)}, page {f.location.page})"
             kind = "error" if f.severity == "error" else "warning"
             out.append(f"::{kind} {props}::{_escape_data(f.message + page)}")
     return "\n".join(out) + ("\n" if out else "")
@@ -220,7 +242,10 @@ def _where(f) -> str:
     """'page 3' for a PDF finding, 'sections/intro.tex:12' for a TeX one."""
     if f.location.line:
         return f"{display_path(f.location.path)}:{f.location.line}"
-    return f"page {f.location.page}" if f.location.page else ""
+    where = f"page {f.location.page}" if f.location.page else ""
+    if f.source is not None:
+        where += f" ({display_path(f.source.path)}:{f.source.line})"
+    return where
 
 
 def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:

@@ -89,6 +89,8 @@ def full(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             # the evidence line, unless the message already quotes all of it unmarked
             if f.evidence and (f.match or f.evidence not in f.message):
                 out.extend(_marked(f.evidence, f.match, opts))
+            if f.source is not None:
+                out.append(f"    = source: {display_path(f.source.path)}:{f.source.line}")
             out.append("")
     table = statistics(reports, opts)
     if table:
