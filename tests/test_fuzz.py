@@ -54,3 +54,43 @@ def test_mutated_pdf_never_crashes(small_pdf, tmp_path, edits, truncate):
     assert len(doc["files"]) == 1
     if result.exit_code == 2:
         assert doc["files"][0]["error"] and len(result.stderr.strip().splitlines()) == 1
+
+
+# LaTeX made of the pieces that steer the TeX pass: groups, environments, conditionals,
+# comments, verbatim, definitions, inputs, bibliography, suppressions.
+TEX_PIECES = [
+    "{", "}", "[", "]", "%", "\n", " ", "$", "\\\\", "\\%", "\\{", "word", "Jane Doe",
+    "\\begin{figure}", "\\end{figure}", "\\begin{verbatim}", "\\end{verbatim}",
+    "\\begin{comment}", "\\end{comment}", "\\iffalse", "\\else", "\\fi", "\\newif\\ifcr",
+    "\\crtrue", "\\crfalse", "\\ifcr", "\\ifdefined\\x", "\\def\\x#1{", "\\newcommand{\\y}{",
+    "\\newenvironment{e}{\\begin{quote}}{\\end{quote}}", "\\verb|", "|", "\\url{a%b}",
+    "\\lstinline!", "!", "\\input{a}", "\\input{../b}", "\\input{/etc/passwd}", "\\input a",
+    "\\bibliography{refs}", "\\bibitem{k}", "et~al.", "\\author{", "\\thanks{", "\\appendix",
+    "\\section*{Acknowledgments}", "\\setlength{\\textwidth}{", "\\vspace{-", "\\small",
+    "\\usepackage[accepted]{mlsys2025}", "\\hypersetup{pdfauthor=", "% mlsys-lint: disable=",
+    "T004", "\\@", "#", "\\catcode`\\%=12", "\x00", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    main=st.lists(st.sampled_from(TEX_PIECES), max_size=60),
+    other=st.lists(st.sampled_from(TEX_PIECES), max_size=30),
+)
+def test_tex_pass_never_breaks_on_strange_latex(tmp_path_factory, main, other):
+    """Any arrangement of those pieces, in a main file and an input file that input each
+    other: a report (or one clear error), never a traceback."""
+    from mlsys_lint.engine import lint_tex
+    from mlsys_lint.rules import RULES
+    from mlsys_lint.venues import load_venue
+
+    root = tmp_path_factory.mktemp("tex")
+    (root / "main.tex").write_text(
+        "\\documentclass{article}\n" + "".join(main) + "\n\\input{a}\n", encoding="utf-8"
+    )
+    (root / "a.tex").write_text("".join(other) + "\n\\input{main}\n", encoding="utf-8")
+    (root / "refs.bib").write_text("@article{k, author = {A and others}", encoding="utf-8")
+    report, _ = lint_tex(str(root), load_venue("mlsys2026"), RULES)
+    assert report.error is None or "\n" not in report.error
+    for f in report.findings:
+        assert f.location.line is None or f.location.line >= 1

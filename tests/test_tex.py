@@ -729,3 +729,15 @@ def test_ambiguous_words_get_no_source(tmp_path):
             "--tex", SAMPLES / "src" / "etal.tex")[1]
     )  # fmt: skip
     assert [f["source"] for f in doc["files"][0]["findings"]] == [None, None, None]
+
+
+def test_input_names_the_os_refuses(tmp_path):
+    """Found by the fuzz test: a NUL byte in an \\input name, and a symlink loop."""
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\begin{document}\n"
+        "\\input a\x00b\n\\input{loop}\n\\end{document}\n"
+    )
+    os.symlink(tmp_path / "loop.tex", tmp_path / "loop.tex")
+    report = tex_lint(tmp_path)
+    assert codes(report) == ["T009", "T009"]
+    assert "is not a file name" in report.findings[0].message

@@ -369,14 +369,21 @@ class _Loader:
         if raw.is_absolute() or spec.startswith("~"):
             self.problem(where, "outside", f"{spec!r} is an absolute path", spec)
             return None
+        if any(ord(c) < 32 for c in spec):
+            self.problem(where, "missing", f"{spec!r} is not a file name", spec)
+            return None
         for ext in exts:
             cand = base / (spec + ext if ext and not spec.endswith(ext) else spec)
             norm = Path(os.path.normpath(cand))
-            if not _inside(norm, self.root) or not _inside(norm.resolve(), self.root):
-                self.problem(where, "outside", f"{spec!r} is outside the project folder", spec)
+            try:
+                if not _inside(norm, self.root) or not _inside(norm.resolve(), self.root):
+                    self.problem(where, "outside", f"{spec!r} is outside the project folder", spec)
+                    return None
+                if norm.is_file():
+                    return norm
+            except (OSError, ValueError, RuntimeError):  # a name the OS refuses, a link loop
+                self.problem(where, "missing", f"{spec!r} cannot be opened", spec)
                 return None
-            if norm.is_file():
-                return norm
         return None
 
     def problem(self, where: tuple[str, int], kind: str, message: str, target: str = "") -> None:
