@@ -72,14 +72,20 @@ TEX_PIECES = [
 ]  # fmt: skip
 
 
+BIB_PIECES = ["@article", "@string", "@comment", "{", "}", "(", ")", ",", "=", '"', "author",
+              "key", " and ", "others", "et al.", "\\", "\"", "\n", " ", "#", "x"]  # fmt: skip
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     main=st.lists(st.sampled_from(TEX_PIECES), max_size=60),
     other=st.lists(st.sampled_from(TEX_PIECES), max_size=30),
+    bib=st.lists(st.sampled_from(BIB_PIECES), max_size=60),
 )
-def test_tex_pass_never_breaks_on_strange_latex(tmp_path_factory, main, other):
+def test_tex_pass_never_breaks_on_strange_latex(tmp_path_factory, main, other, bib):
     """Any arrangement of those pieces, in a main file and an input file that input each
-    other: a report (or one clear error), never a traceback."""
+    other, with a .bib of bibliography pieces: a report (or one clear error), never a
+    traceback."""
     from mlsys_lint.engine import lint_tex
     from mlsys_lint.rules import RULES
     from mlsys_lint.venues import load_venue
@@ -89,7 +95,7 @@ def test_tex_pass_never_breaks_on_strange_latex(tmp_path_factory, main, other):
         "\\documentclass{article}\n" + "".join(main) + "\n\\input{a}\n", encoding="utf-8"
     )
     (root / "a.tex").write_text("".join(other) + "\n\\input{main}\n", encoding="utf-8")
-    (root / "refs.bib").write_text("@article{k, author = {A and others}", encoding="utf-8")
+    (root / "refs.bib").write_text("".join(bib), encoding="utf-8")
     report, _ = lint_tex(str(root), load_venue("mlsys2026"), RULES)
     assert report.error is None or "\n" not in report.error
     for f in report.findings:
