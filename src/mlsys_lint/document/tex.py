@@ -17,10 +17,11 @@ import bisect
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from mlsys_lint.document.bib import BibEntry, parse_bib
@@ -123,14 +124,14 @@ class SourceFile:
 class TexProject:
     root: str  # as given by the user (for display), a folder
     main: str  # project-relative
-    files: dict[str, SourceFile]
+    files: Mapping[str, SourceFile]  # read-only views: the model is not to be changed
     commands: tuple[Command, ...]  # reading order across files
     comments: tuple[Comment, ...]
     bib_entries: tuple[BibEntry, ...]
     bibitems: tuple[BibItem, ...]
     problems: tuple[Problem, ...]
-    line_suppressions: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
-    file_suppressions: dict[str, frozenset[str]] = field(default_factory=dict)
+    line_suppressions: Mapping[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    file_suppressions: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def display(self, name: str) -> str:
         return os.path.join(self.root, name) if self.root not in ("", ".") else name
@@ -151,7 +152,7 @@ class TexProject:
         wanted = set(names)
         return (c for c in self.commands if c.env and c.name in wanted)
 
-    @property
+    @cached_property
     def body_start(self) -> int:
         """Index in `commands` of \\begin{document} (len(commands) when there is none)."""
         return next(
@@ -582,12 +583,12 @@ def load_project(target: str, style: str = "") -> TexProject:
     return TexProject(
         root=shown,
         main=loader.rel(main_abs),
-        files=dict(loader.files),
+        files=MappingProxyType(dict(loader.files)),
         commands=tuple(loader.commands),
         comments=tuple(loader.comments),
         bib_entries=tuple(loader.bib_entries),
         bibitems=tuple(loader.bibitems),
         problems=tuple(loader.problems),
-        line_suppressions=dict(loader.line_sup),
-        file_suppressions=dict(loader.file_sup),
+        line_suppressions=MappingProxyType(dict(loader.line_sup)),
+        file_suppressions=MappingProxyType(dict(loader.file_sup)),
     )

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule
@@ -174,7 +175,7 @@ def _global_size(ctx: Context) -> Iterator[Violation]:
         ):
             continue
         later = []
-        for c in cmds[i + 1 :]:
+        for c in islice(cmds, i + 1, None):
             if c.name == "normalsize" and c.top:
                 break
             if c.name in HEADS:
