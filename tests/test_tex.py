@@ -160,6 +160,14 @@ def test_finding_points_at_the_planted_line(project):
     assert f.evidence == "\\setlength{\\columnsep}{8pt}" and f.match == "\\columnsep"
 
 
+def test_class_option_the_style_does_not_declare_is_fine(project):
+    """`final` is article's own option; mlsys2025 declares only accepted and nohyperref."""
+    edit(project / "main.tex", "\\documentclass{article}", "\\documentclass[final]{article}")
+    assert tex_lint(project).findings == ()
+    edit(project / "main.tex", "\\usepackage{mlsys2025}", "\\usepackage[nohyperref]{mlsys2025}")
+    assert tex_lint(project).findings == ()
+
+
 def test_hidden_author_macro_is_a_warning_and_real_byline_an_error(project):
     edit(project / "main.tex", "\\mlsysauthor{Anonymous Authors}{1}", "\\mlsysauthor{Jane Doe}{1}")
     (f,) = tex_lint(project).findings

@@ -18,7 +18,9 @@ and the proceedings notice are printed, which breaks the MLSys 2026 double-blind
 `\\usepackage{mlsys2025}` without options until the paper is accepted.
 
 ## Options
-Profile key `tex.camera_ready_options`. Silent under profiles that are not double-blind.
+Profile keys `tex.camera_ready_options` and `tex.style_options` (the options the style
+declares: a class option such as `final` reaches the style only if it declares it).
+Silent under profiles that are not double-blind.
 """
 
 from __future__ import annotations
@@ -43,11 +45,15 @@ def check(ctx: Context) -> Iterator[Violation]:
     bad = {o.lower() for o in ctx.venue.get("tex", "camera_ready_options", [])}
     if not style or not bad:
         return
+    # a class option reaches the style only when the style declares it
+    declared = {o.lower() for o in ctx.venue.get("tex", "style_options", [])} or bad
     seen = set()
     for name, cmd in packages(ctx.tex):
         if name != style and cmd.name != "documentclass":
             continue
         for opt in options(cmd):
+            if cmd.name == "documentclass" and opt.lower() not in declared:
+                continue
             if opt.lower() in bad and (cmd.file, cmd.line, opt) not in seen:
                 seen.add((cmd.file, cmd.line, opt))
                 how = "class option" if cmd.name == "documentclass" else "option"
