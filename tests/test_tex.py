@@ -200,6 +200,19 @@ def test_appendix_suggests_the_split(project):
     )
 
 
+def test_lengths_used_in_expressions_are_not_assignments(project):
+    edit(
+        project / "sections/method.tex",
+        "% TODO",
+        "\\includegraphics[width=\\dimexpr\\textwidth-2pt\\relax]{f}"
+        "\\hspace{-0.5\\columnwidth}\\usepackage{changepage}\n"
+        "\\begin{minipage}{\\dimexpr 0.5\\linewidth - 4pt}x\\end{minipage}\n% TODO",
+    )
+    assert tex_lint(project).findings == ()
+    edit(project / "sections/method.tex", "% TODO", "\\textheight=9.5in\n% TODO")
+    assert codes(tex_lint(project)) == ["T004"]
+
+
 def test_negative_vspace_below_the_limit_is_fine(project):
     edit(project / "sections/method.tex", "% TODO", "\\vspace{-1pt}x" * 7 + "\n% TODO")
     assert tex_lint(project).findings == ()  # 3 already + 7 = 10, the limit

@@ -52,6 +52,8 @@ REDEFINE = re.compile(
     r"\\(normalsize|baselinestretch)(?![A-Za-z@])"
 )
 ASSIGN = re.compile(r"\s*=?\s*[-+]?(?:\d|\.\d)")
+# `\dimexpr\textwidth-2pt`, `0.5\textwidth`, `width=\textwidth`: a length used, not set
+EXPRESSION = re.compile(r"(?:\\(?:dimexpr|glueexpr|numexpr)\b[^\n]*|[=*/(+\-\d.])\s*$")
 NUMBER = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+))")
 HEADS = ("section", "section*", "subsection", "subsection*")
 
@@ -91,9 +93,10 @@ def check(ctx: Context) -> Iterator[Violation]:
                     f"{source(cmd, tex)} changes the text block or margins set by the style",
                     match=f"\\{target}",
                 )
-        elif cmd.name in LENGTHS and not cmd.args:
+        elif cmd.name in LENGTHS and not cmd.args and cmd.top:
             src = tex.files[cmd.file]
-            if ASSIGN.match(src.clean, cmd.end):
+            before = src.clean[max(0, cmd.offset - 20) : cmd.offset]
+            if ASSIGN.match(src.clean, cmd.end) and not EXPRESSION.search(before):
                 yield at(
                     tex,
                     cmd,
