@@ -762,3 +762,35 @@ def test_input_names_the_os_refuses(tmp_path):
     report = tex_lint(tmp_path)
     assert codes(report) == ["T009", "T009"]
     assert "is not a file name" in report.findings[0].message
+
+
+def test_kit_copies_of_third_party_packages_are_not_project_code(project):
+    """The kit ships fancyhdr.sty and algorithm.sty; their code sets lengths and TexSoup
+    may not parse it: neither is the authors' doing. A project's own macros.sty is read."""
+    (project / "fancyhdr.sty").write_text(
+        "\\ProvidesPackage{fancyhdr}\n\\setlength{\\headheight}{12pt}\n\\begin{quote}\n"
+    )
+    (project / "macros.sty").write_text("\\ProvidesPackage{macros}\n\\linespread{0.9}\n")
+    edit(project / "main.tex", "\\usepackage{hyperref}", "\\usepackage{hyperref,fancyhdr,macros}")
+    report = tex_lint(project)
+    assert [(f.rule, Path(f.location.path).name) for f in report.findings] == [
+        ("T004", "macros.sty")
+    ]
+
+
+def test_subfiles_part_leads_to_its_main_file(tmp_path):
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\usepackage{subfiles}\n"
+        "\\begin{document}\n\\subfile{sections/intro}\n\\end{document}\n"
+    )
+    part = tmp_path / "sections" / "intro.tex"
+    part.write_text(
+        "\\documentclass[../main.tex]{subfiles}\n\\begin{document}\n\\linespread{0.9}\n"
+        "\\end{document}\n"
+    )
+    for target in (tmp_path, part):
+        tex = load_project(str(target), style="mlsys2025")
+        assert tex.main == "main.tex" and "sections/intro.tex" in tex.files
+    code, out, _ = run("--format", "concise", part)
+    assert code == 1 and out.startswith(f"{part}:3: T004 [error] \\linespread{{0.9}}")

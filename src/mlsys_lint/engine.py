@@ -97,7 +97,11 @@ def lint_tex(
     from mlsys_lint.document.tex import TexError, load_project
 
     try:
-        tex = load_project(target, style=str(venue.data.get("style_package", "")))
+        tex = load_project(
+            target,
+            style=str(venue.data.get("style_package", "")),
+            kit=frozenset(venue.get("tex", "kit_packages", [])),
+        )
     except TexError as exc:
         return FileReport(path=target, venue=venue.name, error=str(exc)), None
     except OSError as exc:

@@ -216,6 +216,13 @@ _SUPPRESS = re.compile(
 INPUTS = {"input", "include", "subfile", "InputIfFileExists", "import", "subimport",
           "includefrom", "subincludefrom", "inputfrom", "subinputfrom"}  # fmt: skip
 PACKAGES = {"usepackage", "RequirePackage"}
+# Packages that paper kits and projects ship copies of (the ICML/MLSys kit: algorithm,
+# algorithmic, fancyhdr): third-party code, not the authors'; a project's own macro
+# packages are read like its .tex files.
+_THIRD_PARTY = """algorithm algorithmic algorithmicx algpseudocode fancyhdr natbib hyperref url
+    subfigure subcaption caption times mathptmx microtype booktabs xcolor graphicx amsmath
+    amssymb amsthm multirow wrapfig enumitem xspace cleveref listings float placeins"""
+THIRD_PARTY = frozenset(_THIRD_PARTY.split())
 BIBS = {"bibliography", "addbibresource", "addglobalbib"}
 
 
@@ -238,14 +245,33 @@ def _decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def is_main(path: Path) -> bool:
-    """A .tex file with an uncommented \\documentclass."""
+_SUBFILES = re.compile(r"\\documentclass\s*\[([^\]]+)\]\s*\{subfiles\}")
+
+
+def _head(path: Path) -> str:
+    """The file's text without comments ('' when it cannot or should not be read)."""
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
-            return False
-        return bool(re.search(r"\\documentclass\b", strip_comments(_read_text(path))[0]))
+            return ""
+        return strip_comments(_read_text(path))[0]
     except OSError:
-        return False
+        return ""
+
+
+def is_main(path: Path) -> bool:
+    """A .tex file with an uncommented \\documentclass that is not a `subfiles` part."""
+    head = _head(path)
+    return bool(re.search(r"\\documentclass\b", head)) and not _SUBFILES.search(head)
+
+
+def subfile_main(path: Path) -> Path | None:
+    """For a part written with the subfiles package (`\\documentclass[../main.tex]{subfiles}`),
+    the main file it names."""
+    m = _SUBFILES.search(_head(path))
+    if not m:
+        return None
+    target = path.parent / m.group(1).strip()
+    return target if target.suffix else target.with_suffix(".tex")
 
 
 def find_main(folder: Path, deep: bool = True) -> Path:
@@ -301,10 +327,11 @@ def locate(target: str) -> tuple[Path, Path]:
         return p, main
     if not p.is_file():
         raise TexError(f"{target}: no such file or folder")
-    root = magic_root(p)
+    root = magic_root(p) or subfile_main(p)
     if root is not None:
+        root = Path(os.path.normpath(root))  # sections/../main.tex -> main.tex
         if not root.is_file():
-            raise TexError(f"{target}: '% !TEX root' names {root}, which does not exist")
+            raise TexError(f"{target}: names its main file {root}, which does not exist")
         return root.parent, root
     if p.suffix.lower() != ".tex":
         raise TexError(f"{target}: not a .tex file or a project folder")
@@ -320,9 +347,9 @@ def main_for(path: Path, stop: Path | None = None) -> Path | None:
     """The main file of the project a source file (.tex, .bib, .sty) belongs to: itself
     when it has \\documentclass, the file its `% !TEX root` line names, else the main file
     of the nearest folder above it (up to `stop`) that has one."""
-    root = magic_root(path)
+    root = magic_root(path) or (subfile_main(path) if path.suffix.lower() == ".tex" else None)
     if root is not None:
-        return root
+        return Path(os.path.normpath(root))
     if path.suffix.lower() == ".tex" and is_main(path):
         return path
     folder = path.parent
@@ -355,6 +382,7 @@ class _Loader:
     line_sup: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     file_sup: dict[str, frozenset[str]] = field(default_factory=dict)
     style: str = ""
+    kit: frozenset[str] = frozenset()
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -522,7 +550,7 @@ class _Loader:
         elif cmd.name in PACKAGES:
             for pkg in (cmd.arg(0) or "").split(","):
                 pkg = pkg.strip()
-                if pkg and Path(pkg).name == self.style:
+                if pkg and (Path(pkg).name == self.style or Path(pkg).name in self.kit):
                     self.load_style(pkg + ".sty", where, stack)
                     continue
                 if not pkg:
@@ -563,15 +591,17 @@ class _Loader:
         return any(self.base.glob("*.bbl"))
 
 
-def load_project(target: str, style: str = "") -> TexProject:
+def load_project(target: str, style: str = "", kit: frozenset[str] = frozenset()) -> TexProject:
     """Read a TeX project: `target` is its folder, its main file, or a file with a
-    `% !TEX root` line. `style` is the venue's style package (not read as project code)."""
+    `% !TEX root` line. `style` is the venue's style package and `kit` the other packages
+    its kit ships (copies of third-party packages): kept with their digests, not read as
+    the project's own code."""
     root_path, main = locate(target)
     root = root_path.resolve()
     main_abs = main.resolve()
     if not _inside(main_abs, root):
         raise TexError(f"{main}: the main file is outside {root_path}")
-    loader = _Loader(root=root, base=main_abs.parent, style=style)
+    loader = _Loader(root=root, base=main_abs.parent, style=style, kit=THIRD_PARTY | kit)
     loader.load(main_abs, "tex", None, ())
     if loader.rel(main_abs) not in loader.files:
         problem = loader.problems[0].message if loader.problems else "cannot be read"
