@@ -245,3 +245,25 @@ def test_fifty_megabyte_bib_is_read(tmp_path):
     result = CliRunner().invoke(main, ["--isolated", "--format", "concise", str(root)])
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert f"refs.bib:{count * 6 + 1}: T005 [error] entry 'last'" in result.stdout
+
+
+def test_a_failing_rule_is_one_line_and_the_others_still_report(monkeypatch):
+    """A bug in one rule (simulated) must not hide the other rules' findings."""
+    import dataclasses
+
+    import mlsys_lint.rules as registry
+
+    def broken(ctx):
+        raise ZeroDivisionError("simulated")
+        yield  # pragma: no cover
+
+    rules = tuple(
+        dataclasses.replace(r, check=broken) if r.code == "L001" else r for r in registry.RULES
+    )
+    monkeypatch.setattr(registry, "RULES", rules)
+    result = CliRunner().invoke(main, ["--isolated", "--format", "json", str(SAMPLES / "etal.pdf")])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "internal error in rule L001 (ZeroDivisionError: simulated)" in line
+    (report,) = json.loads(result.stdout)["files"]
+    assert [f["rule"] for f in report["findings"]] == ["R001", "R001", "R001"]

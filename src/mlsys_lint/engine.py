@@ -35,20 +35,29 @@ class Limits:
     timeout: float | None = 60.0  # seconds per file
 
 
-def _run(ctx: Context, rules: Iterable[Rule], need: str, locate) -> list[Finding]:
+def _run(
+    ctx: Context, rules: Iterable[Rule], need: str, locate
+) -> tuple[list[Finding], str | None]:
     """Run the rules that read `need` ("pdf" or "tex"); `locate` turns a violation into
     a Location. The profile's severities apply; "off" and blind-only rules under a
-    profile that is not double-blind are skipped."""
+    profile that is not double-blind are skipped. A rule that fails (a bug in
+    mlsys-lint) does not stop the others: the second value says which failed."""
     venue = ctx.venue
     overrides = venue.data.get("severity", {})
     findings: list[Finding] = []
+    failed: list[str] = []
     for rule in rules:
         default = overrides.get(rule.code, rule.severity)
         if need not in rule.needs or default == "off":
             continue
         if rule.blind_only and not venue.double_blind:
             continue
-        for v in rule.check(ctx):
+        try:
+            violations = list(rule.check(ctx))
+        except Exception as exc:  # a bug in a rule: report it, keep the other rules' work
+            failed.append(f"{rule.code} ({type(exc).__name__}: {exc})")
+            continue
+        for v in violations:
             findings.append(
                 Finding(
                     rule=rule.code,
@@ -60,7 +69,10 @@ def _run(ctx: Context, rules: Iterable[Rule], need: str, locate) -> list[Finding
                     match=v.match,
                 )
             )
-    return findings
+    error = None
+    if failed:
+        error = "internal error in rule " + "; ".join(failed) + " (please report it)"
+    return findings, error
 
 
 def lint_pdf(
@@ -76,7 +88,7 @@ def lint_pdf(
         return FileReport(path=path, venue=venue.name, error=str(exc))
     sections = build_sections(pdf, venue)
     ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections)
-    findings = _run(ctx, rules, "pdf", lambda v: Location(path, v.page, _round(v.bbox)))
+    findings, error = _run(ctx, rules, "pdf", lambda v: Location(path, v.page, _round(v.bbox)))
     findings.sort(key=lambda f: (f.location.page or 0, f.rule))
     return FileReport(
         path=path,
@@ -85,6 +97,7 @@ def lint_pdf(
         body_pages=sections.body_pages,
         references_page=sections.references_page,
         findings=tuple(findings),
+        error=error,
     )
 
 
@@ -107,23 +120,21 @@ def lint_tex(
     except OSError as exc:
         return FileReport(path=target, venue=venue.name, error=f"cannot read: {exc}"), None
     ctx = Context(path=target, venue=venue, tex=tex)
-    findings = [
-        f
-        for f in _run(
-            ctx,
-            rules,
-            "tex",
-            lambda v: Location(
-                tex.display(v.file) if v.file else tex.display(tex.main), line=v.line
-            ),
-        )
-        if not _tex_suppressed(tex, f)
-    ]
+    found, error = _run(
+        ctx,
+        rules,
+        "tex",
+        lambda v: Location(tex.display(v.file) if v.file else tex.display(tex.main), line=v.line),
+    )
+    findings = [f for f in found if not _tex_suppressed(tex, f)]
     order = {name: i for i, name in enumerate(tex.files)}
     findings.sort(
         key=lambda f: (order.get(_rel(tex, f.location.path), 0), f.location.line or 0, f.rule)
     )
-    return FileReport(path=tex.display(tex.main), venue=venue.name, findings=tuple(findings)), tex
+    report = FileReport(
+        path=tex.display(tex.main), venue=venue.name, findings=tuple(findings), error=error
+    )
+    return report, tex
 
 
 def _rel(tex: TexProject, shown: str) -> str:
