@@ -206,7 +206,8 @@ def test_lengths_used_in_expressions_are_not_assignments(project):
         "% TODO",
         "\\includegraphics[width=\\dimexpr\\textwidth-2pt\\relax]{f}"
         "\\hspace{-0.5\\columnwidth}\\usepackage{changepage}\n"
-        "\\begin{minipage}{\\dimexpr 0.5\\linewidth - 4pt}x\\end{minipage}\n% TODO",
+        "\\begin{minipage}{\\dimexpr 0.5\\linewidth - 4pt}x\\end{minipage}\n"
+        "\\setlength{\\marginparwidth}{2cm}\\setlength{\\linewidth}{3in}\n% TODO",
     )
     assert tex_lint(project).findings == ()
     edit(project / "sections/method.tex", "% TODO", "\\textheight=9.5in\n% TODO")

@@ -42,9 +42,11 @@ RULE = Rule(
     needs=frozenset({"tex"}),
 )
 
-_LENGTHS = """textwidth textheight columnsep columnwidth linewidth oddsidemargin evensidemargin
+# not \linewidth (lists and minipages set it locally) nor \marginparwidth (todonotes asks
+# for 2cm of it; the margin notes are not in the text block)
+_LENGTHS = """textwidth textheight columnsep columnwidth oddsidemargin evensidemargin
     topmargin headheight headsep footskip topskip hoffset voffset paperwidth paperheight
-    marginparwidth marginparsep pdfpagewidth pdfpageheight"""
+    pdfpagewidth pdfpageheight"""
 LENGTHS = frozenset(_LENGTHS.split())
 SIZES = ("small", "footnotesize", "scriptsize", "tiny")
 REDEFINE = re.compile(
