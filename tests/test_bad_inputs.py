@@ -237,7 +237,7 @@ def test_fifty_megabyte_bib_is_read(tmp_path):
         "  author = {Smith, A. and Jones, B. and Lee, C.},\n  year = 2020\n}\n\n"
     )
     count = 50 * 2**20 // len(entry % 0) + 1
-    root = _tex_project(tmp_path, "\\cite{k1}\n\\bibliography{refs}")
+    root = _tex_project(tmp_path, "\\cite{k1,last}\n\\bibliography{refs}")
     with (root / "refs.bib").open("w") as fh:
         fh.writelines(entry % i for i in range(count))
         fh.write("@misc{last, author = {Doe, J. and others}}\n")

@@ -219,6 +219,22 @@ def test_negative_vspace_below_the_limit_is_fine(project):
     assert tex_lint(project).findings == ()  # 3 already + 7 = 10, the limit
 
 
+def test_uncited_entries_of_a_shared_bib_are_not_checked(project):
+    with (project / "refs.bib").open("a") as fh:
+        fh.write("\n@misc{unused, author = {Roe, R. and others}, title = {Never cited}}\n")
+    assert tex_lint(project).findings == ()
+    edit(
+        project / "sections/intro.tex",
+        "{chen2021fusion,lee2020}",
+        "{chen2021fusion,lee2020,unused}",
+    )
+    (f,) = tex_lint(project).findings
+    assert f.rule == "T005" and "'unused'" in f.message
+    edit(project / "sections/intro.tex", "{chen2021fusion,lee2020,unused}", "{chen2021fusion}")
+    edit(project / "main.tex", "\\small\n", "\\nocite{*}\n\\small\n")
+    assert codes(tex_lint(project)) == ["T005"]  # \nocite{*}: every entry is printed
+
+
 def test_biblatex_default_cuts_after_three(project):
     edit(project / "main.tex", "\\usepackage{hyperref}", "\\usepackage{biblatex}")
     assert tex_lint(project).findings == ()  # 3 authors at most: all printed
@@ -639,6 +655,7 @@ def test_large_bib_is_read_with_right_lines(project):
     text = "".join(entry % i for i in range(60_000))  # about 4 MB
     text += "@misc{last,\n  author = {Smith, A. and others}\n}\n"
     (project / "refs.bib").write_text(text)
+    edit(project / "sections/intro.tex", "{chen2021fusion,lee2020}", "{last}")
     (f,) = tex_lint(project).findings
     assert f.rule == "T005" and "'last'" in f.message
     assert f.location.line == 60_000 * 5 + 2

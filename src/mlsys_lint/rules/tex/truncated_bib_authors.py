@@ -1,6 +1,7 @@
 """## What it does
 Finds bibliography data that will print "et al." instead of the full author list:
-`.bib` entries whose author field ends in `and others` or contains "et al.",
+`.bib` entries the paper cites whose author field ends in `and others` or contains
+"et al.",
 `\\bibitem` entries (in the source or the generated `.bbl`) whose author part says
 "et al.", and biblatex loaded with a `maxbibnames` (or `maxnames`; biblatex's default
 is 3) below the longest author list in the `.bib` files.
@@ -48,7 +49,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     tex = ctx.tex
     reported = set()
-    for e in tex.bib_entries:
+    for e in cited_entries(tex):
         if e.author is None:
             continue
         value = " ".join(e.author.split())
@@ -85,10 +86,26 @@ def check(ctx: Context) -> Iterator[Violation]:
     yield from _biblatex(ctx)
 
 
+def cited_entries(tex) -> list:
+    """The .bib entries the paper cites (`\\cite`, `\\citep`, `\\parencite`, `\\nocite`,
+    ...): a shared lab-wide .bib holds many that never reach the references. All of them
+    when the paper cites with `\\nocite{*}` or cites nothing mlsys-lint can see."""
+    keys: set[str] = set()
+    for cmd in tex.commands:
+        if "cite" in cmd.name.lower() and not cmd.env:
+            for arg in cmd.args:
+                if arg.kind == "{":
+                    keys.update(k.strip() for k in arg.text.split(","))
+    if not keys or "*" in keys:
+        return list(tex.bib_entries)
+    return [e for e in tex.bib_entries if e.key in keys]
+
+
 def _biblatex(ctx: Context) -> Iterator[Violation]:
     tex = ctx.tex
+    entries = cited_entries(tex)
     loads = [cmd for name, cmd in packages(tex) if name == "biblatex"]
-    if not loads or not tex.bib_entries:
+    if not loads or not entries:
         return
     settings: dict[str, int] = {}
     for cmd in loads:
@@ -102,8 +119,8 @@ def _biblatex(ctx: Context) -> Iterator[Violation]:
             if value.strip().isdigit():
                 settings[key.strip()] = int(value)
     limit = settings.get("maxbibnames", settings.get("maxnames", BIBLATEX_DEFAULT_MAXNAMES))
-    longest = max(tex.bib_entries, key=lambda e: len(e.authors))
-    over = [e for e in tex.bib_entries if len(e.authors) > limit]
+    longest = max(entries, key=lambda e: len(e.authors))
+    over = [e for e in entries if len(e.authors) > limit]
     if over:
         said = (
             "maxbibnames"
