@@ -75,7 +75,7 @@ TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
 
 
 def _is_main(path: Path) -> bool:
-    from mlsys_lint.document.tex import is_main  # only when a folder holds no PDF
+    from mlsys_lint.document.tex import is_main  # imported only when a folder is given
 
     return is_main(path)
 
@@ -83,8 +83,8 @@ def _is_main(path: Path) -> bool:
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
     """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
     they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
-    for the project they belong to (a file with \\documentclass, its `% !TEX root`, or the
-    main file of the folder above), each project once. Anything else stays a PDF path,
+    for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
+    subfiles part's main file, or the main file of the folder above), each project once. Anything else stays a PDF path,
     to be reported like any unreadable input."""
     pdfs: list[str] = []
     tex: list[str] = []
