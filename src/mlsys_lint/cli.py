@@ -84,8 +84,8 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
     """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
     they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
     for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
-    subfiles part's main file, or the main file of the folder above), each project once. Anything else stays a PDF path,
-    to be reported like any unreadable input."""
+    subfiles part's main file, or the main file of the folder above), each project once.
+    Anything else stays a PDF path, to be reported like any unreadable input."""
     pdfs: list[str] = []
     tex: list[str] = []
     seen: set[Path] = set()
