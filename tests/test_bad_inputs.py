@@ -267,3 +267,23 @@ def test_a_failing_rule_is_one_line_and_the_others_still_report(monkeypatch):
     assert "internal error in rule L001 (ZeroDivisionError: simulated)" in line
     (report,) = json.loads(result.stdout)["files"]
     assert [f["rule"] for f in report["findings"]] == ["R001", "R001", "R001"]
+
+
+def test_a_failing_tex_reader_is_one_line(tmp_path, monkeypatch):
+    """A bug in the TeX reader (simulated) is one line and exit 2, and the PDF in the same
+    run is still checked."""
+    import mlsys_lint.document.tex as tex
+
+    def broken(*args, **kwargs):
+        raise RecursionError("simulated")
+
+    monkeypatch.setattr(tex, "load_project", broken)
+    root = _tex_project(tmp_path, "x")
+    result = CliRunner().invoke(
+        main, ["--isolated", "--format", "json", str(CLEAN), "--tex", str(root)]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "internal error reading the project (RecursionError: simulated)" in line
+    pdf, tex_report = json.loads(result.stdout)["files"]
+    assert pdf["error"] is None and pdf["pages"] == 11

@@ -121,6 +121,13 @@ def lint_tex(
         return FileReport(path=target, venue=venue.name, error=str(exc)), None
     except OSError as exc:
         return FileReport(path=target, venue=venue.name, error=f"cannot read: {exc}"), None
+    except _Timeout:
+        raise
+    except Exception as exc:  # a bug in the reader: one line, not a traceback
+        error = (
+            f"internal error reading the project ({type(exc).__name__}: {exc}); please report it"
+        )
+        return FileReport(path=target, venue=venue.name, error=error), None
     ctx = Context(path=target, venue=venue, tex=tex)
     found, error = _run(
         ctx,
