@@ -96,4 +96,4 @@ def test_tex_hook_checks_the_configured_project(tmp_path):
     leaky = hook()
     assert leaky.returncode == 1, leaky.stdout + leaky.stderr
     assert "paper/main.tex:11: T006 [error] \\author names 'Jane Doe'" in leaky.stdout
-    assert "1 error, 0 warnings in 1 file" in leaky.stdout  # one project, checked once
+    assert "1 error, 0 warnings in 1 LaTeX project" in leaky.stdout  # checked once

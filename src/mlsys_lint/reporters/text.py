@@ -39,7 +39,12 @@ def summary(reports: Sequence[FileReport]) -> str:
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     unreadable = sum(r.error is not None for r in reports)
-    files = _plural(len(reports) - unreadable, "file")
+    # a LaTeX project's report has no pages: count it as a project, not a file
+    projects = sum(r.error is None and r.pages is None for r in reports)
+    files = _plural(len(reports) - unreadable - projects, "file")
+    if projects:
+        latex = _plural(projects, "LaTeX project")
+        files = latex if files.startswith("0 ") else f"{files} and {latex}"
     if errors or warnings:
         line = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {files}"
     else:
