@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import signal
 import threading
 import time
@@ -129,16 +128,19 @@ def lint_tex(
         )
         return FileReport(path=target, venue=venue.name, error=error), None
     ctx = Context(path=target, venue=venue, tex=tex)
+    shown = {tex.display(name): name for name in tex.files}  # display path -> file
     found, error = _run(
         ctx,
         rules,
         "tex",
         lambda v: Location(tex.display(v.file) if v.file else tex.display(tex.main), line=v.line),
     )
-    findings = [f for f in found if not _tex_suppressed(tex, f)]
     order = {name: i for i, name in enumerate(tex.files)}
+    findings = [
+        f for f in found if not tex.suppressed(f.rule, shown.get(f.location.path), f.location.line)
+    ]
     findings.sort(
-        key=lambda f: (order.get(_rel(tex, f.location.path), 0), f.location.line or 0, f.rule)
+        key=lambda f: (order.get(shown.get(f.location.path), 0), f.location.line or 0, f.rule)
     )
     report = FileReport(
         path=tex.display(tex.main), venue=venue.name, findings=tuple(findings), error=error
@@ -146,54 +148,26 @@ def lint_tex(
     return report, tex
 
 
-def _rel(tex: TexProject, shown: str) -> str:
-    prefix = tex.root.rstrip("/") + "/" if tex.root not in ("", ".") else ""
-    return shown[len(prefix) :] if prefix and shown.startswith(prefix) else shown
-
-
-def _tex_suppressed(tex: TexProject, f: Finding) -> bool:
-    return tex.suppressed(f.rule, _rel(tex, f.location.path), f.location.line)
-
-
-_COMMENT = re.compile(r"(?<!\\)%.*")
-_NOT_WORDS = re.compile(r"[{}\[\]~^_&#$\\]")
-
-
-def _normalized(text: str) -> str:
-    return " ".join(_NOT_WORDS.sub(" ", text).split()).casefold()
-
-
-def _source_lines(tex: TexProject) -> list[tuple[str, int, str]]:
-    """(file, line, the line's words normalized) for every line of code in the .tex
-    files; comments left out, command names dropped, arguments kept."""
-    from mlsys_lint.rules.tex.source import plain
-
-    out = []
-    for name, src in tex.files.items():
-        if src.kind != "tex":
-            continue
-        for number, raw in enumerate(src.text.split("\n"), 1):
-            code = _COMMENT.sub("", raw)
-            if code.strip():
-                out.append((name, number, _normalized(plain(code))))
-    return out
-
-
 def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
     """A PDF report read against its LaTeX source. A finding whose words (its match, or a
     short evidence) stand on exactly one source line gets that line as its `source`; one
     whose line carries `% mlsys-lint: disable=CODE` is dropped, and so is every finding
     of a rule that the main file disables with `disable-file`."""
+    from mlsys_lint.document.texwords import words
+
     if report.error or not report.findings:
         return report
-    lines = _source_lines(tex)
     out = []
     for f in report.findings:
         if tex.suppressed(f.rule, tex.main, None):
             continue
         quote = f.match or (f.evidence if f.evidence and len(f.evidence) < 80 else "") or ""
-        quote = _normalized(quote)
-        where = [(file, n) for file, n, text in lines if quote in text] if len(quote) >= 4 else []
+        quote = words(quote)
+        where = (
+            [(file, n) for file, n, text in tex.code_lines if quote in text]
+            if len(quote) >= 4
+            else []
+        )
         if any(tex.suppressed(f.rule, file, n) for file, n in where):
             continue
         if len(where) == 1:

@@ -38,6 +38,7 @@ from mlsys_lint.document.texscan import (
     strip_comments,
     tokenizer_commands,
 )
+from mlsys_lint.document.texwords import plain, words
 
 MAX_SOURCE_BYTES = 20 * 2**20  # a single .tex file
 MAX_BIB_BYTES = 64 * 2**20
@@ -153,12 +154,30 @@ class TexProject:
         return (c for c in self.commands if c.env and c.name in wanted)
 
     @cached_property
+    def code_lines(self) -> tuple[tuple[str, int, str], ...]:
+        """(file, line, the line's words) for every line of code in the .tex files:
+        comments left out, command names dropped, arguments (URLs too) kept, normalized
+        for comparison with text quoted from the PDF (see `words`)."""
+        out = []
+        for name, src in self.files.items():
+            if src.kind != "tex":
+                continue
+            for number, raw in enumerate(src.text.split("\n"), 1):
+                code = _COMMENT.sub("", raw)
+                if code.strip():
+                    out.append((name, number, words(plain(code))))
+        return tuple(out)
+
+    @cached_property
     def body_start(self) -> int:
         """Index in `commands` of \\begin{document} (len(commands) when there is none)."""
         return next(
             (i for i, c in enumerate(self.commands) if c.env and c.name == "document"),
             len(self.commands),
         )
+
+
+_COMMENT = re.compile(r"(?<!\\)%.*")
 
 
 # ---------------------------------------------------------------- TexSoup

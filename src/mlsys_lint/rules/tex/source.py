@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from mlsys_lint.document.texwords import plain
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import clip
 
@@ -21,14 +22,6 @@ _WORDS = """anonymous anon author authors name names first last firstname lastna
     paper blind review your here xxx xx redacted omitted hidden withheld and the of for
     equal contribution contributions the same a an in at s submitted under"""
 PLACEHOLDER_WORDS = frozenset(_WORDS.split())
-
-
-def plain(tex: str) -> str:
-    """The words of a TeX fragment: commands, braces and math removed."""
-    text = re.sub(r"\$[^$]*\$", " ", tex)
-    text = re.sub(r"\\(?:[A-Za-z@]+\*?|.)", " ", text)
-    text = re.sub(r"[{}\[\]~^_&#]", " ", text)
-    return " ".join(text.split())
 
 
 def names_someone(tex: str) -> bool:
