@@ -502,6 +502,7 @@ class _Loader:
             if ckind == "%":
                 self.suppressions(name, src.line_of(offset), body)
         brace_at, depth_after = depths(clean)
+        bibitems: list[Command] = []
         for raw in raws:
             k = bisect.bisect_left(brace_at, raw.offset)
             top = k == 0 or depth_after[k - 1] == 0
@@ -513,12 +514,13 @@ class _Loader:
                 if word:
                     cmd = cmd._replace(args=(Arg("{", word.group(1)),))
             self.commands.append(cmd)
+            if raw.name == "bibitem":
+                bibitems.append(cmd)
             self.follow(cmd, path, stack + (name,))
-        if kind in ("tex", "bbl"):
-            self.read_bibitems(src)
+        self.read_bibitems(src, bibitems)
 
-    def read_bibitems(self, src: SourceFile) -> None:
-        items = [c for c in self.commands if c.file == src.name and c.name == "bibitem"]
+    def read_bibitems(self, src: SourceFile, items: list[Command]) -> None:
+        """The authors part of each \\bibitem of this file (up to its first \\newblock)."""
         for i, c in enumerate(items):
             stop = items[i + 1].offset if i + 1 < len(items) else len(src.clean)
             stop_env = src.clean.find("\\end{thebibliography}", c.end, stop)

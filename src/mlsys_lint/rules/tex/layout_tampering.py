@@ -83,7 +83,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                     yield at(
                         tex, cmd, f"class option {opt}: the venue's body font is 10 pt", match=opt
                     )
-    for cmd in tex.commands:
+    for i, cmd in enumerate(tex.commands):
         if cmd.env:
             continue
         if cmd.name in ("setlength", "addtolength", "setlength*"):
@@ -125,7 +125,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                 match="\\enlargethispage",
                 severity="warning",
             )
-        elif cmd.name == "fontsize" and cmd.top and tex.commands.index(cmd) < tex.body_start:
+        elif cmd.name == "fontsize" and cmd.top and i < tex.body_start:
             yield at(
                 tex,
                 cmd,
@@ -212,8 +212,7 @@ def _negative_vspace(ctx: Context) -> Iterator[Violation]:
     found = [c for c in tex.named("vspace", "vspace*") if (c.arg(0) or "").lstrip().startswith("-")]
     # occurrences marked `% mlsys-lint: disable=T004` (line or file) do not count
     found = [c for c in found if not tex.suppressed(RULE.code, c.file, c.line)]
-    if len(found) > limit:
-        found.sort(key=lambda c: tex.commands.index(c))
+    if len(found) > limit:  # named() keeps reading order
         yield at(
             tex,
             found[0],

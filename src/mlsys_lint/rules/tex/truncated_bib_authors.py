@@ -119,8 +119,9 @@ def _biblatex(ctx: Context) -> Iterator[Violation]:
             if value.strip().isdigit():
                 settings[key.strip()] = int(value)
     limit = settings.get("maxbibnames", settings.get("maxnames", BIBLATEX_DEFAULT_MAXNAMES))
-    longest = max(entries, key=lambda e: len(e.authors))
-    over = [e for e in entries if len(e.authors) > limit]
+    counted = [(len(e.authors), e) for e in entries]  # each name list split once
+    most, longest = max(counted, key=lambda pair: pair[0])
+    over = [e for n, e in counted if n > limit]
     if over:
         said = (
             "maxbibnames"
@@ -131,6 +132,6 @@ def _biblatex(ctx: Context) -> Iterator[Violation]:
             tex,
             loads[0],
             f"{said} = {limit} prints 'et al.' for {len(over)} entries with more authors "
-            f"(the longest, '{longest.key}', has {len(longest.authors)}); set maxbibnames=99",
+            f"(the longest, '{longest.key}', has {most}); set maxbibnames=99",
             match="biblatex",
         )
