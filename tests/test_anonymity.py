@@ -54,15 +54,12 @@ def plant_spelled_email(doc):
     _replace_line(_body_page(doc), "The", "write to alice at cs dot stanford dot edu")
 
 
+def _link(page, uri: str, rect=(60, 300, 120, 310)) -> None:
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(rect), "uri": uri})
+
+
 def plant_mailto(doc):
-    page = _body_page(doc)
-    page.insert_link(
-        {
-            "kind": pymupdf.LINK_URI,
-            "from": pymupdf.Rect(60, 300, 120, 310),
-            "uri": "mailto:bob.jones@example.org",
-        }
-    )
+    _link(_body_page(doc), "mailto:bob.jones@example.org")
 
 
 def plant_thanks(doc):
@@ -79,14 +76,7 @@ def plant_self_citation(doc):
 
 
 def plant_homepage_link(doc):
-    page = _body_page(doc)
-    page.insert_link(
-        {
-            "kind": pymupdf.LINK_URI,
-            "from": pymupdf.Rect(60, 300, 120, 310),
-            "uri": "https://alice-smith.github.io/",
-        }
-    )
+    _link(_body_page(doc), "https://alice-smith.github.io/")
 
 
 def plant_drive_url_text(doc):
@@ -181,9 +171,7 @@ def test_url_in_a_reference_entry_is_a_citation(tmp_path):
     doc = pymupdf.open(CLEAN)
     page = doc[-1]
     ref = page.search_for("Moreau, P. and Okafor")[0]
-    page.insert_link(
-        {"kind": pymupdf.LINK_URI, "from": ref, "uri": "https://cs.stanford.edu/~moreau/tr.pdf"}
-    )
+    _link(page, "https://cs.stanford.edu/~moreau/tr.pdf", ref)
     assert codes(lint(save(doc, tmp_path, "refurl"))) == []
 
 

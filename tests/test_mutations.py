@@ -55,24 +55,17 @@ def mutate_hide_references_heading(doc):
         page.apply_redactions()
 
 
-def mutate_truncated_reference(doc):
+def _add_reference(doc, entry: str) -> None:
     page = doc[-1]
-    page.insert_text(
-        _free_spot(page),
-        "Zhou, A., Weber, B., et al. Sparse kernels. 2024.",
-        fontsize=9,
-        fontname="tiro",
-    )
+    page.insert_text(_free_spot(page), entry, fontsize=9, fontname="tiro")
+
+
+def mutate_truncated_reference(doc):
+    _add_reference(doc, "Zhou, A., Weber, B., et al. Sparse kernels. 2024.")
 
 
 def mutate_ellipsis_reference(doc):
-    page = doc[-1]
-    page.insert_text(
-        _free_spot(page),
-        "Zhou, A., Weber, B., ..., and Ito, C. Kernels. 2024.",
-        fontsize=9,
-        fontname="tiro",
-    )
+    _add_reference(doc, "Zhou, A., Weber, B., ..., and Ito, C. Kernels. 2024.")
 
 
 def mutate_one_single_column_page(doc):

@@ -101,7 +101,7 @@ class SourceFile:
     text: str
     clean: str  # same length and newlines as text; comments and inactive code blanked
     kind: str  # tex | sty | bib | bbl | style (the venue's own style files, not parsed)
-    parser: str  # texsoup | tokenizer | bib | none
+    parser: str  # texsoup | tokenizer (also style files, for their \DeclareOption spans) | bib
     sha256: str = ""  # of the file's bytes
     # style files: the bodies of \DeclareOption{...}{...} (variants a class option picks)
     option_spans: tuple[tuple[int, int], ...] = ()

@@ -12,7 +12,7 @@ from mlsys_lint.findings import Violation
 
 if TYPE_CHECKING:
     from mlsys_lint.document.model import FontInfo, PdfDocument
-    from mlsys_lint.document.sections import Sections
+    from mlsys_lint.document.sections import Match, Sections
     from mlsys_lint.document.tex import TexProject
     from mlsys_lint.venues import Venue
 
@@ -72,3 +72,14 @@ def fonts_by_name(pdf: PdfDocument, keep: Callable[[FontInfo], bool]) -> dict[st
 def clip(text: str, n: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def quoting(m: Match, what: str, width: int = 80) -> Violation:
+    """A violation at a match in the running text that quotes its sentence."""
+    return Violation(
+        f'{what}: "{clip(m.sentence, width)}"',
+        page=m.page,
+        bbox=m.bbox,
+        evidence=clip(m.sentence, 300),
+        match=m.text,
+    )

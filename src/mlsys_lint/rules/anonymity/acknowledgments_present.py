@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from mlsys_lint.document.sections import heading_title
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.rules.base import Context, Rule, clip, quoting
 
 RULE = Rule(
     "A004", "acknowledgments-present", "Acknowledgments in a blind submission.", blind_only=True
@@ -82,10 +82,4 @@ def check(ctx: Context) -> Iterator[Violation]:
         )
         return
     for m in s.prose.search(THANKS, per_sentence=True, folded=True):
-        yield Violation(
-            f'acknowledgments in a blind submission: "{clip(m.sentence, 70)}"',
-            page=m.page,
-            bbox=m.bbox,
-            evidence=clip(m.sentence, 300),
-            match=m.text,
-        )
+        yield quoting(m, "acknowledgments in a blind submission", 70)

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.rules.base import Context, Rule, quoting
 
 RULE = Rule(
     "A005",
@@ -59,10 +59,4 @@ SELF_REFERENCE = re.compile(
 
 def check(ctx: Context) -> Iterator[Violation]:
     for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True, folded=True):
-        yield Violation(
-            f'self-citation in the first person: "{clip(m.sentence, 80)}"',
-            page=m.page,
-            bbox=m.bbox,
-            evidence=clip(m.sentence, 300),
-            match=m.text,
-        )
+        yield quoting(m, "self-citation in the first person")
