@@ -39,6 +39,13 @@ def save(doc, tmp_path, name: str):
     return out
 
 
+def lint_planted(plant, tmp_path, **kw):
+    """Lint a copy of the clean sample with one violation planted by `plant(doc)`."""
+    doc = pymupdf.open(SAMPLES / "clean.pdf")
+    plant(doc)
+    return lint(save(doc, tmp_path, plant.__name__), **kw)
+
+
 def codes(report) -> list[str]:
     return sorted(f.rule for f in report.findings)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from conftest import SAMPLES, codes, lint, save
+from conftest import SAMPLES, codes, lint, lint_planted, save
 from mlsys_lint.rules.anonymity.signals import emails, identifying_url
 from mlsys_lint.venues import load_venue
 
@@ -146,9 +146,7 @@ def plant_offpage_email(doc):
     ids=lambda v: getattr(v, "__name__", str(v)),
 )
 def test_planted_leak(plant, expected, tmp_path):
-    doc = pymupdf.open(CLEAN)
-    plant(doc)
-    report = lint(save(doc, tmp_path, plant.__name__))
+    report = lint_planted(plant, tmp_path)
     assert codes(report) == expected, report.findings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from conftest import SAMPLES, codes, lint, save
+from conftest import SAMPLES, codes, lint, lint_planted, save
 
 CLEAN = SAMPLES / "clean.pdf"
 
@@ -50,9 +50,7 @@ def plant_submit_form(doc):
     ids=lambda v: getattr(v, "__name__", str(v)),
 )
 def test_unsafe_action(plant, kind, tmp_path):
-    doc = pymupdf.open(CLEAN)
-    plant(doc)
-    report = lint(save(doc, tmp_path, plant.__name__))
+    report = lint_planted(plant, tmp_path)
     assert codes(report) == ["S001"], report.findings
     assert kind in report.findings[0].message
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from conftest import SAMPLES, codes, lint, save
+from conftest import SAMPLES, codes, lint, lint_planted, save
 
 CLEAN = SAMPLES / "clean.pdf"
 
@@ -92,9 +92,7 @@ def mutate_one_single_column_page(doc):
     ids=lambda v: getattr(v, "__name__", str(v)),
 )
 def test_mutation(mutation, expected, tmp_path):
-    doc = pymupdf.open(CLEAN)
-    mutation(doc)
-    report = lint(save(doc, tmp_path, mutation.__name__))
+    report = lint_planted(mutation, tmp_path)
     assert codes(report) == expected, report.findings
 
 
