@@ -37,13 +37,14 @@ class Span(NamedTuple):
 
 
 class Line(NamedTuple):
-    """One text line as MuPDF groups it; `spans` omits MuPDF's blank inter-word spans."""
+    """One text line as MuPDF groups it. `spans` are runs of one style: MuPDF's word spans
+    joined with the blank spans between them (which get no record of their own)."""
 
     text: str
     bbox: BBox
     spans: tuple[Span, ...]
     block: int
-    size: float  # font size of the line's longest span
+    size: float  # font size of the line's longest run
 
     @property
     def x0(self) -> float:
@@ -63,9 +64,8 @@ class Line(NamedTuple):
 
     @property
     def bold(self) -> bool:
-        """True when every non-blank span is bold."""
-        spans = [s for s in self.spans if s.text.strip()]
-        return bool(spans) and all(s.bold for s in spans)
+        """True when every span is bold (there are no blank spans)."""
+        return bool(self.spans) and all(s.bold for s in self.spans)
 
 
 @dataclass(frozen=True, slots=True)
