@@ -83,6 +83,15 @@ def plant_drive_url_text(doc):
     _replace_line(_body_page(doc), "The", "data: https://drive.google.com/file/d/1AbC/view")
 
 
+def plant_github_pages_text(doc):
+    _replace_line(_body_page(doc), "The", "demo at alice-smith.github.io/place today")
+
+
+def plant_github_pages_full_url(doc):
+    # the scheme-less pattern matches inside it too: still one finding
+    _replace_line(_body_page(doc), "The", "demo at https://alice-smith.github.io/place today")
+
+
 def plant_pdf_author(doc):
     doc.set_metadata({**doc.metadata, "author": "Alice Smith"})
 
@@ -134,6 +143,8 @@ def plant_offpage_email(doc):
         (plant_self_citation, ["A005"]),
         (plant_homepage_link, ["A006"]),
         (plant_drive_url_text, ["A006"]),
+        (plant_github_pages_text, ["A006"]),
+        (plant_github_pages_full_url, ["A006"]),
         (plant_pdf_author, ["A007"]),
         (plant_xmp_creator, ["A007"]),
         (plant_ptex_filename, ["A007"]),

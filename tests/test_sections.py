@@ -80,3 +80,19 @@ def test_cross_check_with_pdfplumber(venue, name):
             if any(w["text"] == "REFERENCES" for w in page.extract_words())
         ]
     assert pages_with_heading == [s.references_page]
+
+
+def test_folded_search_matches_case_blind_and_survives_length_changing_case():
+    """Folded patterns run on the lower-cased prose; where lower-casing changes the
+    length ("İ" becomes two characters) the search falls back to re.IGNORECASE."""
+    import re
+
+    from mlsys_lint.document.model import Line
+    from mlsys_lint.document.sections import Position, TextStream
+
+    pattern = re.compile(r"\bwe thank\b")
+    for text in ("WE THANK the group.", "İstanbul. We Thank the group."):
+        line = Line(text, (0, 0, 100, 10), (), 0, 10.0)
+        stream = TextStream.of([Position(1, 0, line)])
+        (m,) = stream.search(pattern, folded=True)
+        assert m.text.lower() == "we thank" and m.text in text
