@@ -1,7 +1,7 @@
 """Generate the LaTeX sources of mlsys-lint's sample papers (deterministic).
 
-Each sample is written from the layout facts of the MLSys style with our own
-look-alike package (src/lookalike.sty); no official style file or paper text is used.
+Each sample is our own text, typeset by build.sh with the venues' official, unmodified
+kits in ../shared/kits (through TEXINPUTS); no kit file is copied into the project.
 Run `python3 sample_pdfs/gen.py` then `bash sample_pdfs/build.sh`.
 """
 
@@ -190,7 +190,15 @@ Chen et~al.\ (2021), who showed that operator fusion helps, and we show that it 
 reduces tail latency. We implement it on PyTorch (\url{https://pytorch.org}) and evaluate
 on the WikiText corpus (\url{https://huggingface.co/datasets/wikitext}) and the University
 Admissions dataset. TCP acknowledgment packets are counted as control traffic. Our code is
-at \url{https://anonymous.4open.science/r/sparse-place-2F1A}.
+at \url{https://anonymous.4open.science/r/sparse-place-2F1A}. The artifact is built with
+\mbox{\texttt{make -C artifact all PLACEMENT=adaptive BUDGET=64 TRACE=philly}} and run as
+described in its README.
+\begin{figure}[t]
+\centering
+\includegraphics[width=1.04\columnwidth]{fig_wide.pdf}
+\caption{Tail latency of every placement policy; the tick labels of the plot stand a few
+points outside the column, as plots often do.}
+\end{figure}
 """
 # a cited technical report names an institution: not an affiliation leak
 REPORT_REFS = (
@@ -210,16 +218,72 @@ SECTIONS = [
 ]
 
 
+# The official kits (../shared/kits/<kit>, found through TEXINPUTS by build.sh): how each
+# one opens a paper, prints its title block and sets its bibliography.
+KITS = {
+    "mlsys2025": ("mlsys", "mlsys2025"),
+    "icml2026": ("icml", "icml2026"),
+    "neurips2025": ("neurips", "neurips_2025"),
+}
+TITLE = "Adaptive Placement of Sparse Operators on Shared Accelerators"
+
+
+def _title_block(kit: str, accepted: bool, authors: tuple[tuple[str, str, str], ...]) -> list[str]:
+    """The kit's title block; `authors` are (name, affiliation, e-mail) of a camera-ready
+    build (a blind build prints the kit's own anonymous placeholders)."""
+    if kit == "neurips2025":
+        if accepted:
+            who = r" \And ".join(
+                rf"{name} \\ {affil} \\ \texttt{{{mail}}}" for name, affil, mail in authors
+            )
+        else:
+            who = r"Anonymous"
+        return [rf"\title{{{TITLE}}}", rf"\author{{{who}}}", r"\begin{document}", r"\maketitle"]
+    p = KITS[kit][0]
+    out = [
+        r"\begin{document}",
+        r"\twocolumn[",
+        rf"\{p}title{{{TITLE}}}",
+        rf"\begin{{{p}authorlist}}",
+    ]
+    for k, (name, _, _) in enumerate(authors):
+        out.append(rf"\{p}author{{{name}}}{{aff{k}}}")
+    out.append(rf"\end{{{p}authorlist}}")
+    for k, (name, affil, mail) in enumerate(authors):
+        out.append(rf"\{p}affiliation{{aff{k}}}{{{affil}}}")
+        out.append(rf"\{p}correspondingauthor{{{name}}}{{{mail}}}")
+    out += [rf"\{p}keywords{{Machine Learning, Systems}}", r"\vskip 0.3in"]
+    return out
+
+
+CAMERA_AUTHORS = (
+    ("Alice Smith", "Department of Computer Science, Stanford University, Stanford, CA, USA",
+     "alice.smith@stanford.edu"),
+    ("Bob Jones", "Google Research, Mountain View, CA, USA", "bob.jones@google.com"),
+)
+
+
 def paper(
     name: str,
     paras: int,
     *,
+    kit: str = "mlsys2025",
     options: str = "",
     refs: int = 24,
     truncated_refs=(),
     appendix_paras: int = 0,
+    appendix_clearpage: bool = True,
+    appendix_onecolumn: bool = False,
+    appendix_titles: tuple[str, ...] = (
+        "Proofs",
+        "Additional Experiments on Every Workload and Every Cluster Configuration",
+        "Hyperparameters",
+        "Artifact",
+    ),
     refs_clearpage: bool = False,
     no_refs: bool = False,
+    onecolumn: bool = False,
+    paper_size: tuple[float, float] | None = None,
     preamble: str = "",
     body_prefix: str = "",
     extra: dict[int, str] | None = None,
@@ -228,20 +292,32 @@ def paper(
     seed: int = 7,
 ) -> None:
     rng = random.Random(seed)
-    out = [
-        r"\documentclass[10pt]{article}",
-        rf"\usepackage[{options}]{{lookalike}}" if options else r"\usepackage{lookalike}",
-        r"\sloppy\emergencystretch=3em",  # filler words must not overrun the columns
-        preamble,
-        r"\looktitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
-        r"\lookrunningtitle{Adaptive Placement of Sparse Operators on Shared Accelerators}",
-        r"\begin{document}",
-        r"\lookmaketitle",
-        body_prefix,
-        r"\begin{abstract}",
-        paragraph(rng, 6),
-        r"\end{abstract}",
-    ]
+    prefix, package = KITS[kit]
+    accepted = any(o in options for o in ("accepted", "final", "preprint"))
+    out = [r"\documentclass{article}"]
+    if kit == "neurips2025":
+        out.append(rf"\usepackage[{options}]{{{package}}}" if options else rf"\usepackage{{{package}}}")
+        out += [r"\usepackage{hyperref}", r"\usepackage{microtype}"]
+    else:
+        out += [r"\usepackage{microtype}", r"\usepackage{graphicx}", r"\usepackage{hyperref}"]
+        out.append(r"\newcommand{\theHalgorithm}{\arabic{algorithm}}")
+        out.append(rf"\usepackage[{options}]{{{package}}}" if options else rf"\usepackage{{{package}}}")
+        out.append(rf"\{prefix}titlerunning{{{TITLE}}}")
+    out += [r"\usepackage{graphicx}", r"\usepackage{xcolor}"]
+    out.append(r"\sloppy\emergencystretch=3em")  # filler words must not overrun the columns
+    out.append(preamble)
+    out += _title_block(kit, accepted, CAMERA_AUTHORS if accepted else ())
+    if paper_size:  # after \begin{document}, where the style and hyperref set Letter
+        w, h = paper_size
+        out.insert(out.index(r"\begin{document}") + 1, rf"\pdfpagewidth={w}bp \pdfpageheight={h}bp")
+    if kit != "neurips2025":
+        out += [r"\begin{abstract}", paragraph(rng, 6), r"\end{abstract}", "]"]
+        out.append(r"\printAffiliationsAndNotice{}")
+    else:
+        out += [r"\begin{abstract}", paragraph(rng, 6), r"\end{abstract}"]
+    if onecolumn:
+        out.append(r"\onecolumn")
+    out.append(body_prefix)
     per_section = max(1, paras // len(SECTIONS))
     left = paras
     for i, title in enumerate(SECTIONS):
@@ -252,6 +328,10 @@ def paper(
             out.append(extra[i])
         count = per_section if i < len(SECTIONS) - 1 else left
         for j in range(count):
+            if i == 2 and j == 1:
+                out.append(r"\subsection{Placement}")
+            if i == 2 and j == 2:
+                out.append(r"\subsubsection{Cost model}")
             out.append(paragraph(rng))
             out.append("")
             if i == 1 and j == 0:
@@ -265,15 +345,18 @@ def paper(
     if not no_refs:
         out.append(r"\begin{thebibliography}{99}")
         for k in range(refs):
-            out.append(rf"\bibitem{{ref{k}}} " + reference(rng, truncated=k in truncated_refs))
+            out.append(rf"\bibitem[Ref{k}(2020)]{{ref{k}}} " + reference(rng, truncated=k in truncated_refs))
         for k, text in enumerate(REPORT_REFS + extra_refs):
-            out.append(rf"\bibitem{{extra{k}}} {text}")
+            out.append(rf"\bibitem[Extra{k}(2020)]{{extra{k}}} {text}")
         out.append(r"\end{thebibliography}")
     if appendix_paras:
-        out.append(r"\clearpage")
+        if appendix_onecolumn:
+            out.append(r"\onecolumn")
+        elif appendix_clearpage:
+            out.append(r"\clearpage")
         out.append(r"\appendix")
-        per = max(1, appendix_paras // 4)
-        for title in ["Proofs", "Additional Experiments", "Hyperparameters", "Artifact"]:
+        per = max(1, appendix_paras // len(appendix_titles))
+        for title in appendix_titles:
             out.append(rf"\section{{{title}}}")
             out.extend(paragraph(rng) + "\n" for _ in range(per))
     out.append(r"\end{document}")
@@ -317,6 +400,22 @@ def make_figure() -> None:
         }
     )
     doc.save(SRC / FIGURE_PDF, garbage=4, deflate=True, no_new_id=True)
+
+
+def make_wide_figure() -> None:
+    """A plot whose tick labels run to its very edges: included a little wider than the
+    column, they poke a few points outside the text block (as real plots do)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=240, height=110)
+    page.draw_rect(pymupdf.Rect(14, 6, 232, 94), color=(0, 0, 0))
+    page.draw_polyline([(14, 94), (80, 60), (150, 30), (232, 12)], color=(0, 0.4, 0))
+    for k, label in enumerate(["0", "25", "50", "75", "100"]):
+        _text(page, (1 + 55 * k, 106), label, 7)
+    _text(page, (0.5, 10), "ms", 7)
+    doc.set_metadata({"creationDate": "D:20250101000000Z", "modDate": "D:20250101000000Z"})
+    doc.save(SRC / "fig_wide.pdf", garbage=4, deflate=True, no_new_id=True)
 
 
 def make_tiny_figure() -> None:
@@ -398,12 +497,6 @@ of this work that would call for a longer discussion here.
 """
 
 
-CAMERA_READY_AUTHORS = r"""
-\lookauthors{Alice Smith\textsuperscript{1} \quad Bob Jones\textsuperscript{2}}
-\lookaffiliations{\textsuperscript{1}Department of Computer Science, Stanford University,
-Stanford, CA, USA. \textsuperscript{2}Google Research, Mountain View, CA, USA.
-Correspondence to: Alice Smith $<$alice.smith@stanford.edu$>$.}
-"""
 SELF_CITATION = r"""
 In our previous work (Smith et~al., 2023), we showed that placement matters for sparse
 operators; this paper extends our earlier system SparsePlace to shared accelerators.
@@ -438,19 +531,23 @@ as the budget grows.
 def main() -> None:
     make_figure()
     make_tiny_figure()
+    make_wide_figure()
     make_plain_font_figure()
-    full = 57  # paragraphs that fill the body to the middle of page 10
+    full = 53  # paragraphs that fill the body to the middle of page 10
     paper("clean", full)
     paper("refs_top_of_page11", full, refs_clearpage=True)
     paper("over_limit", full + 5)
-    paper("onecolumn", full - 4, options="onecolumn")
-    paper("a4", full, options="a4")
+    paper("onecolumn", full - 12, onecolumn=True)
+    paper("a4", full, paper_size=(595.28, 841.89))
     paper("appendix", full, appendix_paras=36)
+    # the appendix starts on the References page, in one column
+    paper("appendix_onecolumn", full, appendix_paras=16, appendix_onecolumn=True)
+    paper("appendix_same_page", full, appendix_paras=16, appendix_clearpage=False)
     paper("etal", full, truncated_refs=(2, 9, 17))
     paper("no_references", full - 6, no_refs=True)
     paper("small_font", full, preamble=r"\AtBeginDocument{\small}")
     paper("long", full, appendix_paras=220, refs=40)
-    paper("camera_ready", full, options="accepted", preamble=CAMERA_READY_AUTHORS)
+    paper("camera_ready", full - 3, options="accepted")
     paper(
         "blind_leaks",
         full - 2,
@@ -465,15 +562,24 @@ def main() -> None:
         preamble=r"\usepackage{graphicx}",
         extra={4: PLAIN_FONT_FIGURE},
     )
-    # other venues' look-alikes, clean under their own profiles
-    paper("icml_clean", 44, options="icml", before_refs=IMPACT_STATEMENT, appendix_paras=12)
-    paper("neurips_clean", 40, options="neurips", appendix_paras=8)
     paper(
         "visible_specials",
         full - 3,
         preamble=VISIBLE_SPECIALS_PREAMBLE,
         extra={4: VISIBLE_SPECIALS},
     )
+    # the other venues' kits, clean under their own profiles, and their camera-ready builds
+    paper("icml_clean", 40, kit="icml2026", before_refs=IMPACT_STATEMENT, appendix_paras=12)
+    paper(
+        "icml_camera_ready",
+        38,
+        kit="icml2026",
+        options="accepted",
+        before_refs=IMPACT_STATEMENT,
+        appendix_paras=12,
+    )
+    paper("neurips_clean", 35, kit="neurips2025", appendix_paras=8)
+    paper("neurips_camera_ready", 35, kit="neurips2025", options="main,final", appendix_paras=8)
 
 
 if __name__ == "__main__":

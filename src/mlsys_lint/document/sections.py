@@ -18,7 +18,10 @@ from mlsys_lint.venues import Venue
 
 LEFT, RIGHT, SPAN = 0, 1, 2
 
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
 _RULER_TEXT = re.compile(r"^\s*\d{1,4}\s*$")
+# a section number typeset as a text line of its own ("1", "A", "A.1", "2.3.1", "B.")
+_SECTION_NUMBER = re.compile(r"^\s*(?:[A-Z]|\d{1,2})(?:\.\d{1,2}){0,3}\.?\s*$")
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+|[IVXLC]+)\.?\s+|^\s*[0-9]+\.?(?=[A-Za-z])")
 REFERENCES_TITLES = {
     "references",
@@ -113,8 +116,13 @@ class Sections:
 
     @cached_property
     def prose(self) -> TextStream:
-        """Body and appendix as running text (reference entries left out)."""
-        return TextStream.of(self.body + self.after_body)
+        """Body and appendix as running text (reference entries and the page-1 footnotes
+        left out: a sentence that runs on past the footnote of its column stays whole)."""
+        notes = {id(line) for line in self.first_page_notes}
+        positions = self.body + self.after_body
+        if notes:
+            positions = tuple(p for p in positions if id(p.line) not in notes)
+        return TextStream.of(positions)
 
     @cached_property
     def title_block(self) -> tuple[Line, ...]:
@@ -162,6 +170,8 @@ class Sections:
             )
             run: list[Line] = []
             for line in reversed(lines):
+                if _PAGE_NUMBER.match(line.text) and line in first.footer:
+                    continue  # ICML prints a page number under the footnotes
                 if line.size > limit or line.y0 < 0.5 * first.page.height:
                     break
                 if run and run[-1].y0 - line.y1 > 1.5 * (line.y1 - line.y0):
@@ -221,14 +231,27 @@ def span_hidden(span: Span, page: Page) -> bool:
 
 def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
     """Indices of lines that form a line-number ruler: many number-only lines stacked
-    at one x position outside the text block's columns."""
+    at one x position, either outside the venue's text block or beside all the other
+    text of the page (another style's line numbers, such as NeurIPS's, sit inside a
+    wider block)."""
     groups: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
-        if _RULER_TEXT.match(line.text) and (line.x1 <= left + 2 or line.x0 >= right - 2):
-            groups.setdefault(round(line.x0 / 4), []).append(i)
+        if _RULER_TEXT.match(line.text):
+            groups.setdefault(round(line.bbox[2] / 4), []).append(i)
     out: set[int] = set()
     for members in groups.values():
-        if len(members) >= 8:
+        if len(members) < 8:
+            continue
+        x0 = min(lines[i].bbox[0] for i in members)
+        x1 = max(lines[i].bbox[2] for i in members)
+        if x1 <= left + 2 or x0 >= right - 2:
+            out.update(members)
+            continue
+        keep = set(members)
+        others = [ln for i, ln in enumerate(lines) if i not in keep]
+        if others and (
+            x1 <= min(ln.bbox[0] for ln in others) + 2 or x0 >= max(ln.bbox[2] for ln in others) - 2
+        ):
             out.update(members)
     return out
 
@@ -273,6 +296,7 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
             footer.append(line)
         else:
             content.append(line)
+    content = _join_section_numbers(content)
     middle = (left + right) / 2
     if content:
         # the columns may sit elsewhere than the venue's block (another style, A4 margins):
@@ -295,6 +319,46 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
     )
 
 
+def _join_section_numbers(lines: list[Line]) -> list[Line]:
+    """Headings whose number is a text line of its own (the MLSys and NeurIPS styles set
+    "A" and "PROOFS" apart): the number joined to the title on its baseline, so that a
+    heading reads "A PROOFS" as it does on the page."""
+    numbers = [ln for ln in lines if len(ln.text) <= 9 and _SECTION_NUMBER.match(ln.text)]
+    if not numbers:
+        return lines
+    joined: dict[int, Line] = {}
+    dropped: set[int] = set()
+    for number in numbers:
+        nx1, ny1 = number.bbox[2], number.bbox[3]
+        best = None
+        for line in lines:
+            if line is number or id(line) in dropped:
+                continue
+            gap = line.bbox[0] - nx1
+            if 0 <= gap <= 30 and abs(line.bbox[3] - ny1) <= 1.5:
+                if best is None or line.bbox[0] < best.bbox[0]:
+                    best = line
+        if best is None or not (best.bold or _italic(best)) or not (number.bold or _italic(number)):
+            continue
+        base = joined.get(id(best), best)
+        box = union([number.bbox, base.bbox])
+        joined[id(best)] = Line(
+            f"{number.text.strip()} {base.text.strip()}",
+            box,
+            number.spans + base.spans,
+            base.block,
+            base.size,
+        )
+        dropped.add(id(number))
+    if not joined:
+        return lines
+    return [joined.get(id(ln), ln) for ln in lines if id(ln) not in dropped]
+
+
+def _italic(line: Line) -> bool:
+    return bool(line.spans) and all(s.flags & 2 or "Ital" in s.font for s in line.spans)
+
+
 def _count_columns(content: list[Line], middle: float) -> int | None:
     chars = [0, 0, 0]
     for line in content:
@@ -311,6 +375,8 @@ def _count_columns(content: list[Line], middle: float) -> int | None:
 
 
 def _reading_key(layout: PageLayout, line: Line) -> tuple[int, float]:
+    if layout.columns == 1:
+        return (0, line.bbox[1])  # one column: top to bottom, whatever the indent
     col = _side(line, layout.middle)
     y0 = line.bbox[1]
     if col == SPAN:
@@ -332,13 +398,23 @@ def _heading_like(line: Line, body_size: float | None) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _body_font_size(layouts: list[PageLayout]) -> float | None:
-    """The font size that carries most characters (by each line's main span)."""
+def _body_font_size(layouts: Sequence[PageLayout]) -> float | None:
+    """The font size that carries most characters (by each line's main span). Sizes
+    within a quarter point count together: microtype's font expansion spreads 10 pt
+    text over 9.86-10.06 bp."""
     sizes: Counter[float] = Counter()
     for layout in layouts:
         for line in layout.content:
             sizes[round(line.size, 1)] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else None
+    if not sizes:
+        return None
+
+    def near(centre: float) -> int:
+        return sum(n for size, n in sizes.items() if abs(size - centre) <= 0.25)
+
+    peak = max(sizes, key=lambda c: (near(c), sizes[c]))
+    window = [(size, n) for size, n in sizes.items() if abs(size - peak) <= 0.25]
+    return round(sum(size * n for size, n in window) / sum(n for _, n in window), 1)
 
 
 def _body_stop(
@@ -368,6 +444,10 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
         ):
             references = pos
             break
+
+    if references is not None and references.page < len(layouts):
+        # the body's size, not that of a long appendix in smaller type after it
+        body_size = _body_font_size(layouts[: references.page]) or body_size
 
     appendix = None
     after_refs = references is None

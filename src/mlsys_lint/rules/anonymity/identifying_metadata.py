@@ -54,12 +54,48 @@ XMP_PEOPLE = re.compile(
     r"<(dc:creator|pdf:Author)>(.*?)</\1>|(?:dc:creator|pdf:Author)=\"([^\"]*)\"", re.S
 )
 XMP_ITEM = re.compile(r"<rdf:li[^>]*>(.*?)</rdf:li>", re.S)
-TOOL_WORDS = re.compile(r"latex|tex|hyperref|word|acrobat|matplotlib|inkscape|cairo|pdf", re.I)
+
+
+# what a program writes where a person's name would go: "Matplotlib v3.9.0,
+# https://matplotlib.org/", "MATLAB, The Mathworks, Inc. Version 7.2", "gnuplot 5.4"
+PROGRAM = re.compile(
+    r"https?://|www\.|\bv(?:ersion)?\s?\d+(?:\.\d+)+|\b\d+\.\d+\.\d+\b|\b(?:matplotlib|matlab|"
+    r"mathworks|gnuplot|inkscape|illustrator|ghostscript|cairo|tikz|pgf|graphviz|plotly|"
+    r"excel|powerpoint|keynote|latex|pdftex|tex|word|acrobat|libreoffice|omnigraffle|"
+    r"draw\.io|visio|seaborn|bokeh|ggplot2?|R graphics)\b",
+    re.I,
+)
+# accounts that build or convert files for everyone (CI runners, Overleaf, containers)
+SERVICE_ACCOUNTS = frozenset(
+    "runner ubuntu root user admin overleaf sharelatex compile docker vagrant ec2-user "
+    "travis circleci jenkins builder build www-data nobody".split()
+)
 
 
 def _person(value: str) -> bool:
     value = value.strip()
-    return bool(value) and not anonymous(value) and value.lower() not in ("unknown", "author")
+    return (
+        bool(value)
+        and not anonymous(value)
+        and value.lower() not in ("unknown", "author")
+        and not PROGRAM.search(value)
+    )
+
+
+def _path_user(path: str) -> str | None:
+    """The user whose home folder a figure was included from, or None: a service's
+    account (a CI runner, Overleaf), or a web converter whose account is named like the
+    host it serves ("/home/ezgif/img.ezgif.com/tmp/...")."""
+    home = HOME_PATH.search(path)
+    if not home:
+        return None
+    user = home.group(1)
+    rest = path[home.end() :].lower()
+    if user.lower() in SERVICE_ACCOUNTS or re.search(
+        rf"[\w-]*{re.escape(user.lower())}[\w-]*\.[a-z]{{2,}}\b", rest
+    ):
+        return None
+    return user
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -98,10 +134,10 @@ def check(ctx: Context) -> Iterator[Violation]:
                     f'"{clip(value, 60)}" (object {obj.xref})',
                     evidence=f"{key}: {value}",
                 )
-        home = HOME_PATH.search(obj.filename)
-        if home:
+        user = _path_user(obj.filename)
+        if user:
             yield Violation(
-                f'an included figure\'s path names the user "{home.group(1)}": '
+                f'an included figure\'s path names the user "{user}": '
                 f"/PTEX.FileName = {clip(obj.filename, 80)} (object {obj.xref})",
                 evidence=obj.filename,
             )

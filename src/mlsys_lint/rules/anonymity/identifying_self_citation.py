@@ -1,7 +1,9 @@
 """## What it does
 Finds first-person references to the authors' own prior work in the body and appendix:
 "our previous work [12]", "in our prior paper (Smith et al., 2023)", "we previously
-showed", "as we showed in [7]", "extending our earlier system X". Third-person
+showed", "as we showed in [7]", "extending our earlier system X", and the authors'
+own work named with its citation: "in our full paper (Tripathy et al., 2020)", "our
+work on the TBD Suite (Zhu et al., 2018)". Third-person
 citation of one's own work ("Smith et al. (2023) showed") is what blind review asks for
 and does not fire, nor do "our method", "we propose", "we show".
 
@@ -44,7 +46,7 @@ RULE = Rule(
 _EARLIER = r"(?:previous|prior|earlier|past|recent)"
 _WORK = (
     r"(?:work|works|paper|papers|study|studies|publication|publications|system|systems|tool|"
-    r"tools|framework|approach)"
+    r"tools|framework|approach|suite|project|benchmark|library|report|thesis|version)"
 )
 _CITATION = r"(?:\[\d|\(?[a-z][\w-]+ (?:et al|and [a-z])|[a-z][\w-]+,? \(?(?:19|20)\d\d)"
 SELF_REFERENCE = re.compile(
@@ -53,7 +55,12 @@ SELF_REFERENCE = re.compile(
     r"demonstrated|introduced|developed|published)\b(?! (?:in|that) (?:section|sec\.|above))"
     r"|\bas we (?:have )?(?:showed|shown|demonstrated|reported|proposed|argued|found) in "
     rf"{_CITATION}"
-    rf"|\b(?:extending|extends|extend|extended|building on|builds on|build on) our {_EARLIER}\b",
+    rf"|\b(?:extending|extends|extend|extended|building on|builds on|build on) our {_EARLIER}\b"
+    # "our full paper (Tripathy et al., 2020)", "our work on the TBD Suite (Zhu et al., 2018)":
+    # the authors' own work, and the citation that says which paper it is
+    r"|\bour (?:own |full |extended |longer |companion |journal |conference |original |"
+    rf"{_EARLIER} )?{_WORK}(?: (?:on|about|called|named|titled)(?: [\w-]+){{1,4}})? (?:\[\d|\("
+    r"(?:[a-z][\w-]+ (?:et al|and [a-z]|& [a-z])|[a-z][\w-]+,? (?:19|20)\d\d))",
 )  # matched against the lower-cased prose (TextStream.search(folded=True))
 
 

@@ -137,6 +137,8 @@ FILE_SHARES = (
     "box.com",
     "sharepoint.com",
 )
+# "docs.google.com/anonymous_link_placeholder", ".../anonymized-repo", "/TODO-link"
+PLACEHOLDER_PATH = re.compile(r"anonym|placeholder|redacted|/todo\b|/xxx+\b", re.I)
 PERSONAL_PATH = re.compile(r"/~|/(?:people|person|users|staff|homes|home|members|faculty)/")
 ACADEMIC_HOST = re.compile(r"(?:^|\.)(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2}|uni-[\w-]+\.de)$")
 
@@ -160,8 +162,8 @@ def identifying_url(url: str) -> str | None:
     if not host:
         return None
     full = host + path
-    if _under(host, ANONYMOUS_HOSTS):
-        return None
+    if _under(host, ANONYMOUS_HOSTS) or PLACEHOLDER_PATH.search(path):
+        return None  # an anonymous service, or a link the authors left as a placeholder
     if any(full.startswith(p) for p in PUBLIC_HOSTS if "/" in p):
         return None
     if _under(host, CODE_HOSTS):
