@@ -113,6 +113,7 @@ def lint_tex(
             target,
             style=str(venue.data.get("style_package", "")),
             kit=frozenset(venue.get("tex", "kit_packages", [])),
+            other_styles=tuple(venue.get("tex", "other_styles", [])),
         )
     except TexError as exc:
         return FileReport(path=target, venue=venue.name, error=str(exc)), None

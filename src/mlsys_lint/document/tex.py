@@ -277,6 +277,26 @@ def _head(path: Path) -> str:
         return ""
 
 
+def _subfile_body(clean: str) -> str:
+    """A `subfiles` part read from its main file: TeX skips the part's own preamble (its
+    \documentclass, packages and \begin{document}) and \end{document}; they are blanked,
+    offsets kept, so that a `\\usepackage{geometry}` used only when the part is built
+    alone is not taken for the paper's."""
+    begin = re.search(r"\\begin\s*\{document\}", clean)
+    if begin is None:
+        return clean
+    end = re.search(r"\\end\s*\{document\}", clean[begin.end() :])
+
+    def blank(t: str) -> str:
+        return re.sub(r"[^\n]", " ", t)
+
+    out = blank(clean[: begin.end()]) + clean[begin.end() :]
+    if end is not None:
+        a, b = begin.end() + end.start(), begin.end() + end.end()
+        out = out[:a] + blank(out[a:b]) + out[b:]
+    return out
+
+
 def is_main(path: Path) -> bool:
     """A .tex file with an uncommented \\documentclass that is not a `subfiles` part."""
     head = _head(path)
@@ -402,6 +422,7 @@ class _Loader:
     file_sup: dict[str, frozenset[str]] = field(default_factory=dict)
     style: str = ""
     kit: frozenset[str] = frozenset()
+    others: re.Pattern[str] | None = None  # other venues' and years' official styles
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -481,6 +502,8 @@ class _Loader:
         commented = "\n".join(body for _, body, kind in comments if kind == "%")
         clean, inactive = blank_inactive(clean, self.switches, commented)
         clean = neutralize_definitions(clean)
+        if stack and _SUBFILES.search(clean):
+            clean = _subfile_body(clean)
         parser = "texsoup"
         try:
             raws = _texsoup_commands(clean)
@@ -571,7 +594,12 @@ class _Loader:
         elif cmd.name in PACKAGES:
             for pkg in (cmd.arg(0) or "").split(","):
                 pkg = pkg.strip()
-                if pkg and (Path(pkg).name == self.style or Path(pkg).name in self.kit):
+                base_name = Path(pkg).name
+                if pkg and (
+                    base_name == self.style
+                    or base_name in self.kit
+                    or (self.others is not None and self.others.fullmatch(base_name))
+                ):
                     self.load_style(pkg + ".sty", where, stack)
                     continue
                 if not pkg:
@@ -612,17 +640,26 @@ class _Loader:
         return any(self.base.glob("*.bbl"))
 
 
-def load_project(target: str, style: str = "", kit: frozenset[str] = frozenset()) -> TexProject:
+def load_project(
+    target: str,
+    style: str = "",
+    kit: frozenset[str] = frozenset(),
+    other_styles: tuple[str, ...] = (),
+) -> TexProject:
     """Read a TeX project: `target` is its folder, its main file, or a file with a
-    `% !TEX root` line. `style` is the venue's style package and `kit` the other packages
-    its kit ships (copies of third-party packages): kept with their digests, not read as
-    the project's own code."""
+    `% !TEX root` line. `style` is the venue's style package, `kit` the other packages
+    its kit ships (copies of third-party packages) and `other_styles` patterns of other
+    venues' and years' official styles (icml2024, neurips_2024): all kept with their
+    digests, not read as the project's own code."""
     root_path, main = locate(target)
     root = root_path.resolve()
     main_abs = main.resolve()
     if not _inside(main_abs, root):
         raise TexError(f"{main}: the main file is outside {root_path}")
-    loader = _Loader(root=root, base=main_abs.parent, style=style, kit=THIRD_PARTY | kit)
+    others = re.compile("|".join(f"(?:{p})" for p in other_styles)) if other_styles else None
+    loader = _Loader(
+        root=root, base=main_abs.parent, style=style, kit=THIRD_PARTY | kit, others=others
+    )
     loader.load(main_abs, "tex", None, ())
     if loader.rel(main_abs) not in loader.files:
         problem = loader.problems[0].message if loader.problems else "cannot be read"

@@ -4,8 +4,13 @@ Finds e-mail addresses in the visible text of every page — plain ones, grouped
 `mailto:` links. The blind style's own placeholder (`anon.email@domain.com`) is not a
 leak. Hidden text is A008's business.
 
+An address that wraps onto the next line is read whole: split after a dot, an "@" or a
+hyphen (`alice.smith@cs.stan-` / `ford.edu`) and the grouped form broken after a comma
+(`{alice, bob,` / `carol}@example.org`). Publishers' addresses printed in ACM and IEEE
+footers (`permissions@acm.org`) name nobody; the profile lists them with the placeholders.
+
 Heuristics and limits: spelled-out forms are recognized only with a common top-level
-domain after "dot"; an address split over two lines by hyphenation is missed.
+domain after "dot".
 
 ## Why is this bad
 An address names its owner and institution; the MLSys 2026 call for papers asks
@@ -25,8 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsys_lint.findings import Violation
-from mlsys_lint.rules.anonymity.signals import emails, placeholder_emails
+from mlsys_lint.document.model import Line
+from mlsys_lint.findings import Violation, union
+from mlsys_lint.rules.anonymity.signals import EMAIL, emails, placeholder_emails
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule("A003", "email-visible", "An e-mail address is visible.", blind_only=True)
@@ -34,6 +40,9 @@ RULE = Rule("A003", "email-visible", "An e-mail address is visible.", blind_only
 
 def check(ctx: Context) -> Iterator[Violation]:
     skip = placeholder_emails(ctx.venue)
+    order: dict[int, list[Line]] = {}
+    for pos in ctx.sections.reading_order:
+        order.setdefault(pos.page, []).append(pos.line)
     for layout in ctx.sections.layouts:
         number = layout.page.number
         shown: set[str] = set()
@@ -47,6 +56,19 @@ def check(ctx: Context) -> Iterator[Violation]:
                     evidence=clip(line.text, 200),
                     match=address,
                 )
+        lines = order.get(number, [])
+        for first, second in zip(lines, lines[1:]):
+            for address, text in _wrapped(first.text, second.text, ctx):
+                if address.casefold() in shown:
+                    continue
+                shown.add(address.casefold())
+                yield Violation(
+                    f"e-mail address visible: {address}",
+                    page=number,
+                    bbox=union([first.bbox, second.bbox]),
+                    evidence=clip(text, 200),
+                    match=address,
+                )
         for link in layout.page.links:
             address = link.uri[7:].split("?")[0]
             if (
@@ -58,3 +80,20 @@ def check(ctx: Context) -> Iterator[Violation]:
                 yield Violation(
                     f"mailto link: {address}", page=number, bbox=link.bbox, evidence=link.uri
                 )
+
+
+def _wrapped(first: str, second: str, ctx: Context) -> Iterator[tuple[str, str]]:
+    """Addresses that run from the end of one line into the next, with the joined text."""
+    a, b = first.rstrip(), second.strip()
+    if not b or ("@" not in a and "@" not in b):
+        return
+    if a.endswith((".", "@", "-", "_")) or b.startswith(("@", ".")):
+        text = (a[:-1] if a.endswith("-") and "@" in a else a) + b  # a hyphen at a break
+    elif "{" in a and "}" not in a[a.rindex("{") :] and "}" in b:
+        text = a + " " + b  # `{alice, bob,` / `carol}@example.org`
+    else:
+        return
+    cut = len(a)
+    for m in EMAIL.finditer(text):
+        if m.start() < cut - 1 < m.end() - 1 and m.group() in emails(m.group(), ctx.venue):
+            yield m.group(), text

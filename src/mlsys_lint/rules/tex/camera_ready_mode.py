@@ -25,6 +25,7 @@ Silent under profiles that are not double-blind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
@@ -47,9 +48,16 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     # a class option reaches the style only when the style declares it
     declared = {o.lower() for o in ctx.venue.get("tex", "style_options", [])} or bad
+    # another venue's or year's style in camera-ready mode prints the authors just the
+    # same (T001 reports the wrong style)
+    others = [re.compile(p, re.I) for p in ctx.venue.get("tex", "other_styles", [])]
     seen = set()
     for name, cmd in packages(ctx.tex):
-        if name != style and cmd.name != "documentclass":
+        if (
+            cmd.name != "documentclass"
+            and name != style
+            and not any(p.fullmatch(name) for p in others)
+        ):
             continue
         for opt in options(cmd):
             if cmd.name == "documentclass" and opt.lower() not in declared:

@@ -4,7 +4,8 @@ Finds source that squeezes the venue's format: changes to the text block or marg
 `\\setlength`, `\\addtolength` or a TeX assignment), layout packages (`geometry`,
 `fullpage`, `savetrees`, ...) and `\\geometry`, tighter leading (`\\linespread` or
 `\\baselinestretch` below 1), redefined `\\normalsize`, a class font size below 10 pt,
-a size command (`\\small`, `\\footnotesize`, ...) left on for the body's sections,
+a size command (`\\small`, `\\footnotesize`, ...) left on for the body's sections (not
+for the references and the appendix: `\\small{\\bibliography{refs}}` is fine),
 `\\enlargethispage`, and many negative `\\vspace` (warning, with count and places).
 
 ## Why is this bad
@@ -58,6 +59,9 @@ ASSIGN = re.compile(r"\s*=?\s*[-+]?(?:\d|\.\d)")
 EXPRESSION = re.compile(r"(?:\\(?:dimexpr|glueexpr|numexpr)\b[^\n]*|[=*/(+\-\d.])\s*$")
 NUMBER = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+))")
 HEADS = ("section", "section*", "subsection", "subsection*")
+# where the body ends: `\small{\bibliography{refs}}` shrinks the references and the
+# appendix after them, neither of which the page limit counts
+BODY_ENDS = frozenset({"bibliography", "printbibliography", "thebibliography", "appendix"})
 
 
 def _number(text: str | None) -> float | None:
@@ -181,8 +185,8 @@ def _global_size(ctx: Context) -> Iterator[Violation]:
             continue
         later = []
         for c in islice(cmds, i + 1, None):
-            if c.name == "normalsize" and c.top:
-                break
+            if (c.name == "normalsize" and c.top) or c.name in BODY_ENDS:
+                break  # the page limit counts the body: what follows the references is free
             if c.name in HEADS:
                 later.append(c)
         if later:

@@ -44,8 +44,10 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     loaded = packages(ctx.tex)
     others = [re.compile(p, re.I) for p in ctx.venue.get("tex", "other_styles", [])]
+    wrong = False
     for name, cmd in loaded:
         if name != style and any(p.fullmatch(name) for p in others):
+            wrong = True  # one cause, one finding: this says the venue's style is missing
             yield at(
                 ctx.tex,
                 cmd,
@@ -53,7 +55,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                 f"{ctx.venue.title} uses {style}",
                 match=name,
             )
-    if not any(name == style for name, _ in loaded):
+    if not wrong and not any(name == style for name, _ in loaded):
         first = next(ctx.tex.named("documentclass"), None) or next(iter(ctx.tex.commands), None)
         if first is None:
             return
