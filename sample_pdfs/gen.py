@@ -263,6 +263,10 @@ CAMERA_AUTHORS = (
 )
 
 
+# a blind build still names its authors for the style, which prints its placeholders
+BLIND_AUTHORS = (("Anonymous Author", "Anonymous Institution", "anon.email@domain.com"),)
+
+
 def paper(
     name: str,
     paras: int,
@@ -306,7 +310,7 @@ def paper(
     out += [r"\usepackage{graphicx}", r"\usepackage{xcolor}"]
     out.append(r"\sloppy\emergencystretch=3em")  # filler words must not overrun the columns
     out.append(preamble)
-    out += _title_block(kit, accepted, CAMERA_AUTHORS if accepted else ())
+    out += _title_block(kit, accepted, CAMERA_AUTHORS if accepted else BLIND_AUTHORS)
     if paper_size:  # after \begin{document}, where the style and hyperref set Letter
         w, h = paper_size
         out.insert(out.index(r"\begin{document}") + 1, rf"\pdfpagewidth={w}bp \pdfpageheight={h}bp")

@@ -56,7 +56,7 @@ def _params():
         yield pytest.param(name, id=name, marks=marks)
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", list(_params()))
 def test_corpus_case(name):
     case = CASES[name]
     fired, errors = _rules(case)

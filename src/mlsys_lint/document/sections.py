@@ -314,7 +314,7 @@ def _page_layout(page: Page, venue: Venue) -> PageLayout:
         tuple(ruler),
         tuple(header),
         tuple(footer),
-        _count_columns(content, middle),
+        count_columns(content, middle),
         middle,
     )
 
@@ -335,9 +335,9 @@ def _join_section_numbers(lines: list[Line]) -> list[Line]:
             if line is number or id(line) in dropped:
                 continue
             gap = line.bbox[0] - nx1
-            if 0 <= gap <= 30 and abs(line.bbox[3] - ny1) <= 1.5:
-                if best is None or line.bbox[0] < best.bbox[0]:
-                    best = line
+            close = 0 <= gap <= 30 and abs(line.bbox[3] - ny1) <= 1.5
+            if close and (best is None or line.bbox[0] < best.bbox[0]):
+                best = line
         if best is None or not (best.bold or _italic(best)) or not (number.bold or _italic(number)):
             continue
         base = joined.get(id(best), best)
@@ -359,7 +359,7 @@ def _italic(line: Line) -> bool:
     return bool(line.spans) and all(s.flags & 2 or "Ital" in s.font for s in line.spans)
 
 
-def _count_columns(content: list[Line], middle: float) -> int | None:
+def count_columns(content: list[Line], middle: float) -> int | None:
     chars = [0, 0, 0]
     for line in content:
         chars[_side(line, middle)] += len(line.text.strip())

@@ -278,9 +278,9 @@ def _head(path: Path) -> str:
 
 
 def _subfile_body(clean: str) -> str:
-    """A `subfiles` part read from its main file: TeX skips the part's own preamble (its
+    r"""A `subfiles` part read from its main file: TeX skips the part's own preamble (its
     \documentclass, packages and \begin{document}) and \end{document}; they are blanked,
-    offsets kept, so that a `\\usepackage{geometry}` used only when the part is built
+    offsets kept, so that a `\usepackage{geometry}` used only when the part is built
     alone is not taken for the paper's."""
     begin = re.search(r"\\begin\s*\{document\}", clean)
     if begin is None:

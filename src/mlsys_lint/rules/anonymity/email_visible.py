@@ -57,7 +57,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                     match=address,
                 )
         lines = order.get(number, [])
-        for first, second in zip(lines, lines[1:]):
+        for first, second in zip(lines, lines[1:], strict=False):
             for address, text in _wrapped(first.text, second.text, ctx):
                 if address.casefold() in shown:
                     continue

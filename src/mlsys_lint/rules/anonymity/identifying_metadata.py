@@ -66,10 +66,9 @@ PROGRAM = re.compile(
     re.I,
 )
 # accounts that build or convert files for everyone (CI runners, Overleaf, containers)
-SERVICE_ACCOUNTS = frozenset(
-    "runner ubuntu root user admin overleaf sharelatex compile docker vagrant ec2-user "
-    "travis circleci jenkins builder build www-data nobody".split()
-)
+_SERVICES = """runner ubuntu root user admin overleaf sharelatex compile docker vagrant ec2-user
+    travis circleci jenkins builder build www-data nobody"""
+SERVICE_ACCOUNTS = frozenset(_SERVICES.split())
 
 
 def _person(value: str) -> bool:

@@ -1,11 +1,12 @@
 """## What it does
-Checks that body and reference pages are typeset in the venue's number of columns
-(MLSys: two). Columns are read from where the text lines sit: a page whose lines mostly
+Checks that the body's pages (up to the References heading) are typeset in the venue's
+number of columns (MLSys: two). Columns are read from where the body-size text lines
+sit: a page whose lines mostly
 run across the middle of the text block is one-column, a page with text in both halves
 and few lines crossing the middle is two-column. Title blocks, full-width figures,
 tables and abstracts do not make a page one-column; the blind-mode line-number ruler in
 the margin is not a column; pages with too little text to tell are skipped, and so are
-appendix pages after the references (an appendix may be one-column).
+the pages after the body (references, an appendix or a checklist may be one-column).
 
 ## Why is this bad
 The MLSys 2026 call for papers: "Submitted papers will be in a 2-column format". A
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from mlsys_lint.document.sections import count_columns
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, page_ranges
 
@@ -35,24 +37,34 @@ RULE = Rule("L002", "single-column-layout", "Pages are not typeset in the venue'
 
 
 def judged_pages(ctx: Context) -> list[int]:
-    """Body and reference pages; an appendix after the references is not judged."""
+    """The body's pages: not the reference pages after it, an appendix or a checklist."""
     s = ctx.sections
-    last = ctx.pdf.page_count
-    if s.appendix is not None and (s.references is None or s.appendix.page > s.references.page):
-        last = s.appendix.page - 1 if s.appendix.page > 1 else 1
+    last = s.body_pages or ctx.pdf.page_count
     return list(range(1, last + 1))
+
+
+def page_columns(ctx: Context, page: int) -> int | None:
+    """The column count of a page from its body-size text alone: a full-width figure,
+    table or title block is not a one-column page."""
+    s = ctx.sections
+    layout = s.layouts[page - 1]
+    size = s.body_font_size
+    if size is None:
+        return layout.columns
+    body = [ln for ln in layout.content if abs(ln.size - size) <= 0.6]
+    return count_columns(body, layout.middle)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     want = ctx.venue.columns
-    layouts = ctx.sections.layouts
-    counted = [p for p in judged_pages(ctx) if layouts[p - 1].columns is not None]
-    wrong = [p for p in counted if layouts[p - 1].columns != want]
+    columns = {p: page_columns(ctx, p) for p in judged_pages(ctx)}
+    counted = [p for p, n in columns.items() if n is not None]
+    wrong = [p for p in counted if columns[p] != want]
     if not wrong:
         return
     noun = "column" if want == 1 else "columns"
     if 2 * len(wrong) >= len(counted):
-        got = layouts[wrong[0] - 1].columns
+        got = columns[wrong[0]]
         yield Violation(
             f"pages {page_ranges(wrong)} are typeset in {got} column{'s' if got > 1 else ''}; "
             f"{ctx.venue.title} requires {want} {noun}",
@@ -61,7 +73,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         )
         return
     for p in wrong:
-        got = layouts[p - 1].columns
+        got = columns[p]
         yield Violation(
             f"page {p} appears to be typeset in {got} column{'s' if got > 1 else ''}; "
             f"{ctx.venue.title} requires {want} {noun}",

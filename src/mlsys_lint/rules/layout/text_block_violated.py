@@ -15,7 +15,8 @@ tick labels and captions a few points out are nothing. Lines in the references a
 the appendix are not counted: they buy no room under the page limit. Expected furniture
 is not text out of place: the blind-mode line-number ruler, the running head, the
 first-page notice, and page numbers where the venue's footer has them. Pages of another
-paper size are not measured (L001 reports them).
+paper size are not measured (L001 reports them), nor is a paper that L009 recognises as
+set in another venue's template (its finding says why the block differs).
 
 ## Why is this bad
 The call for papers requires the official style unchanged; shrunk margins, a taller text
@@ -45,6 +46,7 @@ from collections.abc import Iterator
 from statistics import median
 
 from mlsys_lint.document.model import Line
+from mlsys_lint.document.template import recognise
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, page_ranges
 from mlsys_lint.rules.layout.paper_size_mismatch import size_matches
@@ -88,7 +90,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             ]
             if len(body) >= MIN_LINES:
                 extents.append((layout.page.number, _extent(body)))
-    if extents:
+    if extents and recognise(sections, ctx.venue) is None:  # else L009 says it, once
         x0, y0, x1, y1 = (median(e[i] for _, e in extents) for i in range(4))
         if x0 < left - tol or y0 < top - tol or x1 > right + tol or y1 > bottom + tol:
             width, height = float(tb["width_pt"]) / 72, float(tb["height_pt"]) / 72
