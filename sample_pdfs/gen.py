@@ -257,8 +257,11 @@ def _title_block(kit: str, accepted: bool, authors: tuple[tuple[str, str, str], 
 
 
 CAMERA_AUTHORS = (
-    ("Alice Smith", "Department of Computer Science, Stanford University, Stanford, CA, USA",
-     "alice.smith@stanford.edu"),
+    (
+        "Alice Smith",
+        "Department of Computer Science, Stanford University, Stanford, CA, USA",
+        "alice.smith@stanford.edu",
+    ),
     ("Bob Jones", "Google Research, Mountain View, CA, USA", "bob.jones@google.com"),
 )
 
@@ -300,12 +303,16 @@ def paper(
     accepted = any(o in options for o in ("accepted", "final", "preprint"))
     out = [r"\documentclass{article}"]
     if kit == "neurips2025":
-        out.append(rf"\usepackage[{options}]{{{package}}}" if options else rf"\usepackage{{{package}}}")
+        out.append(
+            rf"\usepackage[{options}]{{{package}}}" if options else rf"\usepackage{{{package}}}"
+        )
         out += [r"\usepackage{hyperref}", r"\usepackage{microtype}"]
     else:
         out += [r"\usepackage{microtype}", r"\usepackage{graphicx}", r"\usepackage{hyperref}"]
         out.append(r"\newcommand{\theHalgorithm}{\arabic{algorithm}}")
-        out.append(rf"\usepackage[{options}]{{{package}}}" if options else rf"\usepackage{{{package}}}")
+        out.append(
+            rf"\usepackage[{options}]{{{package}}}" if options else rf"\usepackage{{{package}}}"
+        )
         out.append(rf"\{prefix}titlerunning{{{TITLE}}}")
     out += [r"\usepackage{graphicx}", r"\usepackage{xcolor}"]
     out.append(r"\sloppy\emergencystretch=3em")  # filler words must not overrun the columns
@@ -349,7 +356,10 @@ def paper(
     if not no_refs:
         out.append(r"\begin{thebibliography}{99}")
         for k in range(refs):
-            out.append(rf"\bibitem[Ref{k}(2020)]{{ref{k}}} " + reference(rng, truncated=k in truncated_refs))
+            out.append(
+                rf"\bibitem[Ref{k}(2020)]{{ref{k}}} "
+                + reference(rng, truncated=k in truncated_refs)
+            )
         for k, text in enumerate(REPORT_REFS + extra_refs):
             out.append(rf"\bibitem[Extra{k}(2020)]{{extra{k}}} {text}")
         out.append(r"\end{thebibliography}")
@@ -518,8 +528,10 @@ METADATA_PREAMBLE = r"""
 \usepackage{graphicx}
 \usepackage{pdfcomment}
 \pdfsuppressptexinfo=0
-\hypersetup{pdfauthor={Alice Smith}}
 """
+# the style sets the Info author when it typesets the author list; a setting after the
+# title block and before the first page ships out wins (hyperref writes Info then)
+PDFAUTHOR = r"\hypersetup{pdfauthor={Alice Smith}}"
 METADATA_BODY = r"""
 \begin{figure}[h]
 \centering
@@ -558,7 +570,13 @@ def main() -> None:
         extra={0: SELF_CITATION, 5: EMAIL_IN_BODY},
         before_refs=ACKNOWLEDGMENTS,
     )
-    paper("metadata_leaks", full - 2, preamble=METADATA_PREAMBLE, extra={4: METADATA_BODY})
+    paper(
+        "metadata_leaks",
+        full - 2,
+        preamble=METADATA_PREAMBLE,
+        body_prefix=PDFAUTHOR,
+        extra={4: METADATA_BODY},
+    )
     paper("hidden_text", full - 1, extra={3: HIDDEN_TEXT})
     paper(
         "font_not_embedded",

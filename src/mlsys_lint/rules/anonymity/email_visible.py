@@ -87,6 +87,8 @@ def _wrapped(first: str, second: str, ctx: Context) -> Iterator[tuple[str, str]]
     a, b = first.rstrip(), second.strip()
     if not b or ("@" not in a and "@" not in b):
         return
+    if a.endswith((".", "-", "_")) and not b[:1].islower() and not b[:1].isdigit():
+        return  # a sentence ends; domain parts and local parts go on in lower case
     if a.endswith((".", "@", "-", "_")) or b.startswith(("@", ".")):
         text = (a[:-1] if a.endswith("-") and "@" in a else a) + b  # a hyphen at a break
     elif "{" in a and "}" not in a[a.rindex("{") :] and "}" in b:
@@ -94,6 +96,10 @@ def _wrapped(first: str, second: str, ctx: Context) -> Iterator[tuple[str, str]]
     else:
         return
     cut = len(a)
+    whole = [e.casefold() for e in emails(a, ctx.venue)]  # complete on the first line
     for m in EMAIL.finditer(text):
-        if m.start() < cut - 1 < m.end() - 1 and m.group() in emails(m.group(), ctx.venue):
-            yield m.group(), text
+        found = m.group()
+        if any(found.casefold().startswith(e) for e in whole):
+            continue
+        if m.start() < cut - 1 < m.end() - 1 and found in emails(found, ctx.venue):
+            yield found, text
