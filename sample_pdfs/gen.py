@@ -316,6 +316,7 @@ def paper(
         out.append(rf"\{prefix}titlerunning{{{TITLE}}}")
     out += [r"\usepackage{graphicx}", r"\usepackage{xcolor}"]
     out.append(r"\sloppy\emergencystretch=3em")  # filler words must not overrun the columns
+    out.append(r"\pdftrailerid{}")  # no /ID from the build folder: rebuilds are byte-identical
     out.append(preamble)
     out += _title_block(kit, accepted, CAMERA_AUTHORS if accepted else BLIND_AUTHORS)
     if paper_size:  # after \begin{document}, where the style and hyperref set Letter
