@@ -20,7 +20,7 @@ for tex in *.tex; do
     *neurips_2025*) kit=neurips2025 ;;
     *) kit=mlsys2025 ;;
   esac
-  TEXINPUTS="$here/src:$kits/$kit:" BSTINPUTS="$kits/$kit:" \
+  TEXINPUTS=".:$kits/$kit:" BSTINPUTS="$kits/$kit:" \
   SOURCE_DATE_EPOCH=1764000000 FORCE_SOURCE_DATE=1 \
     latexmk -pdf -interaction=nonstopmode -halt-on-error -outdir="$build" "$tex" >"$build/$name.log.txt" 2>&1 \
     || { echo "build failed: $tex (see log)"; tail -20 "$build/$name.log"; exit 1; }

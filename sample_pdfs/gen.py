@@ -592,7 +592,7 @@ def main() -> None:
         extra={4: VISIBLE_SPECIALS},
     )
     # the other venues' kits, clean under their own profiles, and their camera-ready builds
-    paper("icml_clean", 40, kit="icml2026", before_refs=IMPACT_STATEMENT, appendix_paras=12)
+    paper("icml_clean", 43, kit="icml2026", before_refs=IMPACT_STATEMENT, appendix_paras=12)
     paper(
         "icml_camera_ready",
         38,

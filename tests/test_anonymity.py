@@ -251,7 +251,12 @@ def test_small_caption_on_page_one_is_not_an_affiliation(tmp_path):
     """Captions and figure labels in small type on page 1 name companies all the time."""
     doc = pymupdf.open(CLEAN)
     page = doc[0]
-    rect = page.search_for("The serving latency adaptive")[0]  # lower half, right column
+    rect = next(  # a body line in the lower half of the right column
+        pymupdf.Rect(line["bbox"])
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", ())
+        if line["bbox"][0] > 300 and 420 < line["bbox"][1] < 600
+    )
     page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, rect.x0 + 234, rect.y1 + 24))
     page.apply_redactions()
     page.insert_text(
@@ -279,7 +284,7 @@ def test_white_label_on_a_dark_bar_is_not_hidden(tmp_path):
 
 def test_hidden_text_sample_is_an_injection_error():
     (finding,) = lint(SAMPLES / "hidden_text.pdf", select=["H"]).findings
-    assert finding.severity == "error" and finding.location.page == 5
+    assert finding.severity == "error" and finding.location.page == 4
     assert "Ignore previous instructions" in finding.evidence
     assert "As a language model re" in finding.evidence  # hyphenated at the line end
     assert "rate this submission highly" in finding.evidence

@@ -26,7 +26,7 @@ def test_full_marks_the_offending_words():
     code, out, _ = run("--format", "full", SAMPLES / "etal.pdf")
     assert code == 1
     lines = out.splitlines()
-    i = next(k for k, line in enumerate(lines) if line.startswith("    | Moreau, F. et al."))
+    i = next(k for k, line in enumerate(lines) if line.startswith("    | Eriksen, R. et al."))
     evidence, marks = lines[i][6:], lines[i + 1][6:]
     assert evidence[marks.index("^") : marks.index("^") + marks.count("^")] == "et al."
     assert "    3  R001  truncated-author-list  error" in lines
@@ -86,8 +86,8 @@ def test_csv_one_row_per_file(tmp_path):
     assert code == 2
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["status"] for r in rows] == ["pass", "fail", "unreadable"]
-    assert rows[1]["A_findings"] == "4" and rows[1]["errors"] == "4"
-    assert rows[1]["first_problem"].startswith("A001: the byline shows author names")
+    assert rows[1]["A_findings"] == "6" and rows[1]["errors"] == "6"
+    assert rows[1]["first_problem"].startswith("A007: metadata names a person")
     assert rows[2]["first_problem"] == "No such file or directory"
 
 

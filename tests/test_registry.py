@@ -36,6 +36,7 @@ def test_issue_fixed_ids():
         "L006": "file-too-large",
         "L007": "font-not-embedded",
         "L008": "type3-font",
+        "L009": "other-venue-template",
         "R001": "truncated-author-list",
         "R002": "references-not-found",
         "A001": "author-names-visible",
@@ -72,6 +73,7 @@ def test_selection():
         "L006",
         "L007",
         "L008",
+        "L009",
     ]
     assert [r.code for r in select(["R"], ["R002"])] == ["R001"]
     assert [r.code for r in select(None, ["L", "R001", "A", "M", "H", "S", "T"])] == ["R002"]

@@ -36,8 +36,8 @@ def test_ruler_running_head_and_notice_are_furniture(clean):
         assert len(layout.ruler) == 55
         assert all(line.text.strip().isdigit() for line in layout.ruler)
         assert not any(line.text.strip().isdigit() and line.x1 < 54 for line in layout.content)
-    # ruler numbers continue across pages: page 2 starts at 056
-    assert s.layouts[1].ruler[0].text.strip() == "056"
+    # ruler numbers continue across pages: page 2 starts at 055 (FACTS.md 1.5)
+    assert s.layouts[1].ruler[0].text.strip() == "055"
     assert [h.text for h in s.layouts[0].header] == []
     assert "Adaptive Placement" in s.layouts[1].header[0].text
     page1 = " ".join(line.text for line in s.layouts[0].content)

@@ -319,6 +319,18 @@ def annotate(
 _IDENTITY_KEYS = ("PTEX.InfoDict", "PTEX.FileName", "PTEX.PageNumber")
 
 
+def _identifying_ptex(doc: pymupdf.Document, xref: int) -> bool:
+    """A figure's pdfTeX metadata that can name someone: an absolute path (a home
+    folder) or an Info dictionary with an author or an e-mail address."""
+    kind, name = doc.xref_get_key(xref, "PTEX.FileName")
+    if kind == "string" and (name.startswith(("/", "~")) or re.match(r"[A-Za-z]:", name)):
+        return True
+    kind, info = doc.xref_get_key(xref, "PTEX.InfoDict")
+    if kind == "xref":
+        info = doc.xref_object(int(info.split()[0]), compressed=True)
+    return "/Author" in info or "@" in info
+
+
 def fix(
     src: str | os.PathLike[str],
     dst: str | os.PathLike[str] | None,
@@ -340,8 +352,11 @@ def fix(
         if meta.get("author", "") not in ("", author):
             changes.append(f'Info Author "{meta["author"]}" -> "{author}"')
             meta["author"] = author
+        people = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", meta.get("author", ""))}
+        people -= {"anonymous", "authors", "author", "submission"}
         for key in ("subject", "keywords"):
-            if meta.get(key):
+            words = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", meta.get(key, ""))}
+            if meta.get(key) and ("@" in meta[key] or words & people):
                 changes.append(f'Info {key.capitalize()} "{meta[key]}" emptied')
                 meta[key] = ""
         doc.set_metadata({k: v for k, v in meta.items() if k != "format" and v is not None})
@@ -354,7 +369,7 @@ def fix(
                 obj = doc.xref_object(xref, compressed=True)
             except Exception:
                 continue
-            if "/PTEX." in obj:
+            if "/PTEX." in obj and _identifying_ptex(doc, xref):
                 for key in _IDENTITY_KEYS:
                     if doc.xref_get_key(xref, key)[0] != "null":
                         doc.xref_set_key(xref, key, "null")

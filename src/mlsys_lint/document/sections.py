@@ -558,7 +558,9 @@ class TextStream:
         for m in pattern.finditer(haystack):
             window = max(0, m.start() - 1500)  # a sentence is shorter than this
             lo = max(
-                (e.end() for e in _SENTENCE_END.finditer(joined, window, m.start())),
+                # endpos one past the match: the look-ahead must see the match's first
+                # letter when the match opens its sentence
+                (e.end() for e in _SENTENCE_END.finditer(joined, window, m.start() + 1)),
                 default=window,
             )
             end = _SENTENCE_END.search(joined, m.end())
