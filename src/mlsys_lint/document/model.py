@@ -84,11 +84,12 @@ class Annotation:
 
 @dataclass(frozen=True, slots=True)
 class Graphic:
-    """A filled vector shape or an image on the page (collected only on pages that have
-    white or tiny text, to tell a dark table cell or a figure from a hiding place)."""
+    """A filled vector shape or an image on the page, in paint order (collected only on
+    pages that have white or tiny text, to tell a coloured table cell, a heatmap or a
+    figure from a hiding place)."""
 
     bbox: BBox
-    dark: bool  # a fill dark enough for white text to show, or an image
+    luminance: float | None  # relative luminance (WCAG) of the fill; None: no fill, or an image
     image: bool
 
 

@@ -26,7 +26,7 @@ from mlsys_lint.document.model import (
     Span,
     UnsafeAction,
 )
-from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish
+from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish, relative_luminance
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -141,14 +141,18 @@ def _needs_graphics(lines: list[Line]) -> bool:
 
 
 def _graphics(page: pymupdf.Page) -> tuple[Graphic, ...]:
-    """Filled shapes and images: what white text may sit on, what a figure covers."""
+    """Filled shapes and images in paint order (the page's bbox log; a drawing's
+    `seqno` is its place in it): what white text may sit on, what a figure covers."""
+    drawings = {d["seqno"]: d for d in page.get_drawings()}
     out = []
-    for d in page.get_drawings():
-        fill = d.get("fill")
-        dark = fill is not None and (0.299 * fill[0] + 0.587 * fill[1] + 0.114 * fill[2]) < 0.6
-        out.append(Graphic(tuple(d["rect"]), dark, False))
-    for info in page.get_image_info():
-        out.append(Graphic(tuple(info["bbox"]), True, True))
+    for i, (kind, rect) in enumerate(page.get_bboxlog()):
+        if kind in ("fill-image", "fill-shade"):
+            out.append(Graphic(tuple(rect), None, True))
+        elif i in drawings:
+            d = drawings[i]
+            fill = d.get("fill")
+            lum = relative_luminance(fill) if fill is not None else None
+            out.append(Graphic(tuple(d["rect"]), lum, False))
     return tuple(out)
 
 

@@ -33,8 +33,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.document.model import Page, Span
-from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish
+from mlsys_lint.document.model import Graphic, Page, Span
+from mlsys_lint.document.pdf_facts import (
+    MIN_CONTRAST,
+    TINY_PT,
+    contrast,
+    is_whitish,
+    relative_luminance,
+)
 from mlsys_lint.document.sections import span_hidden
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.base import Context, Rule, clip
@@ -59,23 +65,40 @@ INJECTION = re.compile(
 FIGURE_MARGIN = 12.0  # tick labels stand just outside a plot's frame
 
 
-def _center_in(span: Span, graphics, want_dark: bool, margin: float = 0.0) -> bool:
+def _under(span: Span, graphics: tuple[Graphic, ...], margin: float = 0.0) -> list[Graphic]:
+    """The graphics under the span's centre, in paint order."""
     x = (span.bbox[0] + span.bbox[2]) / 2
     y = (span.bbox[1] + span.bbox[3]) / 2
-    return any(
-        g.bbox[0] - margin <= x <= g.bbox[2] + margin
-        and g.bbox[1] - margin <= y <= g.bbox[3] + margin
-        and (g.dark or not want_dark)
+    return [
+        g
         for g in graphics
+        if g.bbox[0] - margin <= x <= g.bbox[2] + margin
+        and g.bbox[1] - margin <= y <= g.bbox[3] + margin
+    ]
+
+
+def _readable_on(span: Span, graphics: tuple[Graphic, ...]) -> bool:
+    """White text shows when what is painted under it (the topmost fill, else an image)
+    contrasts with it: white numbers on heatmap cells and labels on blue bars do; white
+    on white paper or on a white box does not."""
+    top = next(
+        (g for g in reversed(_under(span, graphics)) if g.image or g.luminance is not None),
+        None,
     )
+    if top is None:
+        return False  # white paper
+    if top.image:
+        return True  # a photo or a heatmap: its pixels are not read here
+    text = relative_luminance(tuple(((span.color >> k) & 0xFF) / 255 for k in (16, 8, 0)))
+    return contrast(text, top.luminance or 0.0) >= MIN_CONTRAST
 
 
 def _why(span: Span, page: Page) -> str | None:
     if span_hidden(span, page):
         return "invisible" if span.invisible else ("off the page" if span.size >= 1 else "tiny")
-    if span.size < TINY_PT and not _center_in(span, page.graphics, False, FIGURE_MARGIN):
+    if span.size < TINY_PT and not _under(span, page.graphics, FIGURE_MARGIN):
         return "tiny"
-    if is_whitish(span.color) and not _center_in(span, page.graphics, want_dark=True):
+    if is_whitish(span.color) and not _readable_on(span, page.graphics):
         return "white"
     return None
 
