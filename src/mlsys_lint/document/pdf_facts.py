@@ -9,6 +9,7 @@ TINY_PT = 2.0  # text below this size is unreadable in print
 def is_whitish(color: int) -> bool:
     return all((color >> shift) & 0xFF >= WHITE_LEVEL for shift in (16, 8, 0))
 
+
 # text this close in luminance to what is painted under it cannot be read (WCAG contrast
 # ratio; 1 is none, 21 black on white; captions in light gray on white are about 2)
 MIN_CONTRAST = 1.5

@@ -158,21 +158,25 @@ class Sections:
         small-type lines that ends each column at the bottom of the page, read upwards
         until a body-size line or a gap. Captions and figure labels in small type higher
         up are not footnotes."""
-        if not self.layouts or self.body_font_size is None:
+        return self.footnotes(1)
+
+    def footnotes(self, page: int) -> tuple[Line, ...]:
+        """The footnote lines at the bottom of a page (see first_page_notes)."""
+        if not 1 <= page <= len(self.layouts) or self.body_font_size is None:
             return ()
-        first = self.layouts[0]
+        layout = self.layouts[page - 1]
         limit = self.body_font_size - 0.5
         notes: list[Line] = []
         for column in (LEFT, RIGHT, SPAN):
             lines = sorted(
-                (ln for ln in first.content + first.footer if first.column_of(ln) == column),
+                (ln for ln in layout.content + layout.footer if layout.column_of(ln) == column),
                 key=lambda ln: ln.y0,
             )
             run: list[Line] = []
             for line in reversed(lines):
-                if _PAGE_NUMBER.match(line.text) and line in first.footer:
+                if _PAGE_NUMBER.match(line.text) and line in layout.footer:
                     continue  # ICML prints a page number under the footnotes
-                if line.size > limit or line.y0 < 0.5 * first.page.height:
+                if line.size > limit or line.y0 < 0.5 * layout.page.height:
                     break
                 if run and run[-1].y0 - line.y1 > 1.5 * (line.y1 - line.y0):
                     break

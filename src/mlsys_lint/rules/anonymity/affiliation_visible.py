@@ -1,7 +1,10 @@
 """## What it does
 Looks for institutions and addresses where authors put them: the title block of page 1,
-the page-1 footnotes (affiliations, "Correspondence to: ...") — universities, institutes,
-labs, departments, companies, and street addresses or phone numbers. The blind style's
+the page-1 footnotes (affiliations, "Correspondence to: ...", also above ICML's page
+number and when a word is hyphenated across two lines) — universities, institutes, labs,
+departments, companies ("Anthropic", "FAR AI", "Guild AI"), and street addresses or phone
+numbers — and an affiliation footnote on a later page of the body ("Department of
+Computer Science, ... University"). The blind style's
 placeholders ("Anonymous Institution, Anonymous City, ...") pass. Institutions named in
 the body or in a reference entry (a cited technical report) are not looked at.
 
@@ -29,10 +32,17 @@ Profile keys `double_blind`, `blind.allow_organizations`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
+from mlsys_lint.document.model import Line
 from mlsys_lint.findings import Violation, union
-from mlsys_lint.rules.anonymity.signals import ORGANIZATION, PERSONAL_DATA, anonymous
+from mlsys_lint.rules.anonymity.signals import (
+    AFFILIATION_FOOTNOTE,
+    ORGANIZATION,
+    PERSONAL_DATA,
+    anonymous,
+)
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
@@ -44,22 +54,44 @@ def check(ctx: Context) -> Iterator[Violation]:
     allow_orgs = bool(ctx.venue.get("blind", "allow_organizations", False))
     s = ctx.sections
     what = "personal data" if allow_orgs else "affiliation"
-    for area, lines in (("byline", s.byline), ("page-1 footnote", s.first_page_notes)):
-        hits = []
-        for line in lines:
-            if anonymous(line.text):
-                continue
-            found = [m.group() for m in PERSONAL_DATA.finditer(line.text)]
-            if not allow_orgs:
-                found += [m.group() for m in ORGANIZATION.finditer(line.text)]
-            if found:
-                hits.append((line, found))
+    areas = [("byline", 1, s.byline, False), ("page-1 footnote", 1, s.first_page_notes, False)]
+    if not allow_orgs:  # an affiliation footnote set on a later page of the body
+        last = s.body_pages or 0
+        areas += [(f"footnote on page {n}", n, s.footnotes(n), True) for n in range(2, last + 1)]
+    for area, page, lines, strict in areas:
+        hits = _hits(lines, allow_orgs, strict)
         if hits:
             names = ", ".join(dict.fromkeys(f for _, found in hits for f in found))
             text = " ".join(line.text.strip() for line, _ in hits)
             yield Violation(
                 f'{what} visible in the {area} ({names}): "{clip(text, 70)}"',
-                page=1,
+                page=page,
                 bbox=union([line.bbox for line, _ in hits]),
                 evidence=clip(text, 300),
             )
+
+
+def _hits(lines: tuple[Line, ...], allow_orgs: bool, strict: bool) -> list[tuple[Line, list[str]]]:
+    """The lines that name institutions or personal data, with what they name. Lines are
+    read as running text, so that "Univer-" / "sity of Toronto" is one word; `strict`
+    (a later page's footnotes) asks for an affiliation's shape ("Department of ...,
+    ... University"), not just a company's name."""
+    kept = [ln for ln in lines if not anonymous(ln.text)]
+    text, starts = "", []
+    for line in kept:
+        part = " ".join(line.text.split())
+        if text.endswith("-") and part[:1].islower():
+            text = text[:-1]
+        elif text:
+            text += " "
+        starts.append(len(text))
+        text += part
+    patterns = [PERSONAL_DATA] if allow_orgs else [PERSONAL_DATA, ORGANIZATION]
+    if strict:
+        patterns = [AFFILIATION_FOOTNOTE]
+    found: dict[int, list[str]] = {}
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            first = max(0, bisect_right(starts, m.start()) - 1)
+            found.setdefault(first, []).append(" ".join(m.group().split()))
+    return [(kept[i], names) for i, names in sorted(found.items())]

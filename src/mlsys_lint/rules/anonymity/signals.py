@@ -30,7 +30,14 @@ ORGANIZATION = re.compile(
     r"|Research Center|Research Centre|Inc\.|Corp(?:oration|\.)?|Ltd\.?|GmbH|LLC"
     r"|Google|DeepMind|Microsoft|Meta|Facebook|NVIDIA|Amazon|AWS|IBM|Intel|Apple|Alibaba"
     r"|Tencent|Baidu|Huawei|ByteDance|Samsung|OpenAI|Anthropic|Adobe|Oracle|Qualcomm|AMD"
-    r"|ETH Z(?:u|ü)rich|EPFL|MIT|CMU|KAIST|Tsinghua|INRIA|CNRS|Max Planck)(?![A-Za-z])"
+    r"|ETH Z(?:u|ü)rich|EPFL|MIT|CMU|KAIST|Tsinghua|INRIA|CNRS|Max Planck"
+    # a company or lab named "<Name> AI" ("FAR AI", "Guild AI", "Liquid AI")
+    r"|[A-Z][A-Za-z]+ AI(?=[\s,.;)]|$))(?![A-Za-z])"
+)
+# an affiliation as footnotes word it: a unit of an institution
+AFFILIATION_FOOTNOTE = re.compile(
+    r"(?<![A-Za-z])(?:Department|Dept\.|School|Faculty|Institute|Laboratory|College) of "
+    r"[^.;]{0,80}?(?:Universit(?:y|ät|é|à|ad|at|eit)|Institut(?:e|o)?|College|Academy|Polytechnic)(?![A-Za-z])"
 )
 PERSONAL_DATA = re.compile(
     r"\b\d{1,5}\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
