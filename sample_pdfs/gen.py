@@ -602,6 +602,7 @@ def main() -> None:
         appendix_paras=12,
     )
     paper("neurips_clean", 35, kit="neurips2025", appendix_paras=8)
+    paper("neurips_refs_top_of_page10", 39, kit="neurips2025", refs_clearpage=True)
     paper("neurips_camera_ready", 35, kit="neurips2025", options="main,final", appendix_paras=8)
 
 

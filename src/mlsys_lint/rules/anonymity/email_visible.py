@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         number = layout.page.number
         shown: set[str] = set()
         for line in layout.content + layout.header + layout.footer:
-            for address in emails(line.text, ctx.venue):
+            for address in _whole(line.text, ctx):
                 shown.add(address.casefold())
                 yield Violation(
                     f"e-mail address visible: {address}",
@@ -96,10 +96,20 @@ def _wrapped(first: str, second: str, ctx: Context) -> Iterator[tuple[str, str]]
     else:
         return
     cut = len(a)
-    whole = [e.casefold() for e in emails(a, ctx.venue)]  # complete on the first line
+    whole = [e.casefold() for e in _whole(a, ctx)]  # complete on the first line
     for m in EMAIL.finditer(text):
         found = m.group()
         if any(found.casefold().startswith(e) for e in whole):
             continue
         if m.start() < cut - 1 < m.end() - 1 and found in emails(found, ctx.venue):
             yield found, text
+
+
+def _whole(text: str, ctx: Context) -> list[str]:
+    """The addresses on one line, less one cut by a hyphen at the line's end
+    ("alice@cs.stan-": the next line holds the rest)."""
+    found = emails(text, ctx.venue)
+    end = text.rstrip()
+    if found and end.endswith("-") and end[:-1].endswith(found[-1]):
+        found = found[:-1]
+    return found
