@@ -30,7 +30,7 @@ REQUIRED = {
 APPENDIX_POLICIES = ("forbidden", "discouraged", "allowed")
 
 
-def _styles_dir() -> Path:
+def styles_dir() -> Path:
     packaged = resources.files("mlsys_lint") / "styles"
     if packaged.is_dir():
         return Path(str(packaged))
@@ -39,7 +39,7 @@ def _styles_dir() -> Path:
 
 
 def builtin_names() -> list[str]:
-    return sorted(p.stem for p in _styles_dir().glob("*.toml"))
+    return sorted(p.stem for p in styles_dir().glob("*.toml"))
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +57,7 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
     if ref.endswith(".toml") or path.is_file():
         source = path
     else:
-        source = _styles_dir() / f"{ref}.toml"
+        source = styles_dir() / f"{ref}.toml"
         if not source.is_file():
             known = ", ".join(builtin_names())
             raise VenueError(f"unknown venue {ref!r} (known: {known}; or give a .toml path)")

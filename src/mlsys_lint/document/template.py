@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mlsys_lint.document.sections import SPAN, Position, Sections, TextStream
-from mlsys_lint.venues import Venue, VenueError, builtin_names, load_venue
+from mlsys_lint.tomlfile import read_toml
+from mlsys_lint.venues import Venue, VenueError, builtin_names, styles_dir
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
@@ -30,12 +31,13 @@ class Template:
 
 @lru_cache(maxsize=1)
 def _fingerprints() -> tuple[tuple[str, str, tuple[re.Pattern[str], ...]], ...]:
-    """(family, profile name, notice patterns) of every built-in profile with a template."""
+    """(family, profile name, notice patterns) of the built-in profiles that define a
+    `[template]` table themselves (a profile that extends one inherits its family)."""
     out = []
     seen: set[str] = set()
     for name in builtin_names():
         try:
-            table = load_venue(name).data.get("template", {})
+            table = read_toml(styles_dir() / f"{name}.toml", VenueError).get("template", {})
         except VenueError:
             continue
         family = table.get("family")
