@@ -359,3 +359,16 @@ def test_a_subfiles_parts_own_preamble_is_not_the_papers(tmp_path):
         **{"parts__theorem.tex": part},
     )
     assert "T004" not in codes(_tex(root))
+
+
+def test_the_venues_site_in_its_notice_is_not_the_authors(tmp_path):
+    doc = pymupdf.open(SAMPLES / "camera_ready.pdf")
+    page = doc[0]
+    notice = page.search_for("Proceedings of the")[0]
+    uri = "https://mlsysworkshop.github.io/"
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": notice, "uri": uri})
+    assert lint(save(doc, tmp_path, "notice"), select=["A006"]).findings == ()
+    body = pymupdf.Rect(60, 300, 120, 310)
+    doc[2].insert_link({"kind": pymupdf.LINK_URI, "from": body, "uri": uri})
+    (f,) = lint(save(doc, tmp_path, "body"), select=["A006"]).findings
+    assert f.location.page == 3

@@ -7,7 +7,10 @@ institutional sites (`.edu`, `.ac.uk`, ...), and file shares that show their own
 (Google Drive, Dropbox, OneDrive). Anonymous hosting passes (anonymous.4open.science,
 openreview.net), as do public libraries, datasets and documentation (pytorch.org,
 huggingface.co, arxiv.org, doi.org, repositories of well-known public projects such as
-`github.com/pytorch/...`). URLs inside reference entries are citations and pass.
+`github.com/pytorch/...`). URLs inside reference entries are citations and pass, and so
+does the venue's own site in the page-1 notice ("Proceedings of the ... Workshop ...,
+https://gnnsys.github.io/"). Placeholder links (`docs.google.com/anonymous_link_placeholder`)
+identify no one.
 
 Heuristics and limits: the tool cannot know whether `github.com/<user>` belongs to the
 authors or to someone they use; it reports every named account outside the references.
@@ -31,8 +34,10 @@ Profile keys `double_blind`, `blind.allow_urls`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from mlsys_lint.document.sections import SPAN, Position, TextStream
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import GITHUB_PAGES, WEB_URL, identifying_url
 from mlsys_lint.rules.base import Context, Rule, clip
@@ -51,14 +56,39 @@ def _in_references(ctx: Context, page: int, bbox) -> bool:
     return False
 
 
+# the page-1 notice of the venue a paper appeared at or was submitted to: a link there is
+# the venue's site ("... (GNNSys'21), https://gnnsys.github.io/"), not the authors'
+VENUE_NOTICE = re.compile(
+    r"(?:Proceedings of|Preliminary work|Submitted to|Presented at|Accepted (?:at|to|by)|"
+    r"Published (?:at|in))[^.]{0,200}?(?:Conference|Workshop|Symposium).*",  # to the end
+    re.IGNORECASE,
+)
+
+
+def _venue_notice(ctx: Context) -> list[tuple[float, float, float, float]]:
+    """The boxes of the page-1 footnote lines that hold the venue's notice."""
+    notes = [Position(1, SPAN, line) for line in ctx.sections.first_page_notes]
+    if not notes:
+        return []
+    stream = TextStream.of(notes)
+    return [p.line.bbox for m in stream.search(VENUE_NOTICE) for p in m.positions]
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def check(ctx: Context) -> Iterator[Violation]:
     if ctx.venue.get("blind", "allow_urls", False):
         return
     reported: set[tuple[int, str]] = set()
+    notice = _venue_notice(ctx)
     for page in ctx.pdf.pages:
         for link in page.links:
             key = (page.number, link.uri.rstrip("/"))
             why = identifying_url(link.uri)
+            if why and page.number == 1 and any(_overlaps(link.bbox, b) for b in notice):
+                continue  # the venue's own site, in its notice
             if why and key not in reported and not _in_references(ctx, page.number, link.bbox):
                 reported.add(key)
                 yield Violation(
