@@ -73,8 +73,9 @@ def test_index_lists_every_file_with_its_verdict(report):
     clean, etal, missing = parser.rows
     assert clean[1].endswith("clean.pdf") and clean[2] == "pass"
     assert etal[2:5] == ["fail", "3", "0"] and etal[6] == "3"  # the R column
-    assert etal[9].startswith('R001 reference lists "et al."')
-    assert missing[2] == "unreadable" and missing[9] == "No such file or directory"
+    # a column per rule family of the registry: # file verdict errors warnings L R A T H S M
+    assert etal[12].startswith('R001 reference lists "et al."')
+    assert missing[2] == "unreadable" and missing[12] == "No such file or directory"
     assert parser.images == ["0002-etal.png"]
     assert "0002-etal.annotated.pdf" in parser.links and "0001-clean.annotated.pdf" in parser.links
 

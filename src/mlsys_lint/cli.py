@@ -17,6 +17,7 @@ import click
 from mlsys_lint import __version__
 from mlsys_lint.findings import INCOMPLETE_INPUT, display_path
 from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
+from mlsys_lint.verdict import exit_code
 
 DEFAULT_VENUE = "mlsys2026"
 
@@ -482,10 +483,9 @@ def main(
             raise click.UsageError(f"cannot write {output_file}: {exc.strerror}") from None
     else:
         sys.stdout.write(text)
-    if failed or incomplete or any(r.error for r in reports):
-        sys.exit(2)
-    if not exit_zero and any(r.errors for r in reports):
-        sys.exit(1)
+    code = exit_code(reports, exit_zero=exit_zero, broken=failed)
+    if code:
+        sys.exit(code)
 
 
 def entry() -> None:

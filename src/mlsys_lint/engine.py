@@ -61,7 +61,9 @@ def _run(
                 Finding(
                     rule=rule.code,
                     name=rule.name,
-                    severity=v.severity or default,
+                    # a severity set by the user (profile or configuration) wins over
+                    # the one a rule gives a single violation
+                    severity=overrides.get(rule.code) or v.severity or default,
                     message=v.message,
                     location=locate(v),
                     evidence=v.evidence,

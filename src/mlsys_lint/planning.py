@@ -187,7 +187,9 @@ def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> No
             click.echo(f"  cannot lint: {report.error}")
             sys.exit(2)
         click.echo(concise([report], ReportOptions()), nl=False)
-        sys.exit(1 if report.errors else 0)
+        from mlsys_lint.verdict import exit_code
+
+        sys.exit(exit_code([report]))
 
 
 PREVENTION = {
@@ -252,7 +254,9 @@ def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
     )
     if report.findings:
         click.echo(concise([report], ReportOptions()), nl=False)
-    sys.exit(1 if report.errors else 0)
+    from mlsys_lint.verdict import exit_code
+
+    sys.exit(exit_code([report]))
 
 
 SUBCOMMANDS = {"venues": venues, "plan": plan, "fix": fix}

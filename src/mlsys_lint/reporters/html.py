@@ -9,8 +9,9 @@ from html import escape
 
 from mlsys_lint import __version__
 from mlsys_lint.findings import FileReport, display_path
+from mlsys_lint.rules import FAMILIES
+from mlsys_lint.verdict import FAIL, INCOMPLETE, UNREADABLE, first_problem, verdict
 
-FAMILIES = ("L", "R", "A", "M")
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
 table { border-collapse: collapse; width: 100%; }
@@ -29,17 +30,14 @@ def render_index(
     reports: Sequence[FileReport], links: dict[int, tuple[str | None, str | None]]
 ) -> str:
     """`links[i]` holds the relative paths of report i's annotated PDF and thumbnail."""
-    failed = sum(1 for r in reports if r.errors)
-    unreadable = sum(1 for r in reports if r.error)
+    states = Counter(verdict(r) for r in reports)
+    failed = states[FAIL] + states[INCOMPLETE]
+    unreadable = states[UNREADABLE]
     rows = []
     for i, r in enumerate(reports):
         pdf, png = links.get(i, (None, None))
         name = escape(display_path(r.path))
-        if r.error:
-            verdict, first = "unreadable", r.error
-        else:
-            verdict = "fail" if r.errors else "pass"
-            first = next((f"{f.rule} {f.message}" for f in r.findings), "")
+        state, first = verdict(r), first_problem(r, " ")
         families = Counter(f.rule[0] for f in r.findings)
         file_cell = f'<a href="{escape(pdf)}">{name}</a>' if pdf else name
         thumb = (
@@ -49,8 +47,8 @@ def render_index(
             else ""
         )
         rows.append(
-            f'<tr class="{verdict}"><td class="num">{i + 1}</td><td>{file_cell}</td>'
-            f'<td class="verdict">{verdict}</td><td class="num">{r.errors}</td>'
+            f'<tr class="{state}"><td class="num">{i + 1}</td><td>{file_cell}</td>'
+            f'<td class="verdict">{state}</td><td class="num">{r.errors}</td>'
             f'<td class="num">{r.warnings}</td>'
             + "".join(f'<td class="num">{families[f]}</td>' for f in FAMILIES)
             + f"<td>{escape(first)}</td><td>{thumb}</td></tr>"

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from mlsys_lint import __version__
 from mlsys_lint.findings import FileReport, display_path
 from mlsys_lint.reporters import ReportOptions
-
-FAMILIES = ("L", "R", "A", "M", "T", "S", "H")
+from mlsys_lint.rules import FAMILIES
+from mlsys_lint.verdict import exit_code, first_problem, verdict
 
 
 def as_dict(reports: Sequence[FileReport]) -> dict:
@@ -214,21 +214,16 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     )
     for r in reports:
         families = Counter(f.rule[0] for f in r.findings)
-        if r.error:
-            status, first = "unreadable", r.error
-        else:
-            status = "fail" if r.errors else "pass"
-            first = next((f"{f.rule}: {f.message}" for f in r.findings), "")
         writer.writerow(
             [
                 display_path(r.path),
-                status,
+                verdict(r),
                 r.pages if r.pages is not None else "",
                 r.body_pages if r.body_pages is not None else "",
                 r.errors,
                 r.warnings,
                 *[families[fam] for fam in FAMILIES],
-                first,
+                first_problem(r),
             ]
         )
     return buf.getvalue()
@@ -254,7 +249,7 @@ def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     unreadable = sum(r.error is not None for r in reports)
-    failed = errors or unreadable
+    failed = exit_code(reports) != 0
     head = "❌ **mlsys-lint: failed**" if failed else "✅ **mlsys-lint: passed**"
     out = [
         f"{head}: {errors} error{'s' if errors != 1 else ''}, {warnings} "

@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = tuple(
     )
 )
 BY_CODE = {r.code: r for r in RULES}
+FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(r.code[0] for r in RULES))  # L R A T H S M
 BY_NAME = {r.name: r for r in RULES}
 
 
@@ -112,4 +113,4 @@ def markdown_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-__all__ = ["RULES", "Context", "Rule", "UnknownRule", "match", "select"]
+__all__ = ["FAMILIES", "RULES", "Context", "Rule", "UnknownRule", "match", "select"]
