@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import SAMPLES, codes, lint
+from conftest import ROOT, SAMPLES, codes, lint
 from mlsys_lint.cli import main
 from mlsys_lint.venues import VenueError, builtin_names, load_venue
 
@@ -192,3 +192,43 @@ def test_icml_sample_needs_the_uncounted_impact_statement(tmp_path):
     )
     report = lint(SAMPLES / "icml_clean.pdf", strict, select=["L003"])
     assert codes(report) == ["L003"] and report.body_pages == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[body]\npage_limt = 8\n", "unknown key 'body.page_limt'"),
+        ("[text_block]\ntolerence_pt = 40\n", "unknown key 'text_block.tolerence_pt'"),
+        ('[severity]\nL099 = "warning"\n', "severity: unknown rule 'L099'"),
+        ('[body]\npage_limit = "8"\n', "body.page_limit must be an integer"),
+        ("[body]\nhard_limit = 1\n", "body.hard_limit must be true or false"),
+        ("colums = 2\n", "unknown key 'colums'"),
+    ],
+)
+def test_a_typo_in_a_profile_is_an_error_naming_file_and_key(tmp_path, text, message):
+    path = _profile(tmp_path, 'extends = "mlsys2026"\nname = "typo"\n' + text)
+    with pytest.raises(VenueError) as err:
+        load_venue(path)
+    assert message in str(err.value) and str(path) in str(err.value)
+
+
+def test_every_profile_key_is_read_by_something():
+    """No dead keys: each key the built-in profiles set is read by the code."""
+    import re
+
+    src = "".join(p.read_text() for p in (ROOT / "src" / "mlsys_lint").rglob("*.py"))
+    for name in builtin_names():
+        data = load_venue(name).data
+        for table, value in data.items():
+            if table in ("source", "dates", "style_files", "severity"):
+                continue  # keys of their own (event names, file names, rule codes)
+            keys = value if isinstance(value, dict) else {table: value}
+            for key in keys:
+                assert re.search(rf"[\"']{re.escape(key)}[\"']", src), f"{name}: {table}.{key}"
+
+
+def test_workshop_profile_extends_neurips_and_names_its_own_file():
+    ws, neurips = load_venue("mlforsystems-workshop"), load_venue("neurips2025")
+    assert ws.data["text_block"] == neurips.data["text_block"]
+    assert ws.get("body", "page_limit") == 4 and not ws.get("body", "hard_limit")
+    assert ws.data["source"].endswith("mlforsystems-workshop.toml")

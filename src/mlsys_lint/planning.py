@@ -81,6 +81,8 @@ def venues(output_format: str) -> None:
                 "appendix_in_main_pdf": v.get("appendix", "in_main_pdf"),
                 "dates": {k: d for k, d in v.data.get("dates", {}).items() if d},
                 "dual_submission": v.get("policy", "dual_submission"),
+                "summary": v.data.get("rules_summary", ""),
+                "source": v.get("policy", "cfp", ""),
             }
             for v in profiles
         ]
@@ -95,6 +97,8 @@ def venues(output_format: str) -> None:
             f"  {limit} pages{soft}, {v.columns} column{'s' if v.columns > 1 else ''}, "
             f"{blind}, style {v.data.get('style_package', '?')}"
         )
+        if v.data.get("rules_summary"):
+            click.echo(f"  {v.data['rules_summary']}")
         for e in events(v):
             click.echo(f"  {_fmt(e.when):<22} {EVENT_NAMES.get(e.key, e.key)}")
 
@@ -159,8 +163,10 @@ def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> No
         click.echo(f"  {_fmt(e.when):<22} {e.label}{mark}")
 
     click.echo("\nDual submission:")
-    click.echo(f"  {src.title}: {src.get('policy', 'dual_submission', 'not recorded')}")
-    click.echo(f"  {dst.title}: {dst.get('policy', 'dual_submission', 'not recorded')}")
+    for v in (src, dst):
+        cfp = v.get("policy", "cfp")
+        policy = v.get("policy", "dual_submission", "not recorded")
+        click.echo(f"  {v.title}: {policy}" + (f" ({cfp})" if cfp else ""))
     first = next((e for e in events(dst) if e.is_deadline and e.when >= now), None)
     if first is None:
         click.echo(f"\nAll of {dst.title}'s deadlines have passed.")

@@ -7,6 +7,7 @@ child wins. `load_venue` accepts a built-in name or a path to a .toml file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,77 @@ REQUIRED = {
     "appendix": dict,
 }
 APPENDIX_POLICIES = ("forbidden", "discouraged", "allowed")
+
+_NUM = (int, float)
+_TEXT = str
+_ANY_KEY = "*"
+# every key a profile may set, by table ("" is the top level), with its type: a key not
+# here is a typo ("page_limt") and an error naming the file, not a silent default
+SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "": {
+        "extends": str, "name": str, "title": str, "style_package": str, "columns": int,
+        "double_blind": bool, "rules_summary": str, "max_file_size_mb": _NUM,
+    },
+    "page": {"name": str, "width_pt": _NUM, "height_pt": _NUM, "tolerance_pt": _NUM},
+    "text_block": {
+        k: _NUM
+        for k in ("left_pt", "top_pt", "width_pt", "height_pt", "column_gap_pt",
+                  "tolerance_pt", "outlier_pt", "header_zone_pt", "footer_zone_pt")
+    },
+    "body": {
+        "page_limit": int, "hard_limit": bool, "min_font_size_pt": _NUM,
+        "uncounted_sections": list,
+    },
+    "appendix": {"in_main_pdf": str},
+    "references": {"all_authors_required": bool},
+    "blind": {
+        "byline": str, "placeholder_emails": list, "layout_alarm": str,
+        "camera_ready_notices": list, "allow_organizations": bool, "allow_urls": bool,
+    },
+    "template": {"family": str, "notices": list, "page_numbers": bool},
+    "dates": {_ANY_KEY: (str, date)},
+    "policy": {"dual_submission": str, "cfp": str},
+    "tex": {
+        "other_styles": list, "camera_ready_options": list, "style_options": list,
+        "identity_commands": dict, "hidden_in_blind_mode": list, "layout_packages": list,
+        "negative_vspace_limit": int, "kit_packages": list,
+    },
+    "style_files": {"modified_is_error": bool, _ANY_KEY: list},
+    "severity": {_ANY_KEY: str},
+}  # fmt: skip
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
+             list: "a list", dict: "a table", date: "a date"}  # fmt: skip
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+
+def _check_keys(data: dict[str, Any], source: Path) -> None:
+    """Unknown keys and values of the wrong type are errors naming the file and key."""
+    for key, value in data.items():
+        table = SCHEMA.get(key) if isinstance(value, dict) else None
+        if table is None:
+            kind = SCHEMA[""].get(key)
+            if kind is None:
+                raise VenueError(f"{source}: unknown key {key!r}")
+            _check_type(source, key, value, kind)
+            continue
+        for sub, item in value.items():
+            kind = table.get(sub, table.get(_ANY_KEY))
+            if kind is None:
+                known = ", ".join(k for k in table if k != _ANY_KEY)
+                raise VenueError(f"{source}: unknown key '{key}.{sub}' (known: {known})")
+            _check_type(source, f"{key}.{sub}", item, kind)
+
+
+def _check_type(source: Path, key: str, value: Any, kind: type | tuple[type, ...]) -> None:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    # TOML's true is no number, though Python's bool is an int
+    ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
+    if not ok:
+        raise VenueError(f"{source}: {key} must be {_type_name(kind)}, not {value!r}")
 
 
 def styles_dir() -> Path:
@@ -65,6 +137,7 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
     if key in seen:
         raise VenueError(f"{source}: 'extends' cycle")
     data = read_toml(source, VenueError)
+    _check_keys(data, source)
     parent = data.pop("extends", None)
     if parent:
         if not isinstance(parent, str):
@@ -72,7 +145,7 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
         if not parent.endswith(".toml") and (source.parent / f"{parent}.toml").is_file():
             parent = str(source.parent / f"{parent}.toml")
         data = _merge(_read(parent, seen + (key,)), data)
-    data.setdefault("source", str(source))
+    data["source"] = str(source)  # the file read, not the parent it extends
     return data
 
 
@@ -112,7 +185,11 @@ def load_venue(ref: str) -> Venue:
         raise VenueError(
             f"{data['source']}: appendix.in_main_pdf must be one of {', '.join(APPENDIX_POLICIES)}"
         )
+    from mlsys_lint.rules import BY_CODE  # here: the rules' modules import this one
+
     for code, sev in data.get("severity", {}).items():
+        if code not in BY_CODE:
+            raise VenueError(f"{data['source']}: severity: unknown rule {code!r}")
         if sev not in ("error", "warning", "off"):
             raise VenueError(f"{data['source']}: severity.{code} must be error, warning or off")
     return Venue(data)

@@ -24,7 +24,9 @@ Build without the `accepted` option: `\\usepackage{mlsys2025}`. The style then p
 "Anonymous Authors" and the "Under review" notice.
 
 ## Options
-Profile keys `double_blind` (the rule is silent when false) and `blind.byline`.
+Profile keys `double_blind` (the rule is silent when false) and
+`blind.camera_ready_notices` (patterns of the notices the style prints in camera-ready
+and preprint builds).
 """
 
 from __future__ import annotations
@@ -37,12 +39,6 @@ from mlsys_lint.rules.anonymity.signals import NAME, anonymous
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule("A001", "author-names-visible", "The byline shows author names.", blind_only=True)
-
-CAMERA_READY = re.compile(
-    r"Proceedings of the .{0,40}(?:MLSys|Machine Learning and Systems|Conference)"
-    r"|Copyright 20\d\d by the author",
-    re.IGNORECASE,
-)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -57,10 +53,13 @@ def check(ctx: Context) -> Iterator[Violation]:
                 bbox=union([line.bbox for line in names]),
                 evidence=clip(text, 200),
             )
-    if ctx.pdf.pages:
+    notices = [
+        re.compile(p, re.IGNORECASE) for p in ctx.venue.get("blind", "camera_ready_notices", [])
+    ]
+    if ctx.pdf.pages and notices:
         first = ctx.sections.layouts[0]
         for line in first.content + first.footer:
-            if CAMERA_READY.search(line.text):
+            if any(p.search(line.text) for p in notices):
                 yield Violation(
                     "page 1 carries the camera-ready notice, not the 'under review' one",
                     page=1,
