@@ -111,6 +111,7 @@ def test_broken_xref_is_repaired_and_linted(tmp_path):
     assert json.loads(result.stdout)["files"][0]["pages"] == 11
 
 
+@pytest.mark.slow
 def test_thousand_pages_and_the_page_limit(tmp_path):
     path = tmp_path / "p1000.pdf"
     _pages_pdf(path, 1000)
@@ -128,6 +129,7 @@ def test_file_size_limit(tmp_path):
     assert result.exit_code == 2 and "over the 0.01 MB limit (--max-file-size)" in result.stderr
 
 
+@pytest.mark.slow
 def test_page_with_200000_spans(tmp_path):
     doc = pymupdf.open()
     page = doc.new_page()
@@ -231,6 +233,7 @@ def test_tex_project_without_main_file_is_one_line_exit_2(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_bib_is_read(tmp_path):
     entry = (
         "@article{k%d,\n  title = {A title about systems},\n"

@@ -44,6 +44,7 @@ def test_batch_results_in_input_order(jobs):
     assert [_codes(r) for r in reports] == [[], ["R001"], ["L003"], ["L001"]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_file_past_the_timeout_is_an_error_and_the_rest_go_on(jobs):
     start = time.monotonic()

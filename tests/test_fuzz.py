@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from conftest import SAMPLES
 from mlsys_lint.cli import main
 
+pytestmark = pytest.mark.slow  # every test here is a slow one
+
 
 @pytest.fixture(scope="module")
 def small_pdf(tmp_path_factory) -> bytes:

@@ -14,10 +14,13 @@ from conftest import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None or not (ROOT / ".git").exists(),
-    reason="needs git and a git checkout of mlsys-lint",
-)
+pytestmark = [
+    pytest.mark.slow,  # a real pre-commit run installs the hook into a fresh environment
+    pytest.mark.skipif(
+        shutil.which("git") is None or not (ROOT / ".git").exists(),
+        reason="needs git and a git checkout of mlsys-lint",
+    ),
+]
 
 
 def _git(repo: Path, *args: str) -> None:

@@ -89,6 +89,7 @@ def test_annotated_copies_and_thumbnail_exist(report):
     assert pix.width > 100 and pix.height > 100
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium not installed")
 def test_index_renders_in_headless_chromium(report, tmp_path):
     dom = subprocess.run(
