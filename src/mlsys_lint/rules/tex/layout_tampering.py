@@ -34,7 +34,16 @@ from itertools import islice
 
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule
-from mlsys_lint.rules.tex.source import at, at_line, body, lines, options, packages, source
+from mlsys_lint.rules.tex.source import (
+    at,
+    at_line,
+    body,
+    body_size,
+    lines,
+    options,
+    packages,
+    source,
+)
 
 RULE = Rule(
     "T004",
@@ -71,6 +80,7 @@ def _number(text: str | None) -> float | None:
 
 def check(ctx: Context) -> Iterator[Violation]:
     tex = ctx.tex
+    body_pt = body_size(ctx)
     layout_packages = set(ctx.venue.get("tex", "layout_packages", []))
     for name, cmd in packages(tex):
         if name in layout_packages:
@@ -83,9 +93,12 @@ def check(ctx: Context) -> Iterator[Violation]:
         if cmd.name == "documentclass":
             for opt in options(cmd):
                 size = re.fullmatch(r"(\d+(?:\.\d+)?)pt", opt)
-                if size and float(size.group(1)) < 10:
+                if size and float(size.group(1)) < body_pt:
                     yield at(
-                        tex, cmd, f"class option {opt}: the venue's body font is 10 pt", match=opt
+                        tex,
+                        cmd,
+                        f"class option {opt}: the venue's body font is {body_pt:g} pt",
+                        match=opt,
                     )
     for i, cmd in enumerate(tex.commands):
         if cmd.env:
@@ -172,7 +185,7 @@ def _global_size(ctx: Context) -> Iterator[Violation]:
                     tex,
                     cmd,
                     f"\\begin{{{cmd.name}}} sets {n} sections in a smaller "
-                    "font than the venue's 10 pt",
+                    f"font than the venue's {body_size(ctx):g} pt",
                     match=cmd.name,
                 )
             continue
@@ -194,7 +207,8 @@ def _global_size(ctx: Context) -> Iterator[Violation]:
                 tex,
                 cmd,
                 f"\\{cmd.name} at the top level of the body sets the "
-                f"{len(later)} sections after it in a smaller font than the venue's 10 pt",
+                f"{len(later)} sections after it in a smaller font than the venue's "
+                f"{body_size(ctx):g} pt",
                 match=f"\\{cmd.name}",
             )
     for cmd in tex.named("AtBeginDocument"):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from mlsys_lint.document.texwords import plain
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import clip
+from mlsys_lint.rules.base import Context, clip
 
 if TYPE_CHECKING:  # the TeX model is imported only when a TeX project is read
     from mlsys_lint.document.tex import Command, TexProject
@@ -104,3 +104,8 @@ def packages(tex: TexProject) -> list[tuple[str, Command]]:
 
 def options(cmd: Command) -> list[str]:
     return [o.strip() for o in (cmd.options or "").split(",") if o.strip()]
+
+
+def body_size(ctx: Context) -> float:
+    """The venue's body font size (profile `body.min_font_size_pt`, 10 pt when unset)."""
+    return float(ctx.venue.get("body", "min_font_size_pt", 10.0) or 10.0)

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule
-from mlsys_lint.rules.tex.source import at_line
+from mlsys_lint.rules.tex.source import at_line, body_size
 
 RULE = Rule(
     "T008",
@@ -59,7 +59,7 @@ def _venue_values(ctx: Context) -> dict[str, float]:
     return {k: v / 72 for k, v in out.items() if v}
 
 
-def _changed_lines(src, wanted: dict[str, float]) -> Iterator[tuple[int, str, str]]:
+def _changed_lines(src, wanted: dict[str, float], body_pt: float) -> Iterator[tuple[int, str, str]]:
     """(offset, what changed, the words) for settings that differ from the venue's."""
     for m in SETTING.finditer(src.clean):
         key, value, unit = m.group(1), float(m.group(2)), m.group(3)
@@ -69,8 +69,8 @@ def _changed_lines(src, wanted: dict[str, float]) -> Iterator[tuple[int, str, st
             what = f"\\{key} is {m.group(2)}{unit} here, the venue's is {wanted[key]:g}in"
             yield m.start(), what, m.group(0).strip()
     for m in NORMALSIZE.finditer(src.clean):
-        if float(m.group(1)) < 10:
-            what = f"\\normalsize is {m.group(1)} pt here, the venue's body is 10 pt"
+        if float(m.group(1)) < body_pt:
+            what = f"\\normalsize is {m.group(1)} pt here, the venue's body is {body_pt:g} pt"
             yield m.start(), what, m.group(0)
 
 
@@ -95,7 +95,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                 severity="error" if ctx.venue.double_blind else severity,
             )
             continue
-        changes = list(_changed_lines(src, _venue_values(ctx)))
+        changes = list(_changed_lines(src, _venue_values(ctx), body_size(ctx)))
         for offset, what, words in changes:
             yield at_line(
                 ctx.tex, name, src.line_of(offset), f"{head}: {what}", match=words,
