@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,40 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class TextBlock:
+    """The venue's text block in PDF points (origin top-left), with the defaults of the
+    keys a profile may leave out."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    column_gap: float = 0.0
+    tolerance: float = 4.0  # how far the measured block may sit from this one
+    outlier: float = 20.0  # how far a single body line may stick out before it is named
+    header_zone: float = 0.0  # room above the block for a running head
+    footer_zone: float = 0.0  # room below it for page numbers
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    @classmethod
+    def of(cls, table: dict[str, Any]) -> TextBlock:
+        keys = {
+            "left": "left_pt", "top": "top_pt", "width": "width_pt", "height": "height_pt",
+            "column_gap": "column_gap_pt", "tolerance": "tolerance_pt",
+            "outlier": "outlier_pt", "header_zone": "header_zone_pt",
+            "footer_zone": "footer_zone_pt",
+        }  # fmt: skip
+        return cls(**{k: float(table[v]) for k, v in keys.items() if v in table})
+
+
+@dataclass(frozen=True)
 class Venue:
     """A loaded profile. `data` is the merged TOML; helpers read the common keys."""
 
@@ -171,6 +206,10 @@ class Venue:
     def double_blind(self) -> bool:
         return self.data["double_blind"]
 
+    @cached_property
+    def text_block(self) -> TextBlock:
+        return TextBlock.of(self.data["text_block"])
+
     def get(self, table: str, key: str, default: Any = None) -> Any:
         return self.data.get(table, {}).get(key, default)
 
@@ -180,6 +219,9 @@ def load_venue(ref: str) -> Venue:
     for key, kind in REQUIRED.items():
         if not isinstance(data.get(key), kind):
             raise VenueError(f"{data['source']}: missing or invalid key {key!r}")
+    for key in ("left_pt", "top_pt", "width_pt", "height_pt"):
+        if key not in data["text_block"]:
+            raise VenueError(f"{data['source']}: missing key 'text_block.{key}'")
     policy = data["appendix"].get("in_main_pdf", "forbidden")
     if policy not in APPENDIX_POLICIES:
         raise VenueError(

@@ -261,10 +261,8 @@ def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
 
 
 def _page_layout(page: Page, venue: Venue) -> PageLayout:
-    tb = venue.data["text_block"]
-    tol = float(tb.get("tolerance_pt", 4.0))
-    left, top = float(tb["left_pt"]), float(tb["top_pt"])
-    right, bottom = left + float(tb["width_pt"]), top + float(tb["height_pt"])
+    tb = venue.text_block
+    tol, left, top, right, bottom = tb.tolerance, tb.left, tb.top, tb.right, tb.bottom
     lines = list(page.lines)
     ruler_ix = _is_ruler(lines, left, right)
     content, ruler, header, footer = [], [], [], []

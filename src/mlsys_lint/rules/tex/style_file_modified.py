@@ -52,10 +52,10 @@ PREPRINT = "Modified for generic preprint use"
 
 def _venue_values(ctx: Context) -> dict[str, float]:
     """The venue's text block in inches, from the profile's points."""
-    tb = ctx.venue.data.get("text_block", {})
-    out = {"textwidth": tb.get("width_pt"), "textheight": tb.get("height_pt")}
+    tb = ctx.venue.text_block
+    out = {"textwidth": tb.width, "textheight": tb.height}
     if ctx.venue.columns > 1:
-        out["columnsep"] = tb.get("column_gap_pt")
+        out["columnsep"] = tb.column_gap
     return {k: v / 72 for k, v in out.items() if v}
 
 
