@@ -232,3 +232,26 @@ def test_workshop_profile_extends_neurips_and_names_its_own_file():
     assert ws.data["text_block"] == neurips.data["text_block"]
     assert ws.get("body", "page_limit") == 4 and not ws.get("body", "hard_limit")
     assert ws.data["source"].endswith("mlforsystems-workshop.toml")
+
+
+def test_a_profile_extends_the_vocabulary(tmp_path):
+    """Word lists are data (vocab.toml); a venue adds to them with [vocab]."""
+    import pymupdf
+
+    doc = pymupdf.open(SAMPLES / "clean.pdf")
+    page = doc[0]
+    rect = page.search_for("Anonymous Institution")[0]
+    page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, rect.x0 + 230, rect.y1))
+    page.apply_redactions()
+    page.insert_text((rect.x0, rect.y1 - 2), "1Zebracorp, Springfield.", fontsize=8)
+    paper = tmp_path / "zebra.pdf"
+    doc.save(paper)
+    assert lint(paper, select=["A002"]).findings == ()
+    venue = _profile(
+        tmp_path, 'extends = "mlsys2026"\nname = "z"\n[vocab]\norganizations = ["Zebracorp"]\n'
+    )
+    (f,) = lint(paper, venue, select=["A002"]).findings
+    assert "Zebracorp" in f.message
+    bad = _profile(tmp_path, 'extends = "mlsys2026"\nname = "z"\n[vocab]\ncompanies = ["X"]\n')
+    with pytest.raises(VenueError, match="unknown key 'vocab.companies'"):
+        load_venue(bad)

@@ -67,6 +67,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     },
     "style_files": {"modified_is_error": bool, _ANY_KEY: list},
     "severity": {_ANY_KEY: str},
+    "vocab": {_ANY_KEY: list},  # keys checked against vocab.toml in load_venue
 }  # fmt: skip
 
 
@@ -228,6 +229,12 @@ def load_venue(ref: str) -> Venue:
             f"{data['source']}: appendix.in_main_pdf must be one of {', '.join(APPENDIX_POLICIES)}"
         )
     from mlsys_lint.rules import BY_CODE  # here: the rules' modules import this one
+    from mlsys_lint.vocab import base
+
+    for key in data.get("vocab", {}):
+        if key not in base():
+            raise VenueError(f"{data['source']}: unknown key 'vocab.{key}' (known: "
+                             f"{', '.join(base())})")  # fmt: skip
 
     for code, sev in data.get("severity", {}).items():
         if code not in BY_CODE:

@@ -39,6 +39,7 @@ from mlsys_lint.document.texscan import (
     tokenizer_commands,
 )
 from mlsys_lint.document.texwords import plain, words
+from mlsys_lint.vocab import words as vocab_words
 
 MAX_SOURCE_BYTES = 20 * 2**20  # a single .tex file
 MAX_BIB_BYTES = 64 * 2**20
@@ -236,12 +237,9 @@ INPUTS = {"input", "include", "subfile", "InputIfFileExists", "import", "subimpo
           "includefrom", "subincludefrom", "inputfrom", "subinputfrom"}  # fmt: skip
 PACKAGES = {"usepackage", "RequirePackage"}
 # Packages that paper kits and projects ship copies of (the ICML/MLSys kit: algorithm,
-# algorithmic, fancyhdr): third-party code, not the authors'; a project's own macro
-# packages are read like its .tex files.
-_THIRD_PARTY = """algorithm algorithmic algorithmicx algpseudocode fancyhdr natbib hyperref url
-    subfigure subcaption caption times mathptmx microtype booktabs xcolor graphicx amsmath
-    amssymb amsthm multirow wrapfig enumitem xspace cleveref listings float placeins"""
-THIRD_PARTY = frozenset(_THIRD_PARTY.split())
+# algorithmic, fancyhdr): third-party code, not the authors' (vocab.toml); a project's
+# own macro packages are read like its .tex files.
+THIRD_PARTY = frozenset(vocab_words("third_party_packages"))
 BIBS = {"bibliography", "addbibresource", "addglobalbib"}
 
 

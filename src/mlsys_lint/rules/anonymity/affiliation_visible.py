@@ -32,6 +32,7 @@ Profile keys `double_blind`, `blind.allow_organizations`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -39,9 +40,9 @@ from mlsys_lint.document.model import Line
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import (
     AFFILIATION_FOOTNOTE,
-    ORGANIZATION,
     PERSONAL_DATA,
     anonymous,
+    organizations,
 )
 from mlsys_lint.rules.base import Context, Rule, clip
 
@@ -59,7 +60,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         last = s.body_pages or 0
         areas += [(f"footnote on page {n}", n, s.footnotes(n), True) for n in range(2, last + 1)]
     for area, page, lines, strict in areas:
-        hits = _hits(lines, allow_orgs, strict)
+        hits = _hits(lines, organizations(ctx.venue), allow_orgs, strict)
         if hits:
             names = ", ".join(dict.fromkeys(f for _, found in hits for f in found))
             text = " ".join(line.text.strip() for line, _ in hits)
@@ -71,7 +72,9 @@ def check(ctx: Context) -> Iterator[Violation]:
             )
 
 
-def _hits(lines: tuple[Line, ...], allow_orgs: bool, strict: bool) -> list[tuple[Line, list[str]]]:
+def _hits(
+    lines: tuple[Line, ...], orgs: re.Pattern[str], allow_orgs: bool, strict: bool
+) -> list[tuple[Line, list[str]]]:
     """The lines that name institutions or personal data, with what they name. Lines are
     read as running text, so that "Univer-" / "sity of Toronto" is one word; `strict`
     (a later page's footnotes) asks for an affiliation's shape ("Department of ...,
@@ -86,7 +89,7 @@ def _hits(lines: tuple[Line, ...], allow_orgs: bool, strict: bool) -> list[tuple
             text += " "
         starts.append(len(text))
         text += part
-    patterns = [PERSONAL_DATA] if allow_orgs else [PERSONAL_DATA, ORGANIZATION]
+    patterns = [PERSONAL_DATA] if allow_orgs else [PERSONAL_DATA, orgs]
     if strict:
         patterns = [AFFILIATION_FOOTNOTE]
     found: dict[int, list[str]] = {}

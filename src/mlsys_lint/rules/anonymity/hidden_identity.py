@@ -33,11 +33,11 @@ from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import (
-    ORGANIZATION,
     URL,
     anonymous,
     emails,
     identifying_url,
+    organizations,
 )
 from mlsys_lint.rules.base import Context, Rule, clip
 
@@ -53,11 +53,11 @@ def _identity(text: str, ctx: Context) -> str | None:
     found = emails(text, ctx.venue)
     if found:
         return f"the e-mail address {found[0]}"
-    org = ORGANIZATION.search(text)
+    org = organizations(ctx.venue).search(text)
     if org and not anonymous(text):
         return f'the institution "{org.group()}"'
     for url in URL.findall(text):
-        if identifying_url(url):
+        if identifying_url(url, ctx.venue):
             return f"the URL {url}"
     return None
 

@@ -37,10 +37,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import EMAIL, anonymous
 from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.vocab import words
 
 RULE = Rule(
     "A007",
@@ -58,17 +60,13 @@ XMP_ITEM = re.compile(r"<rdf:li[^>]*>(.*?)</rdf:li>", re.S)
 
 # what a program writes where a person's name would go: "Matplotlib v3.9.0,
 # https://matplotlib.org/", "MATLAB, The Mathworks, Inc. Version 7.2", "gnuplot 5.4"
-PROGRAM = re.compile(
-    r"https?://|www\.|\bv(?:ersion)?\s?\d+(?:\.\d+)+|\b\d+\.\d+\.\d+\b|\b(?:matplotlib|matlab|"
-    r"mathworks|gnuplot|inkscape|illustrator|ghostscript|cairo|tikz|pgf|graphviz|plotly|"
-    r"excel|powerpoint|keynote|latex|pdftex|tex|word|acrobat|libreoffice|omnigraffle|"
-    r"draw\.io|visio|seaborn|bokeh|ggplot2?|R graphics)\b",
-    re.I,
-)
-# accounts that build or convert files for everyone (CI runners, Overleaf, containers)
-_SERVICES = """runner ubuntu root user admin overleaf sharelatex compile docker vagrant ec2-user
-    travis circleci jenkins builder build www-data nobody"""
-SERVICE_ACCOUNTS = frozenset(_SERVICES.split())
+_VERSIONED = r"https?://|www\.|\bv(?:ersion)?\s?\d+(?:\.\d+)+|\b\d+\.\d+\.\d+\b"
+
+
+@lru_cache(maxsize=8)
+def _program_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    listed = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"{_VERSIONED}|\b(?:{listed})\b", re.IGNORECASE)
 
 
 def _person(value: str) -> bool:
@@ -77,7 +75,7 @@ def _person(value: str) -> bool:
         bool(value)
         and not anonymous(value)
         and value.lower() not in ("unknown", "author")
-        and not PROGRAM.search(value)
+        and not _program_pattern(words("programs")).search(value)
     )
 
 
@@ -90,7 +88,7 @@ def _path_user(path: str) -> str | None:
         return None
     user = home.group(1)
     rest = path[home.end() :].lower()
-    if user.lower() in SERVICE_ACCOUNTS or re.search(
+    if user.lower() in words("service_accounts") or re.search(
         rf"[\w-]*{re.escape(user.lower())}[\w-]*\.[a-z]{{2,}}\b", rest
     ):
         return None

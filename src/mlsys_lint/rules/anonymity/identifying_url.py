@@ -86,7 +86,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     for page in ctx.pdf.pages:
         for link in page.links:
             key = (page.number, link.uri.rstrip("/"))
-            why = identifying_url(link.uri)
+            why = identifying_url(link.uri, ctx.venue)
             if why and page.number == 1 and any(_overlaps(link.bbox, b) for b in notice):
                 continue  # the venue's own site, in its notice
             if why and key not in reported and not _in_references(ctx, page.number, link.bbox):
@@ -108,7 +108,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         ]
     for m in found:
         url = m.text.rstrip(".,;:)]}")
-        why = identifying_url(url)
+        why = identifying_url(url, ctx.venue)
         if why and (m.page, url.rstrip("/")) not in reported:
             reported.add((m.page, url.rstrip("/")))
             yield Violation(

@@ -7,9 +7,11 @@ their limits in its own docstring.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from mlsys_lint.venues import Venue
+from mlsys_lint.vocab import words
 
 EMAIL = re.compile(
     r"(?:\{[\w.+-]+(?:\s*[,|]\s*[\w.+-]+)+\}|[\w.+-]+)@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
@@ -24,16 +26,27 @@ OBFUSCATED_EMAIL = re.compile(
 
 # superscript affiliation marks are glued to words ("Smith1", "2Google"): look-arounds
 # on letters, not \b, delimit the words
-ORGANIZATION = re.compile(
-    r"(?<![A-Za-z])(?:Universit(?:y|ät|é|à|ad|at|eit|y College)|College|Institut(?:e|o)?"
+_INSTITUTION_WORDS = (
+    r"Universit(?:y|ät|é|à|ad|at|eit|y College)|College|Institut(?:e|o)?"
     r"|Polytechnic|Laborator(?:y|ies)|Labs?|School of|Department of|Dept\.|Faculty of|Academy"
     r"|Research Center|Research Centre|Inc\.|Corp(?:oration|\.)?|Ltd\.?|GmbH|LLC"
-    r"|Google|DeepMind|Microsoft|Meta|Facebook|NVIDIA|Amazon|AWS|IBM|Intel|Apple|Alibaba"
-    r"|Tencent|Baidu|Huawei|ByteDance|Samsung|OpenAI|Anthropic|Adobe|Oracle|Qualcomm|AMD"
-    r"|ETH Z(?:u|ü)rich|EPFL|MIT|CMU|KAIST|Tsinghua|INRIA|CNRS|Max Planck"
     # a company or lab named "<Name> AI" ("FAR AI", "Guild AI", "Liquid AI")
-    r"|[A-Z][A-Za-z]+ AI(?=[\s,.;)]|$))(?![A-Za-z])"
+    r"|[A-Z][A-Za-z]+ AI(?=[\s,.;)]|$)"
 )
+
+
+@lru_cache(maxsize=8)
+def _organization_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    listed = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{_INSTITUTION_WORDS}|{listed})(?![A-Za-z])")
+
+
+def organizations(venue: Venue | None = None) -> re.Pattern[str]:
+    """Institution words and the vocabulary's organization names (A002, A008)."""
+    return _organization_pattern(words("organizations", venue))
+
+
+ORGANIZATION = organizations()
 # an affiliation as footnotes word it: a unit of an institution
 AFFILIATION_FOOTNOTE = re.compile(
     r"(?<![A-Za-z])(?:Department|Dept\.|School|Faculty|Institute|Laboratory|College) of "
@@ -77,73 +90,6 @@ WEB_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'{}|\\^`]+")
 GITHUB_PAGES = re.compile(r"\b[\w-]+\.github\.io\b[^\s<>\"']*")  # written without a scheme
 URL = re.compile(f"{WEB_URL.pattern}|{GITHUB_PAGES.pattern}")
 
-ANONYMOUS_HOSTS = (
-    "anonymous.4open.science",
-    "openreview.net",
-    "anonymous.4open",
-    "anonymousfiles.io",
-)
-PUBLIC_HOSTS = (
-    "arxiv.org",
-    "doi.org",
-    "dx.doi.org",
-    "pytorch.org",
-    "tensorflow.org",
-    "huggingface.co",
-    "paperswithcode.com",
-    "wikipedia.org",
-    "python.org",
-    "numpy.org",
-    "scipy.org",
-    "scikit-learn.org",
-    "jax.readthedocs.io",
-    "readthedocs.io",
-    "kaggle.com",
-    "image-net.org",
-    "mlcommons.org",
-    "onnx.ai",
-    "apache.org",
-    "llvm.org",
-    "kernel.org",
-    "nvidia.com",
-    "developer.nvidia.com",
-    "aws.amazon.com",
-    "cloud.google.com",
-    "www.cs.toronto.edu/~kriz",
-    "yann.lecun.com",
-)
-CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
-PUBLIC_CODE_OWNERS = {
-    "pytorch",
-    "tensorflow",
-    "huggingface",
-    "google",
-    "facebookresearch",
-    "microsoft",
-    "nvidia",
-    "openai",
-    "apache",
-    "llvm",
-    "triton-lang",
-    "vllm-project",
-    "jax-ml",
-    "numpy",
-    "scikit-learn",
-    "onnx",
-    "mlcommons",
-    "ray-project",
-    "deepspeedai",
-    "sgl-project",
-}
-FILE_SHARES = (
-    "drive.google.com",
-    "docs.google.com",
-    "dropbox.com",
-    "onedrive.live.com",
-    "1drv.ms",
-    "box.com",
-    "sharepoint.com",
-)
 # "docs.google.com/anonymous_link_placeholder", ".../anonymized-repo", "/TODO-link"
 PLACEHOLDER_PATH = re.compile(r"anonym|placeholder|redacted|/todo\b|/xxx+\b", re.I)
 PERSONAL_PATH = re.compile(r"/~|/(?:people|person|users|staff|homes|home|members|faculty)/")
@@ -161,28 +107,31 @@ def _under(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-def identifying_url(url: str) -> str | None:
-    """Why a URL points to a person, group or organization, or None when it does not."""
+def identifying_url(url: str, venue: Venue | None = None) -> str | None:
+    """Why a URL points to a person, group or organization, or None when it does not.
+    The host lists are the vocabulary's (vocab.toml and the venue's [vocab])."""
+    public = words("public_hosts", venue)
     if url.lower().startswith("mailto:"):
         return None  # an address: A003's business
     host, path = _host_path(url)
     if not host:
         return None
     full = host + path
-    if _under(host, ANONYMOUS_HOSTS) or PLACEHOLDER_PATH.search(path):
+    if _under(host, words("anonymous_hosts", venue)) or PLACEHOLDER_PATH.search(path):
         return None  # an anonymous service, or a link the authors left as a placeholder
-    if any(full.startswith(p) for p in PUBLIC_HOSTS if "/" in p):
+    if any(full.startswith(p) for p in public if "/" in p):
         return None
-    if _under(host, CODE_HOSTS):
+    if _under(host, words("code_hosts", venue)):
         owner = path.strip("/").split("/")[0].lower() if path.strip("/") else ""
-        if not owner or owner in PUBLIC_CODE_OWNERS or owner.startswith("anonymous"):
+        owners = words("public_code_owners", venue)
+        if not owner or owner in owners or owner.startswith("anonymous"):
             return None
         return f"a code repository of the account '{owner}'"
-    if _under(host, FILE_SHARES):
+    if _under(host, words("file_shares", venue)):
         return "a file share that shows its owner"
     if host.endswith(".github.io") or host == "sites.google.com":
         return "a personal web page"
-    if _under(host, tuple(p for p in PUBLIC_HOSTS if "/" not in p)):
+    if _under(host, tuple(p for p in public if "/" not in p)):
         return None
     if PERSONAL_PATH.search(path):
         return "a personal web page"
