@@ -91,3 +91,16 @@ def test_readme_rule_table_is_current():
     start = readme.index("-->", readme.index("<!-- rules:start")) + 4
     end = readme.index("<!-- rules:end -->")
     assert readme[start:end] == markdown_table(), "README rule table is stale: regenerate it"
+
+
+def test_no_rule_imports_another_rule():
+    """What a PDF rule and its TeX twin share lives in a shared module (signals, tex
+    source helpers, vocab.toml, the profile), never in one of the rules."""
+    import re
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parents[1] / "src" / "mlsys_lint" / "rules"
+    shared = {"signals", "source", "base"}
+    for path in rules.rglob("*.py"):
+        for m in re.finditer(r"from mlsys_lint\.rules\.\w+\.(\w+) import", path.read_text()):
+            assert m.group(1) in shared, f"{path.name} imports the rule module {m.group(1)}"

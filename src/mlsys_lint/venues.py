@@ -207,6 +207,15 @@ class Venue:
     def double_blind(self) -> bool:
         return self.data["double_blind"]
 
+    def fits_page(self, width: float, height: float) -> bool:
+        """A page of the venue's paper size, within the profile's tolerance."""
+        want = self.data["page"]
+        tol = float(want.get("tolerance_pt", 2.0))
+        return (
+            abs(width - float(want["width_pt"])) <= tol
+            and abs(height - float(want["height_pt"])) <= tol
+        )
+
     @cached_property
     def text_block(self) -> TextBlock:
         return TextBlock.of(self.data["text_block"])

@@ -31,20 +31,12 @@ from collections.abc import Iterator
 from mlsys_lint.document.sections import heading_title
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, quoting
+from mlsys_lint.vocab import words
 
 RULE = Rule(
     "A004", "acknowledgments-present", "Acknowledgments in a blind submission.", blind_only=True
 )
 
-HEADINGS = {
-    "acknowledgments",
-    "acknowledgements",
-    "acknowledgment",
-    "acknowledgement",
-    "funding",
-    "acknowledgments and disclosure of funding",
-    "funding acknowledgments",
-}
 # matched against the lower-cased prose (TextStream.search(folded=True))
 THANKS = re.compile(
     r"\bwe (?:would (?:also )?like to |also |sincerely |gratefully )?(?:thank|acknowledge)\b"
@@ -60,6 +52,7 @@ _MAYBE = re.compile(r"ackno|fund", re.IGNORECASE)
 
 def check(ctx: Context) -> Iterator[Violation]:
     s = ctx.sections
+    headings = set(words("acknowledgment_headings", ctx.venue))
     heading = None
     if _MAYBE.search(s.prose.text):  # the prose holds body and appendix: one cheap look
         heading = next(
@@ -68,7 +61,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                 for p in s.body + s.after_body
                 if len(p.line.text) < 60
                 and _MAYBE.search(p.line.text)
-                and heading_title(p.line.text) in HEADINGS
+                and heading_title(p.line.text) in headings
                 and (p.line.bold or p.line.text.strip().isupper())
             ),
             None,

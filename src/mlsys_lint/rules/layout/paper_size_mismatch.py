@@ -22,10 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsys_lint.document.model import Page
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, page_ranges
-from mlsys_lint.venues import Venue
 
 RULE = Rule("L001", "paper-size-mismatch", "Pages are not the venue's paper size.")
 
@@ -41,21 +39,12 @@ def size_name(width: float, height: float) -> str:
     return f"{width / 72:.2f} x {height / 72:.2f} in"
 
 
-def size_matches(page: Page, venue: Venue) -> bool:
-    want = venue.data["page"]
-    tol = float(want.get("tolerance_pt", 2.0))
-    return (
-        abs(page.width - float(want["width_pt"])) <= tol
-        and abs(page.height - float(want["height_pt"])) <= tol
-    )
-
-
 def check(ctx: Context) -> Iterator[Violation]:
     page = ctx.venue.data["page"]
     want_w, want_h = float(page["width_pt"]), float(page["height_pt"])
     wrong: dict[tuple[int, int], list[int]] = {}
     for p in ctx.pdf.pages:
-        if not size_matches(p, ctx.venue):
+        if not ctx.venue.fits_page(p.width, p.height):
             wrong.setdefault((round(p.width), round(p.height)), []).append(p.number)
     want = page.get("name") or size_name(want_w, want_h)
     for (w, h), pages in wrong.items():

@@ -49,7 +49,6 @@ from mlsys_lint.document.model import Line
 from mlsys_lint.document.template import recognise
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, page_ranges
-from mlsys_lint.rules.layout.paper_size_mismatch import size_matches
 
 RULE = Rule("L005", "text-block-violated", "Text outside the text block, or a shrunk body font.")
 
@@ -76,7 +75,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                         evidence=clip(line.text),
                     )
 
-    measured = [ly for ly in sections.layouts if size_matches(ly.page, ctx.venue)]
+    measured = [ly for ly in sections.layouts if ctx.venue.fits_page(ly.page.width, ly.page.height)]
     size = sections.body_font_size
     extents: list[tuple[int, tuple[float, float, float, float]]] = []
     if size is not None:
@@ -145,7 +144,8 @@ def _outliers(
         if past > far:
             out.append((past, pos.page, pos.line))
     for layout in ctx.sections.layouts:
-        if layout.page.number > last_body_page or not size_matches(layout.page, ctx.venue):
+        page = layout.page
+        if page.number > last_body_page or not ctx.venue.fits_page(page.width, page.height):
             continue
         for line in layout.header:
             if header_top - line.y0 > far:

@@ -28,14 +28,16 @@ from typing import TYPE_CHECKING
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import emails
 from mlsys_lint.rules.base import Context, Rule, clip
-from mlsys_lint.rules.tex.identity_in_source import (
+from mlsys_lint.rules.tex.source import (
     ACK_ENVS,
     DEFAULT_IDENTITY,
     HEADINGS,
     PDFAUTHOR,
+    at_line,
     is_ack_title,
+    names_someone,
+    plain,
 )
-from mlsys_lint.rules.tex.source import at_line, names_someone, plain
 
 if TYPE_CHECKING:
     from mlsys_lint.document.tex import Comment
@@ -72,7 +74,7 @@ def _found(comment: Comment, spec: dict[str, list[int]], ctx: Context) -> Iterat
                 if names_someone(value):
                     yield raw.offset, f"\\{raw.name}{{{clip(plain(value), 40)}}}"
             elif (
-                (raw.name in HEADINGS and braces and is_ack_title(braces[0]))
+                (raw.name in HEADINGS and braces and is_ack_title(braces[0], ctx.venue))
                 or (raw.name == "begin" and braces and braces[0] in ACK_ENVS)
             ) and len(plain(text[raw.end : raw.end + 400])) >= 20:
                 yield raw.offset, f"acknowledgments ('{clip(plain(text[raw.end :]), 40)}')"

@@ -34,9 +34,19 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.anonymity.acknowledgments_present import HEADINGS as ACK_HEADINGS
 from mlsys_lint.rules.base import Context, Rule, clip
-from mlsys_lint.rules.tex.source import at, lines, names_someone, plain, source
+from mlsys_lint.rules.tex.source import (
+    ACK_ENVS,
+    DEFAULT_IDENTITY,
+    HEADINGS,
+    PDFAUTHOR,
+    at,
+    is_ack_title,
+    lines,
+    names_someone,
+    plain,
+    source,
+)
 
 if TYPE_CHECKING:
     from mlsys_lint.document.tex import Command, TexProject
@@ -50,22 +60,10 @@ RULE = Rule(
 )
 
 
-def is_ack_title(title: str) -> bool:
-    """A heading the PDF rule A004 also takes for acknowledgments ("Acknowledgements",
-    "Funding", ...); "Funding and Conflict of Interest" is not one."""
-    return re.sub(r"[^a-z ]", "", plain(title).lower()).strip() in ACK_HEADINGS
-
-
-ACK_ENVS = ("acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement",
-            "acks", "ack")  # fmt: skip
-HEADINGS = ("section", "section*", "subsection", "subsection*", "paragraph", "paragraph*",
-            "subsubsection", "subsubsection*")  # fmt: skip
 PLACEHOLDER_ACK = re.compile(r"omitted|removed|anonymi|redacted|withheld|hidden", re.I)
-PDFAUTHOR = re.compile(r"pdfauthor\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[^,}\]]*)", re.I)
 _NEXT_PART = re.compile(
     r"\\(?:section|subsection|paragraph|bibliography|printbibliography|appendix|end\{document\})"
 )
-DEFAULT_IDENTITY = {"author": [0], "thanks": [0]}
 
 
 def identity_args(cmd: Command, spec: dict[str, list[int]]) -> str | None:
@@ -119,7 +117,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             )
             continue
         is_ack = (cmd.env and cmd.name in ACK_ENVS) or (
-            not cmd.env and cmd.name in HEADINGS and is_ack_title(cmd.arg(0) or "")
+            not cmd.env and cmd.name in HEADINGS and is_ack_title(cmd.arg(0) or "", ctx.venue)
         )
         if is_ack:
             content = ack_content(tex, cmd)

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from mlsys_lint.document.texwords import plain
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, clip
+from mlsys_lint.vocab import words
 
 if TYPE_CHECKING:  # the TeX model is imported only when a TeX project is read
     from mlsys_lint.document.tex import Command, TexProject
+    from mlsys_lint.venues import Venue
 
 # Words of the templates' anonymous bylines; a byline made only of these names nobody.
 _WORDS = """anonymous anon author authors name names first last firstname lastname surname
@@ -109,3 +111,21 @@ def options(cmd: Command) -> list[str]:
 def body_size(ctx: Context) -> float:
     """The venue's body font size (profile `body.min_font_size_pt`, 10 pt when unset)."""
     return float(ctx.venue.get("body", "min_font_size_pt", 10.0) or 10.0)
+
+
+# what the TeX rules of identity (T006, T007) share with each other and with A004
+PDFAUTHOR = re.compile(r"pdfauthor\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[^,}\]]*)", re.I)
+DEFAULT_IDENTITY = {"author": [0], "thanks": [0]}
+
+
+def is_ack_title(title: str, venue: Venue | None = None) -> bool:
+    """A heading the PDF rule A004 also takes for acknowledgments ("Acknowledgements",
+    "Funding", ...; vocab.toml); "Funding and Conflict of Interest" is not one."""
+    title = re.sub(r"[^a-z ]", "", plain(title).lower()).strip()
+    return title in words("acknowledgment_headings", venue)
+
+
+ACK_ENVS = ("acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement",
+            "acks", "ack")  # fmt: skip
+HEADINGS = ("section", "section*", "subsection", "subsection*", "paragraph", "paragraph*",
+            "subsubsection", "subsubsection*")  # fmt: skip
