@@ -1,5 +1,6 @@
-"""Command line: parse options (and the config file) into settings, run the engine,
-pick a reporter, set the exit code.
+"""Command line: parse the options (options.py resolves them with the configuration
+file), find the inputs (inputs.py), run the engine, pick a reporter, set the exit code
+(verdict.py).
 
 Exit codes: 0 no error-severity finding; 1 at least one; 2 bad usage, bad
 configuration, or a file that could not be read (the other files are still checked).
@@ -16,14 +17,11 @@ import click
 
 from mlsys_lint import __version__
 from mlsys_lint.findings import INCOMPLETE_INPUT, display_path
-from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
+from mlsys_lint.inputs import discover, lint_projects
+from mlsys_lint.reporters import FORMATS, REPORTERS, ReportOptions
 from mlsys_lint.verdict import exit_code
 
 DEFAULT_VENUE = "mlsys2026"
-
-
-def _split(values) -> list[str]:
-    return [v.strip() for item in values for v in str(item).split(",") if v.strip()]
 
 
 def _explain(selector: str) -> str:
@@ -70,88 +68,6 @@ def _list_venues() -> str:
         "  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5] + "\n"
         for r in rows
     )
-
-
-TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
-
-
-def _is_main(path: Path) -> bool:
-    from mlsys_lint.document.tex import is_main  # imported only when a folder is given
-
-    return is_main(path)
-
-
-def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
-    they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
-    for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
-    subfiles part's main file, or the main file of the folder above), each project once.
-    Anything else stays a PDF path, to be reported like any unreadable input."""
-    pdfs: list[str] = []
-    tex: list[str] = []
-    seen: set[Path] = set()
-
-    def add_tex(target: str, key: Path) -> None:
-        if key.resolve() not in seen:
-            seen.add(key.resolve())
-            tex.append(target)
-
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() == ".pdf")
-            if any(_is_main(f) for f in path.glob("*.tex")):
-                add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
-                pdfs.extend(found)
-                continue
-            pdfs.extend(found or [p])
-        elif path.suffix.lower() in TEX_SUFFIXES:
-            from mlsys_lint.document.tex import main_for
-
-            main = main_for(path, stop=Path.cwd()) if path.is_file() else None
-            if main is None:
-                tex.append(p)  # reported as not a project, with the reason
-            else:
-                add_tex(str(main), main)
-        else:
-            pdfs.append(p)
-    return pdfs, tex
-
-
-def _same_project(a: str, b: str) -> bool:
-    """Whether two TeX targets (folder or main file) name the same main file."""
-    from mlsys_lint.document.tex import TexError, locate
-
-    try:
-        return locate(a)[1].resolve() == locate(b)[1].resolve()
-    except (TexError, OSError):
-        return a == b
-
-
-def _lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
-    """Lint the TeX projects, and read the PDFs against them: PDF findings get the source
-    line they come from where it is plain, and the source's inline suppressions drop the
-    PDF findings they name (with one project: every PDF; else the PDF beside the main
-    file or of the same name)."""
-    from mlsys_lint.engine import link_to_source, lint_tex, with_alarm
-    from mlsys_lint.findings import FileReport
-
-    out = []
-    for target in projects:
-        report, tex = with_alarm(
-            lambda t=target: lint_tex(t, venue, rules),
-            limits,
-            lambda error, t=target: (FileReport(path=t, venue=venue.name, error=error), None),
-        )
-        out.append(report)
-        if tex is None:
-            continue
-        main = Path(report.path)
-        for i, r in enumerate(pdf_reports):
-            pdf = Path(r.path)
-            if len(projects) == 1 or pdf.parent == main.parent or pdf.stem == main.stem:
-                pdf_reports[i] = link_to_source(r, tex)
-    return out
 
 
 def _annotate(reports, target: str) -> bool:
@@ -204,14 +120,6 @@ def _annotate_dir(reports, folder: Path) -> bool:
     (folder / "index.html").write_text(render_index(reports, links), encoding="utf-8")
     click.echo(f"mlsys-lint: wrote {display_path(str(folder / 'index.html'))}", err=True)
     return failed
-
-
-def _from_config(ctx: click.Context, name: str, value, config, key: str | None = None):
-    """The command-line value when given there, else the config file's, else the default."""
-    source = ctx.get_parameter_source(name)
-    if source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP"):
-        return value
-    return config.get(key or name.replace("_", "-"), value)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -367,101 +275,60 @@ def main(
         click.echo(_list_venues(), nl=False)
         return
 
-    from mlsys_lint import settings
+    from mlsys_lint.options import OptionsError, resolve
 
+    explicit = {
+        name
+        for name in ctx.params
+        if (src := ctx.get_parameter_source(name)) is not None
+        and src.name not in ("DEFAULT", "DEFAULT_MAP")
+    }
     try:
-        path = None if isolated else (config_file or settings.find(Path.cwd()))
-        config = settings.load(path)
-    except settings.ConfigError as exc:
+        opts = resolve(ctx.params, explicit)
+    except OptionsError as exc:
         raise click.UsageError(str(exc)) from None
-
-    configured_tex = tex_target is None and config.get("tex") is not None
-    tex_target = _from_config(ctx, "tex_target", tex_target, config, "tex")
-    if not files:
-        files = tuple(config.get("pdf", ()))
-    if not files and not tex_target:
-        raise click.UsageError("no input files (try 'mlsys-lint paper.pdf')")
-    venue = _from_config(ctx, "venue", venue, config)
-    output_format = _from_config(ctx, "output_format", output_format, config)
-    if output_format not in FORMATS:
-        raise click.UsageError(f"{config.path}: output-format: unknown format {output_format!r}")
-    jobs = _from_config(ctx, "jobs", jobs, config)
-    timeout = _from_config(ctx, "timeout", timeout, config)
-    max_file_size = _from_config(ctx, "max_file_size", max_file_size, config)
-    max_pages = _from_config(ctx, "max_pages", max_pages, config)
-    chosen = _split(select) or _split(config.get("select", []))
-    extra = _split(extend_select) + _split(config.get("extend-select", []))
-    skipped = _split(ignore) + _split(config.get("ignore", []))
-
-    from mlsys_lint.engine import Limits, default_jobs, lint_many
-    from mlsys_lint.rules import BY_CODE, UnknownRule, match
-    from mlsys_lint.rules import select as select_rules
-    from mlsys_lint.venues import Venue, VenueError, load_venue
-
-    try:
-        profile = load_venue(venue)
-    except VenueError as exc:
-        raise click.UsageError(str(exc)) from None
-    if config.get("severity"):  # the config file overrides the venue profile
-        severity = dict(profile.data.get("severity", {}))
-        for code, level in config.get("severity").items():
-            severity.update({rule.code: level for rule in match(code)})
-        profile = Venue({**profile.data, "severity": severity})
-    try:
-        rules = select_rules(chosen or None, skipped)
-        if extra:
-            codes = {r.code for r in rules} | {r.code for s in extra for r in match(s)}
-            rules = [r for r in select_rules() if r.code in codes]
-    except UnknownRule as exc:
-        raise click.UsageError(str(exc)) from None
-
-    paths, projects = _expand(list(files))
-    if configured_tex:
-        # the configured project stands for every source file given (a pre-commit run
-        # passes the changed ones)
-        projects = [tex_target]
-    elif tex_target:
-        projects = [tex_target] + [p for p in projects if not _same_project(p, tex_target)]
+    paths, projects = discover(list(opts.files), opts.tex_target, opts.configured_tex)
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
-    limits = Limits(
-        max_file_size=int(max_file_size * 2**20) or None,
-        max_pages=max_pages or None,
-        timeout=timeout or None,
-    )
-    fmt = ALIASES.get(output_format, output_format)
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
-
-    progress = None
-    if len(paths) > 1 and sys.stderr.isatty() and fmt != "github":
-        progress = click.progressbar(length=len(paths), label="checking", file=sys.stderr)
-    if progress is not None:
-        with progress:
-            reports = lint_many(
-                paths,
-                profile,
-                rules,
-                limits,
-                jobs=jobs or default_jobs(),
-                on_done=lambda _: progress.update(1),
-            )
-    else:
-        reports = lint_many(paths, profile, rules, limits, jobs=jobs or default_jobs())
-    reports += _lint_projects(projects, reports, profile, rules, limits)
-
+    reports = _lint(paths, projects, opts)
     failed = _annotate(reports, annotate_to) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir) or failed
-    incomplete = [f for r in reports for f in r.findings if f.rule in INCOMPLETE_INPUT]
-    for r in reports:
-        if r.error and fmt != "github":
-            click.echo(f"mlsys-lint: {display_path(r.path)}: {r.error}", err=True)
-    if fmt != "github":
-        for f in incomplete:
+    _report(reports, opts.fmt, output_file, statistics)
+    code = exit_code(reports, exit_zero=exit_zero, broken=failed)
+    if code:
+        sys.exit(code)
+
+
+def _lint(paths: list[str], projects: list[str], opts) -> list:
+    """Every PDF (in workers, with a progress bar on a terminal), then every project."""
+    from mlsys_lint.engine import default_jobs, lint_many
+
+    venue, rules, limits = opts.venue, list(opts.rules), opts.limits
+    jobs = opts.jobs or default_jobs()
+    if len(paths) > 1 and sys.stderr.isatty() and opts.fmt != "github":
+        progress = click.progressbar(length=len(paths), label="checking", file=sys.stderr)
+        with progress:
+            reports = lint_many(
+                paths, venue, rules, limits, jobs=jobs, on_done=lambda _: progress.update(1)
+            )
+    else:
+        reports = lint_many(paths, venue, rules, limits, jobs=jobs)
+    return reports + lint_projects(projects, reports, venue, rules, limits)
+
+
+def _report(reports: list, fmt: str, output_file: str | None, statistics: bool) -> None:
+    """The unreadable files and unresolved inputs on stderr (one line each), the report
+    on stdout or in the output file."""
+    from mlsys_lint.rules import BY_CODE
+
+    if fmt != "github":  # GitHub annotations carry them
+        for r in reports:
+            if r.error:
+                click.echo(f"mlsys-lint: {display_path(r.path)}: {r.error}", err=True)
+        for f in (f for r in reports for f in r.findings if f.rule in INCOMPLETE_INPUT):
             where = f"{display_path(f.location.path)}:{f.location.line}"
             click.echo(f"mlsys-lint: {where}: {f.message}", err=True)
-
     color = (
         output_file is None
         and fmt in ("full", "concise")
@@ -483,9 +350,6 @@ def main(
             raise click.UsageError(f"cannot write {output_file}: {exc.strerror}") from None
     else:
         sys.stdout.write(text)
-    code = exit_code(reports, exit_zero=exit_zero, broken=failed)
-    if code:
-        sys.exit(code)
 
 
 def entry() -> None:

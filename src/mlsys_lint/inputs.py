@@ -1,0 +1,103 @@
+"""What the command line's FILES stand for: PDFs, folders (their PDFs and, with a main
+.tex, their LaTeX project), LaTeX sources (the project each belongs to); and the pairing
+of the PDFs with the projects linted beside them. Nothing here imports PyMuPDF; the TeX
+reader is imported only when a folder or a source file is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
+
+
+def _is_main(path: Path) -> bool:
+    from mlsys_lint.document.tex import is_main  # imported only when a folder is given
+
+    return is_main(path)
+
+
+def expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
+    they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
+    for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
+    subfiles part's main file, or the main file of the folder above), each project once.
+    Anything else stays a PDF path, to be reported like any unreadable input."""
+    pdfs: list[str] = []
+    tex: list[str] = []
+    seen: set[Path] = set()
+
+    def add_tex(target: str, key: Path) -> None:
+        if key.resolve() not in seen:
+            seen.add(key.resolve())
+            tex.append(target)
+
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() == ".pdf")
+            if any(_is_main(f) for f in path.glob("*.tex")):
+                add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
+                pdfs.extend(found)
+                continue
+            pdfs.extend(found or [p])
+        elif path.suffix.lower() in TEX_SUFFIXES:
+            from mlsys_lint.document.tex import main_for
+
+            main = main_for(path, stop=Path.cwd()) if path.is_file() else None
+            if main is None:
+                tex.append(p)  # reported as not a project, with the reason
+            else:
+                add_tex(str(main), main)
+        else:
+            pdfs.append(p)
+    return pdfs, tex
+
+
+def same_project(a: str, b: str) -> bool:
+    """Whether two TeX targets (folder or main file) name the same main file."""
+    from mlsys_lint.document.tex import TexError, locate
+
+    try:
+        return locate(a)[1].resolve() == locate(b)[1].resolve()
+    except (TexError, OSError):
+        return a == b
+
+
+def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
+    """Lint the TeX projects, and read the PDFs against them: PDF findings get the source
+    line they come from where it is plain, and the source's inline suppressions drop the
+    PDF findings they name (with one project: every PDF; else the PDF beside the main
+    file or of the same name)."""
+    from mlsys_lint.engine import link_to_source, lint_tex, with_alarm
+    from mlsys_lint.findings import FileReport
+
+    out = []
+    for target in projects:
+        report, tex = with_alarm(
+            lambda t=target: lint_tex(t, venue, rules),
+            limits,
+            lambda error, t=target: (FileReport(path=t, venue=venue.name, error=error), None),
+        )
+        out.append(report)
+        if tex is None:
+            continue
+        main = Path(report.path)
+        for i, r in enumerate(pdf_reports):
+            pdf = Path(r.path)
+            if len(projects) == 1 or pdf.parent == main.parent or pdf.stem == main.stem:
+                pdf_reports[i] = link_to_source(r, tex)
+    return out
+
+
+def discover(
+    files: list[str], tex_target: str | None, configured_tex: bool
+) -> tuple[list[str], list[str]]:
+    """(PDF paths, TeX projects) to lint. A configured project (`tex =` in the
+    configuration) stands for every source file given (a pre-commit run passes the changed
+    ones); `--tex` comes first, and a project named again by a file is linted once."""
+    paths, projects = expand(files)
+    if configured_tex and tex_target:
+        projects = [tex_target]
+    elif tex_target:
+        projects = [tex_target] + [p for p in projects if not same_project(p, tex_target)]
+    return paths, projects

@@ -1,0 +1,109 @@
+"""One run's options, resolved once with their precedence: command line > configuration
+file > venue profile > rule defaults (for severities too). The CLI only parses; it hands
+the values it was given here, and reads the result."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlsys_lint import settings
+from mlsys_lint.engine import Limits
+from mlsys_lint.reporters import ALIASES, FORMATS
+from mlsys_lint.rules import Rule, UnknownRule, match
+from mlsys_lint.rules import select as select_rules
+from mlsys_lint.venues import Venue, VenueError, load_venue
+
+
+class OptionsError(Exception):
+    """Bad usage or a bad configuration: one line for the user (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    files: tuple[str, ...]
+    tex_target: str | None
+    configured_tex: bool  # the project comes from the configuration file (`tex =`)
+    venue: Venue  # with the configuration's severities merged in
+    rules: tuple[Rule, ...]
+    fmt: str  # a reporter's name, aliases and "auto" settled
+    jobs: int
+    limits: Limits
+
+
+def _split(values) -> list[str]:
+    return [v.strip() for item in values for v in str(item).split(",") if v.strip()]
+
+
+def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
+    """`given`: the command line's values by parameter name (defaults included);
+    `explicit`: the names the user actually set there."""
+    try:
+        config_path = None
+        if not given["isolated"]:
+            config_path = given["config_file"] or settings.find(Path.cwd())
+        config = settings.load(config_path)
+    except settings.ConfigError as exc:
+        raise OptionsError(str(exc)) from None
+
+    def pick(name: str, key: str | None = None):
+        if name in explicit:
+            return given[name]
+        return config.get(key or name.replace("_", "-"), given[name])
+
+    configured_tex = given["tex_target"] is None and config.get("tex") is not None
+    tex_target = pick("tex_target", "tex")
+    files = tuple(given["files"]) or tuple(config.get("pdf", ()))
+    if not files and not tex_target:
+        raise OptionsError("no input files (try 'mlsys-lint paper.pdf')")
+    output_format = pick("output_format")
+    if output_format not in FORMATS:
+        raise OptionsError(f"{config.path}: output-format: unknown format {output_format!r}")
+    fmt = ALIASES.get(output_format, output_format)
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+    limits = Limits(
+        max_file_size=int(pick("max_file_size") * 2**20) or None,
+        max_pages=pick("max_pages") or None,
+        timeout=pick("timeout") or None,
+    )
+    return RunOptions(
+        files=files,
+        tex_target=tex_target,
+        configured_tex=configured_tex,
+        venue=_venue(pick("venue"), config),
+        rules=_rules(given, config),
+        fmt=fmt,
+        jobs=pick("jobs"),
+        limits=limits,
+    )
+
+
+def _venue(name: str, config: settings.Config) -> Venue:
+    """The profile, with the configuration file's severities over the profile's."""
+    try:
+        profile = load_venue(name)
+    except VenueError as exc:
+        raise OptionsError(str(exc)) from None
+    if not config.get("severity"):
+        return profile
+    severity = dict(profile.data.get("severity", {}))
+    for code, level in config.get("severity").items():
+        severity.update({rule.code: level for rule in match(code)})
+    return Venue({**profile.data, "severity": severity})
+
+
+def _rules(given: dict[str, Any], config: settings.Config) -> tuple[Rule, ...]:
+    chosen = _split(given["select"]) or _split(config.get("select", []))
+    extra = _split(given["extend_select"]) + _split(config.get("extend-select", []))
+    skipped = _split(given["ignore"]) + _split(config.get("ignore", []))
+    try:
+        rules = select_rules(chosen or None, skipped)
+        if extra:
+            codes = {r.code for r in rules} | {r.code for s in extra for r in match(s)}
+            rules = [r for r in select_rules() if r.code in codes]
+    except UnknownRule as exc:
+        raise OptionsError(str(exc)) from None
+    return tuple(rules)
