@@ -417,35 +417,34 @@ def make_figure() -> None:
     doc.save(SRC / FIGURE_PDF, garbage=4, deflate=True, no_new_id=True)
 
 
-def make_wide_figure() -> None:
-    """A plot whose tick labels run to its very edges: included a little wider than the
-    column, they poke a few points outside the text block (as real plots do)."""
+def _plot(name: str, height: float, frame, curve, color, labels) -> None:
+    """A small plot PDF: a frame, a curve and text labels `(x, y, text, size)`."""
     import pymupdf
 
     doc = pymupdf.open()
-    page = doc.new_page(width=240, height=110)
-    page.draw_rect(pymupdf.Rect(14, 6, 232, 94), color=(0, 0, 0))
-    page.draw_polyline([(14, 94), (80, 60), (150, 30), (232, 12)], color=(0, 0.4, 0))
-    for k, label in enumerate(["0", "25", "50", "75", "100"]):
-        _text(page, (1 + 55 * k, 106), label, 7)
-    _text(page, (0.5, 10), "ms", 7)
+    page = doc.new_page(width=240, height=height)
+    page.draw_rect(pymupdf.Rect(*frame), color=(0, 0, 0))
+    page.draw_polyline(curve, color=color)
+    for x, y, text, size in labels:
+        _text(page, (x, y), text, size)
     doc.set_metadata({"creationDate": "D:20250101000000Z", "modDate": "D:20250101000000Z"})
-    doc.save(SRC / "fig_wide.pdf", garbage=4, deflate=True, no_new_id=True)
+    doc.save(SRC / name, garbage=4, deflate=True, no_new_id=True)
+
+
+def make_wide_figure() -> None:
+    """A plot whose tick labels run to its very edges: included a little wider than the
+    column, they poke a few points outside the text block (as real plots do)."""
+    ticks = [(1 + 55 * k, 106, label, 7) for k, label in enumerate(["0", "25", "50", "75", "100"])]
+    curve = [(14, 94), (80, 60), (150, 30), (232, 12)]
+    _plot("fig_wide.pdf", 110, (14, 6, 232, 94), curve, (0, 0.4, 0), [*ticks, (0.5, 10, "ms", 7)])
 
 
 def make_tiny_figure() -> None:
     """A plot whose axis labels end up under 2 pt once scaled into the column: figure
     internals, not hidden text."""
-    import pymupdf
-
-    doc = pymupdf.open()
-    page = doc.new_page(width=240, height=120)
-    page.draw_rect(pymupdf.Rect(10, 10, 230, 110), color=(0, 0, 0))
-    page.draw_polyline([(10, 110), (80, 60), (150, 40), (230, 20)], color=(1, 0, 0))
-    for k, label in enumerate(["0", "64", "128", "256", "512"]):
-        _text(page, (10 + 50 * k, 116), label, 3)
-    doc.set_metadata({"creationDate": "D:20250101000000Z", "modDate": "D:20250101000000Z"})
-    doc.save(SRC / "fig_tiny.pdf", garbage=4, deflate=True, no_new_id=True)
+    ticks = [(10 + 50 * k, 116, t, 3) for k, t in enumerate(["0", "64", "128", "256", "512"])]
+    curve = [(10, 110), (80, 60), (150, 40), (230, 20)]
+    _plot("fig_tiny.pdf", 120, (10, 10, 230, 110), curve, (1, 0, 0), ticks)
 
 
 def make_plain_font_figure() -> None:

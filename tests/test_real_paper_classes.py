@@ -151,25 +151,24 @@ def test_company_names_shaped_name_ai():
 # ---------------------------------------------------------------- A003 e-mail addresses
 
 
-def test_address_split_across_two_lines(tmp_path):
+@pytest.mark.parametrize(
+    ("lines", "address"),
+    [
+        (
+            ["write to alice.smith@cs.stan-", "ford.edu for the traces"],
+            "alice.smith@cs.stanford.edu",
+        ),
+        (["{alice, bob,", "carol}@example.org"], "{alice, bob, carol}@example.org"),
+        # a sentence after an address is not part of it
+        (["mail alice@example.org.", "The next sentence starts here."], "alice@example.org"),
+    ],
+    ids=["hyphenated", "grouped", "sentence-end"],
+)
+def test_address_that_wraps_onto_the_next_line(tmp_path, lines, address):
     doc = pymupdf.open(CLEAN)
-    _lines_in_a_blank(doc[2], 300, ["write to alice.smith@cs.stan-", "ford.edu for the traces"])
-    (f,) = lint(save(doc, tmp_path, "split"), select=["A003"]).findings
-    assert f.match == "alice.smith@cs.stanford.edu"
-
-
-def test_grouped_address_wrapped_after_a_comma(tmp_path):
-    doc = pymupdf.open(CLEAN)
-    _lines_in_a_blank(doc[2], 300, ["{alice, bob,", "carol}@example.org"])
-    (f,) = lint(save(doc, tmp_path, "group"), select=["A003"]).findings
-    assert f.match == "{alice, bob, carol}@example.org"
-
-
-def test_sentence_after_an_address_is_not_part_of_it(tmp_path):
-    doc = pymupdf.open(CLEAN)
-    _lines_in_a_blank(doc[2], 300, ["mail alice@example.org.", "The next sentence starts here."])
-    (f,) = lint(save(doc, tmp_path, "end"), select=["A003"]).findings
-    assert f.match == "alice@example.org"
+    _lines_in_a_blank(doc[2], 300, lines)
+    (f,) = lint(save(doc, tmp_path, "wrapped"), select=["A003"]).findings
+    assert f.match == address
 
 
 def test_publisher_address_in_a_copyright_footer_is_nobodys(tmp_path):
