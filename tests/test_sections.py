@@ -87,8 +87,9 @@ def test_folded_search_matches_case_blind_and_survives_length_changing_case():
     length ("İ" becomes two characters) the search falls back to re.IGNORECASE."""
     import re
 
+    from mlsys_lint.document.layout import Position
     from mlsys_lint.document.model import Line
-    from mlsys_lint.document.sections import Position, TextStream
+    from mlsys_lint.document.text import TextStream
 
     pattern = re.compile(r"\bwe thank\b")
     for text in ("WE THANK the group.", "İstanbul. We Thank the group."):

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mlsys_lint.document.sections import SPAN, Position, Sections, TextStream
+from mlsys_lint.document.layout import SPAN, Position
+from mlsys_lint.document.sections import Sections
+from mlsys_lint.document.text import TextStream
 from mlsys_lint.tomlfile import read_toml
 from mlsys_lint.venues import Venue, VenueError, builtin_names, styles_dir
 

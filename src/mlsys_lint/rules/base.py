@@ -12,8 +12,9 @@ from mlsys_lint.findings import Violation
 
 if TYPE_CHECKING:
     from mlsys_lint.document.model import FontInfo, PdfDocument
-    from mlsys_lint.document.sections import Match, Sections
+    from mlsys_lint.document.sections import Sections
     from mlsys_lint.document.tex import TexProject
+    from mlsys_lint.document.text import Match
     from mlsys_lint.venues import Venue
 
 

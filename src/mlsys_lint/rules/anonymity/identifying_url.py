@@ -37,7 +37,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import SPAN, Position, TextStream
+from mlsys_lint.document.layout import SPAN, Position
+from mlsys_lint.document.text import TextStream
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import GITHUB_PAGES, WEB_URL, identifying_url
 from mlsys_lint.rules.base import Context, Rule, clip

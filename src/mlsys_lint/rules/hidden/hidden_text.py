@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mlsys_lint.document.layout import span_hidden
 from mlsys_lint.document.model import Graphic, Page, Span
 from mlsys_lint.document.pdf_facts import (
     MIN_CONTRAST,
@@ -41,7 +42,6 @@ from mlsys_lint.document.pdf_facts import (
     is_whitish,
     relative_luminance,
 )
-from mlsys_lint.document.sections import span_hidden
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.base import Context, Rule, clip
 

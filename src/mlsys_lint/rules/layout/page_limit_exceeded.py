@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import LEFT, RIGHT
+from mlsys_lint.document.layout import LEFT, RIGHT
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 

@@ -1,0 +1,110 @@
+"""Lines as running text: hyphenation undone, URLs broken after "/" rejoined, every
+offset mapped back to its line, and sentence-aware search. The phrase rules (A004,
+A005, A006) and the template recognition read through it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from mlsys_lint.document.layout import Position
+from mlsys_lint.findings import union
+
+
+@dataclass(frozen=True)
+class Match:
+    """A regex match in running text, with its sentence and the lines it sits on."""
+
+    text: str  # what matched
+    sentence: str
+    positions: tuple[Position, ...]
+
+    @property
+    def page(self) -> int:
+        return self.positions[0].page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """The box around the matched lines on the page where the match starts."""
+        return union([p.line.bbox for p in self.positions if p.page == self.page])
+
+
+_SENTENCE_END = re.compile(r"[.!?][\")\]]*\s+(?=[A-Z(\[])")
+
+
+@dataclass(frozen=True)
+class TextStream:
+    """Lines joined as running text (hyphenation undone, URLs broken after "/" rejoined),
+    with the offset at which each line starts."""
+
+    text: str
+    starts: tuple[int, ...]
+    positions: tuple[Position, ...]
+
+    @classmethod
+    def of(cls, positions: Sequence[Position]) -> TextStream:
+        parts: list[str] = []
+        starts: list[int] = []
+        length = 0
+        for pos in positions:
+            text = " ".join(pos.line.text.split())
+            if parts:
+                prev = parts[-1]
+                if (
+                    prev.endswith("-")
+                    and len(prev) > 1
+                    and prev[-2].isalpha()
+                    and text[:1].islower()
+                ):
+                    parts[-1] = prev[:-1]
+                    length -= 1
+                elif not prev.endswith("/"):
+                    parts.append(" ")
+                    length += 1
+            starts.append(length)
+            parts.append(text)
+            length += len(text)
+        return cls("".join(parts), tuple(starts), tuple(positions))
+
+    @cached_property
+    def lower(self) -> str | None:
+        """The text lower-cased, offset for offset (None in the rare case where lower-casing
+        changes the length, as for "İ")."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else None
+
+    def search(
+        self, pattern: re.Pattern[str], *, per_sentence: bool = False, folded: bool = False
+    ) -> Iterator[Match]:
+        """Every match of `pattern`, with its sentence and lines; with `per_sentence`, only
+        the first match of each sentence. A `folded` pattern is written in lower case and
+        runs on the lower-cased text (twice as fast as re.IGNORECASE)."""
+        joined, starts = self.text, self.starts
+        seen: set[tuple[int, int]] = set()
+        haystack = joined
+        if folded:
+            haystack = self.lower
+            if haystack is None:
+                haystack, pattern = joined, re.compile(pattern.pattern, re.IGNORECASE)
+        for m in pattern.finditer(haystack):
+            window = max(0, m.start() - 1500)  # a sentence is shorter than this
+            lo = max(
+                # endpos one past the match: the look-ahead must see the match's first
+                # letter when the match opens its sentence
+                (e.end() for e in _SENTENCE_END.finditer(joined, window, m.start() + 1)),
+                default=window,
+            )
+            end = _SENTENCE_END.search(joined, m.end())
+            hi = end.start() + 1 if end else len(joined)
+            if per_sentence:
+                if (lo, hi) in seen:
+                    continue
+                seen.add((lo, hi))
+            first = max(0, bisect_right(starts, m.start()) - 1)
+            last = max(first, bisect_right(starts, max(m.end() - 1, m.start())) - 1)
+            yield Match(
+                joined[m.start() : m.end()], joined[lo:hi].strip(), self.positions[first : last + 1]
+            )
