@@ -260,75 +260,98 @@ def lint_many(
         return reports
     # imported once here, so that forked workers inherit PyMuPDF instead of loading it each
     import multiprocessing  # only batches with workers pay for it
-    from multiprocessing.connection import wait
 
     import mlsys_lint.document.pdf  # noqa: F401
     import mlsys_lint.document.sections  # noqa: F401
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    mp = multiprocessing.get_context(method)
-    results: list[FileReport | None] = [None] * len(paths)
-    todo = list(range(len(paths)))
-    todo.reverse()
-    slots: dict[Connection, _Slot] = {}
+    pool = _Pool(multiprocessing.get_context(method), paths, venue, rules, limits, done)
+    return pool.run(min(jobs, len(paths)))
 
-    def start() -> None:
-        here, there = mp.Pipe()
-        proc = mp.Process(target=_worker, args=(there, venue, rules, limits), daemon=True)
+
+class _Pool:
+    """Persistent worker processes, one file at a time each: a worker past the timeout
+    or dead is replaced, its file reported as an error; results keep the input order."""
+
+    def __init__(self, mp, paths, venue, rules, limits, done) -> None:
+        self.mp, self.paths, self.venue, self.rules, self.limits = mp, paths, venue, rules, limits
+        self.done = done
+        self.results: list[FileReport | None] = [None] * len(paths)
+        self.todo = list(range(len(paths)))[::-1]
+        self.slots: dict[Connection, _Slot] = {}
+
+    def run(self, workers: int) -> list[FileReport]:
+        for _ in range(workers):
+            self.start()
+        try:
+            while self.step():
+                pass
+        finally:
+            self.stop()
+        return [r for r in self.results if r is not None]
+
+    def start(self) -> None:
+        here, there = self.mp.Pipe()
+        proc = self.mp.Process(
+            target=_worker, args=(there, self.venue, self.rules, self.limits), daemon=True
+        )
         proc.start()
         there.close()
-        slots[here] = _Slot(proc)
+        self.slots[here] = _Slot(proc)
 
-    def retire(conn: Connection, error: str | None) -> None:
-        slot = slots.pop(conn)
+    def retire(self, conn: Connection, error: str | None) -> None:
+        slot = self.slots.pop(conn)
         if error is not None and slot.index is not None:
-            results[slot.index] = FileReport(path=paths[slot.index], venue=venue.name, error=error)
-            done(results[slot.index])
+            path = self.paths[slot.index]
+            self.results[slot.index] = FileReport(path=path, venue=self.venue.name, error=error)
+            self.done(self.results[slot.index])
         slot.process.kill()
         slot.process.join()
         conn.close()
-        if todo:
-            start()
+        if self.todo:
+            self.start()
 
-    for _ in range(min(jobs, len(paths))):
-        start()
-    try:
-        while True:
-            for conn, slot in slots.items():
-                if slot.index is None and todo:
-                    slot.index = todo.pop()
-                    slot.deadline = time.monotonic() + limits.timeout if limits.timeout else None
-                    conn.send((slot.index, paths[slot.index]))
-            busy = [conn for conn, slot in slots.items() if slot.index is not None]
-            if not busy:
-                break
-            deadlines = [slots[c].deadline for c in busy if slots[c].deadline is not None]
-            wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            for conn in wait(busy, timeout=wait_for):
-                try:
-                    index, report = conn.recv()
-                except (EOFError, OSError):
-                    dead = slots[conn].process
-                    dead.join(timeout=5)  # reap it, so that its exit code is known
-                    retire(conn, f"the checker process died (exit code {dead.exitcode})")
-                    continue
-                results[index] = report
-                slots[conn].index = None
-                done(report)
-            now = time.monotonic()
-            for conn in [c for c in busy if c in slots]:
-                slot = slots[conn]
-                if slot.index is not None and slot.deadline is not None and now >= slot.deadline:
-                    retire(conn, f"timed out after {limits.timeout:g} s")
-    finally:
-        for conn, slot in list(slots.items()):
+    def step(self) -> bool:
+        """Hand out work, wait for a result or a deadline; False when all is done."""
+        from multiprocessing.connection import wait
+
+        timeout = self.limits.timeout
+        for conn, slot in self.slots.items():
+            if slot.index is None and self.todo:
+                slot.index = self.todo.pop()
+                slot.deadline = time.monotonic() + timeout if timeout else None
+                conn.send((slot.index, self.paths[slot.index]))
+        busy = [conn for conn, slot in self.slots.items() if slot.index is not None]
+        if not busy:
+            return False
+        deadlines = [self.slots[c].deadline for c in busy if self.slots[c].deadline is not None]
+        wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        for conn in wait(busy, timeout=wait_for):
+            try:
+                index, report = conn.recv()
+            except (EOFError, OSError):
+                dead = self.slots[conn].process
+                dead.join(timeout=5)  # reap it, so that its exit code is known
+                self.retire(conn, f"the checker process died (exit code {dead.exitcode})")
+                continue
+            self.results[index] = report
+            self.slots[conn].index = None
+            self.done(report)
+        now = time.monotonic()
+        for conn in [c for c in busy if c in self.slots]:
+            slot = self.slots[conn]
+            if slot.index is not None and slot.deadline is not None and now >= slot.deadline:
+                self.retire(conn, f"timed out after {timeout:g} s")
+        return True
+
+    def stop(self) -> None:
+        for conn, slot in list(self.slots.items()):
             with contextlib.suppress(OSError):
                 conn.send(None)
             slot.process.join(timeout=5)
             if slot.process.is_alive():
                 slot.process.kill()
             conn.close()
-    return [r for r in results if r is not None]
 
 
 def default_jobs() -> int:
