@@ -83,52 +83,7 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             for loc in (f.location, f.source):
                 if loc is not None and display_path(loc.path) not in artifacts:
                     artifacts.append(display_path(loc.path))
-    results = []
-    for r in reports:
-        for f in r.findings:
-            result = {
-                "ruleId": f.rule,
-                "level": f.severity,
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {
-                                "uri": display_path(f.location.path),
-                                "index": artifacts.index(display_path(f.location.path)),
-                            }
-                        }
-                    }
-                ],
-                "properties": {
-                    k: v
-                    for k, v in (
-                        ("page", f.location.page),
-                        ("bbox", list(f.location.bbox) if f.location.bbox else None),
-                        ("evidence", f.evidence),
-                    )
-                    if v is not None
-                },
-            }
-            if f.rule in index:
-                result["ruleIndex"] = index[f.rule]
-            if f.location.line:
-                result["locations"][0]["physicalLocation"]["region"] = {
-                    "startLine": f.location.line
-                }
-            if f.source is not None:  # a PDF finding: the LaTeX line it comes from
-                uri = display_path(f.source.path)
-                result["relatedLocations"] = [
-                    {
-                        "id": 1,
-                        "message": {"text": "source line"},
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri, "index": artifacts.index(uri)},
-                            "region": {"startLine": f.source.line},
-                        },
-                    }
-                ]
-            results.append(result)
+    results = [_sarif_result(f, index, artifacts.index) for r in reports for f in r.findings]
     notifications = [
         {
             "level": "error",
@@ -164,6 +119,42 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         "runs": [run],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_result(f, index: dict[str, int], artifact) -> dict:
+    """One SARIF result: the finding's file (and line), its page, box and evidence as
+    properties, and the LaTeX line a PDF finding comes from as a related location."""
+    uri = display_path(f.location.path)
+    physical: dict = {"artifactLocation": {"uri": uri, "index": artifact(uri)}}
+    if f.location.line:
+        physical["region"] = {"startLine": f.location.line}
+    props = (
+        ("page", f.location.page),
+        ("bbox", list(f.location.bbox) if f.location.bbox else None),
+        ("evidence", f.evidence),
+    )
+    result: dict = {
+        "ruleId": f.rule,
+        "level": f.severity,
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": physical}],
+        "properties": {k: v for k, v in props if v is not None},
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    if f.source is not None:  # a PDF finding: the LaTeX line it comes from
+        src = display_path(f.source.path)
+        result["relatedLocations"] = [
+            {
+                "id": 1,
+                "message": {"text": "source line"},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": src, "index": artifact(src)},
+                    "region": {"startLine": f.source.line},
+                },
+            }
+        ]
+    return result
 
 
 def _escape_data(text: str) -> str:
