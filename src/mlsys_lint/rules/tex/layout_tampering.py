@@ -79,6 +79,15 @@ def _number(text: str | None) -> float | None:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
+    yield from _packages(ctx)
+    yield from _settings(ctx)
+    yield from _redefinitions(ctx)
+    yield from _global_size(ctx)
+    yield from _negative_vspace(ctx)
+
+
+def _packages(ctx: Context) -> Iterator[Violation]:
+    """Layout packages, and a class font size below the venue's body size."""
     tex = ctx.tex
     body_pt = body_size(ctx)
     layout_packages = set(ctx.venue.get("tex", "layout_packages", []))
@@ -100,6 +109,12 @@ def check(ctx: Context) -> Iterator[Violation]:
                         f"class option {opt}: the venue's body font is {body_pt:g} pt",
                         match=opt,
                     )
+
+
+def _settings(ctx: Context) -> Iterator[Violation]:
+    """Lengths of the text block set, \\geometry, \\linespread, \\enlargethispage, and
+    \\fontsize in the preamble."""
+    tex = ctx.tex
     for i, cmd in enumerate(tex.commands):
         if cmd.env:
             continue
@@ -149,6 +164,11 @@ def check(ctx: Context) -> Iterator[Violation]:
                 "\\fontsize in the preamble changes the body font size",
                 match="\\fontsize",
             )
+
+
+def _redefinitions(ctx: Context) -> Iterator[Violation]:
+    """\\normalsize redefined, \\baselinestretch redefined below 1."""
+    tex = ctx.tex
     for name, src in tex.files.items():
         if src.kind not in ("tex", "sty"):
             continue
@@ -166,8 +186,6 @@ def check(ctx: Context) -> Iterator[Violation]:
                 f"\\{what} is redefined: it changes the body's leading or font size",
                 match=f"\\{what}",
             )
-    yield from _global_size(ctx)
-    yield from _negative_vspace(ctx)
 
 
 def _global_size(ctx: Context) -> Iterator[Violation]:
