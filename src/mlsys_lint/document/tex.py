@@ -467,21 +467,8 @@ class _Loader:
         if len(self.files) >= MAX_FILES:
             self.problem(where or (name, 1), "too-large", f"more than {MAX_FILES} files", name)
             return
-        limit = MAX_BIB_BYTES if kind == "bib" else MAX_SOURCE_BYTES
-        try:
-            size = path.stat().st_size
-            if size > limit:
-                self.problem(
-                    where or (name, 1),
-                    "too-large",
-                    f"{name} is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit "
-                    "for a source file; not read",
-                    name,
-                )
-                return
-            data = path.read_bytes()
-        except OSError as exc:
-            self.problem(where or (name, 1), "missing", f"{name}: {exc.strerror}", name)
+        data = self.read(path, name, kind, where or (name, 1))
+        if data is None:
             return
         text = _decode(data)
         if kind == "style":
@@ -496,6 +483,32 @@ class _Loader:
             self.files[name] = SourceFile(name, text, text, kind, "bib")
             self.bib_entries.extend(parse_bib(text, name))
             return
+        self.load_tex(path, name, text, kind, stack)
+
+    def read(self, path: Path, name: str, kind: str, where: tuple[str, int]) -> bytes | None:
+        """The file's bytes, or None after recording why it was not read (too large,
+        unreadable)."""
+        limit = MAX_BIB_BYTES if kind == "bib" else MAX_SOURCE_BYTES
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                self.problem(
+                    where,
+                    "too-large",
+                    f"{name} is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit "
+                    "for a source file; not read",
+                    name,
+                )
+                return None
+            return path.read_bytes()
+        except OSError as exc:
+            self.problem(where, "missing", f"{name}: {exc.strerror}", name)
+            return None
+
+    def load_tex(self, path: Path, name: str, text: str, kind: str, stack: tuple[str, ...]) -> None:
+        """A .tex file (or the project's own .sty): comments and switched-off code set
+        aside, parsed (TexSoup, else the tolerant tokenizer), its commands recorded in
+        reading order and followed."""
         clean, comments = strip_comments(text)
         commented = "\n".join(body for _, body, kind in comments if kind == "%")
         clean, inactive = blank_inactive(clean, self.switches, commented)
