@@ -335,6 +335,22 @@ def _identifying_ptex(doc: pymupdf.Document, xref: int) -> bool:
     return "/Author" in info or "@" in info
 
 
+def _strip_comments(doc: pymupdf.Document) -> list[str]:
+    """Delete notes, pop-ups, free text and every signed annotation but links."""
+    changes = []
+    for page in doc:
+        for annot in list(page.annots()):
+            kind = annot.type[1]
+            who = annot.info.get("title", "")
+            if kind in ("Text", "Popup", "FreeText") or (who and kind != "Link"):
+                changes.append(
+                    f"page {page.number + 1}: {kind.lower()} annotation"
+                    f"{f' by {who}' if who else ''} removed"
+                )
+                page.delete_annot(annot)
+    return changes
+
+
 def fix(
     src: str | os.PathLike[str],
     dst: str | os.PathLike[str] | None,
@@ -396,16 +412,7 @@ def fix(
         for name in list(doc.embfile_names()):
             doc.embfile_del(name)
             changes.append(f'embedded file "{name}" removed')
-        for page in doc:
-            for annot in list(page.annots()):
-                kind = annot.type[1]
-                who = annot.info.get("title", "")
-                if kind in ("Text", "Popup", "FreeText") or (who and kind != "Link"):
-                    changes.append(
-                        f"page {page.number + 1}: {kind.lower()} annotation"
-                        f"{f' by {who}' if who else ''} removed"
-                    )
-                    page.delete_annot(annot)
+        changes += _strip_comments(doc)
         if dst is None or not changes:
             return changes
         out = doc.tobytes(garbage=4, deflate=True)
