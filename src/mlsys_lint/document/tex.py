@@ -1,6 +1,6 @@
 """The TeX-source pass: a project folder or main file -> an immutable `TexProject`.
 
-The only module importing TexSoup. One pass reads the main file and every file it pulls in
+One pass reads the main file and every file it pulls in
 (\\input, \\include, \\subfile, \\import, local packages, \\bibliography, \\addbibresource),
 in reading order, never outside the project root and never running TeX. Comments,
 `\\iffalse` blocks, `comment` environments and the branches of `\\newif` switches that are
@@ -8,7 +8,9 @@ off are blanked (kept for the rules that read comments); verbatim text is skippe
 file's commands come from TexSoup; where TexSoup cannot parse a file (it rejects some valid
 LaTeX, e.g. an environment opened in one file and closed in another) a tolerant tokenizer
 reads it instead and the project records the fallback. The lexical work both readers
-share (cleaning, definitions, the tokenizer) is in `texscan.py`.
+share (cleaning, definitions, the tokenizer) is in `texscan.py`, the TexSoup adapter in
+`texsoup_adapter.py`, the model in `texmodel.py`, finding a project's main file in
+`texproject.py`.
 """
 
 from __future__ import annotations
@@ -17,214 +19,50 @@ import bisect
 import hashlib
 import os
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
 
 from mlsys_lint.document.bib import BibEntry, parse_bib
+from mlsys_lint.document.texmodel import (
+    BibItem,
+    Command,
+    Comment,
+    Problem,
+    SourceFile,
+    TexError,
+    TexProject,
+)
+from mlsys_lint.document.texproject import (
+    _SUBFILES,
+    MAX_SOURCE_BYTES,
+    _decode,
+    _inside,
+    find_main,
+    is_main,
+    locate,
+    magic_root,
+    main_for,
+    subfile_main,
+)
 from mlsys_lint.document.texscan import (
     Arg,
-    Raw,
     blank_inactive,
-    command_end,
-    compress,
     depths,
-    env_end,
     neutralize_definitions,
-    read_args,
     strip_comments,
     tokenizer_commands,
 )
-from mlsys_lint.document.texwords import plain, words
+from mlsys_lint.document.texsoup_adapter import _texsoup_commands
 from mlsys_lint.vocab import words as vocab_words
 
-MAX_SOURCE_BYTES = 20 * 2**20  # a single .tex file
 MAX_BIB_BYTES = 64 * 2**20
 MAX_FILES = 2000
 
 
-class TexError(Exception):
-    """The project cannot be read at all (no main file, unreadable main file)."""
-
-
-class Command(NamedTuple):
-    """A command or environment (`env`: `\\begin{name}` ... `\\end{name}`), in reading order."""
-
-    name: str  # without the backslash; an environment's name for `env`
-    args: tuple[Arg, ...]
-    file: str  # project-relative, posix
-    line: int  # 1-based
-    offset: int  # in the file's text
-    end: int  # offset just past the command's arguments, or past `\end{name}`
-    top: bool  # outside every brace group
-    env: bool = False
-
-    def arg(self, n: int = 0) -> str | None:
-        """The n-th brace argument."""
-        braces = [a.text for a in self.args if a.kind == "{"]
-        return braces[n] if n < len(braces) else None
-
-    @property
-    def options(self) -> str | None:
-        return next((a.text for a in self.args if a.kind == "["), None)
-
-
-class Comment(NamedTuple):
-    file: str
-    line: int
-    text: str
-    kind: str  # "%" | "iffalse" | "comment-env" | "switch-off"
-
-
-class Problem(NamedTuple):
-    file: str
-    line: int
-    kind: str  # missing | outside | cycle | too-large | fallback
-    message: str
-    target: str = ""
-
-
-class BibItem(NamedTuple):
-    """A `\\bibitem` of a thebibliography list (in a .tex or a generated .bbl)."""
-
-    file: str
-    line: int
-    key: str
-    text: str  # the entry's text before its first \newblock (its authors)
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    name: str  # project-relative, posix
-    text: str
-    clean: str  # same length and newlines as text; comments and inactive code blanked
-    kind: str  # tex | sty | bib | bbl | style (the venue's own style files, not parsed)
-    parser: str  # texsoup | tokenizer (also style files, for their \DeclareOption spans) | bib
-    sha256: str = ""  # of the file's bytes
-    # style files: the bodies of \DeclareOption{...}{...} (variants a class option picks)
-    option_spans: tuple[tuple[int, int], ...] = ()
-
-    @cached_property
-    def newlines(self) -> tuple[int, ...]:
-        """Offsets of the line breaks (computed when first asked: a 50 MB .bib has
-        millions, and usually nobody asks)."""
-        return tuple(m.start() for m in re.finditer("\n", self.text))
-
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.newlines, offset - 1) + 1
-
-    def line_text(self, line: int) -> str:
-        start = self.newlines[line - 2] + 1 if line >= 2 else 0
-        end = self.newlines[line - 1] if line - 1 < len(self.newlines) else len(self.text)
-        return self.text[start:end]
-
-
-@dataclass(frozen=True)
-class TexProject:
-    root: str  # as given by the user (for display), a folder
-    main: str  # project-relative
-    files: Mapping[str, SourceFile]  # read-only views: the model is not to be changed
-    commands: tuple[Command, ...]  # reading order across files
-    comments: tuple[Comment, ...]
-    bib_entries: tuple[BibEntry, ...]
-    bibitems: tuple[BibItem, ...]
-    problems: tuple[Problem, ...]
-    line_suppressions: Mapping[tuple[str, int], frozenset[str]] = field(default_factory=dict)
-    file_suppressions: Mapping[str, frozenset[str]] = field(default_factory=dict)
-
-    def display(self, name: str) -> str:
-        return os.path.join(self.root, name) if self.root not in ("", ".") else name
-
-    def suppressed(self, code: str, file: str | None, line: int | None) -> bool:
-        if file is None:
-            return False
-        codes = self.file_suppressions.get(file, frozenset())
-        if line is not None:
-            codes = codes | self.line_suppressions.get((file, line), frozenset())
-        return any(c == "ALL" or code.startswith(c) for c in codes)
-
-    def named(self, *names: str) -> Iterator[Command]:
-        wanted = set(names)
-        return (c for c in self.commands if c.name in wanted and not c.env)
-
-    def environments(self, *names: str) -> Iterator[Command]:
-        wanted = set(names)
-        return (c for c in self.commands if c.env and c.name in wanted)
-
-    @cached_property
-    def code_lines(self) -> tuple[tuple[str, int, str], ...]:
-        """(file, line, the line's words) for every line of code in the .tex files:
-        comments left out, command names dropped, arguments (URLs too) kept, normalized
-        for comparison with text quoted from the PDF (see `words`)."""
-        out = []
-        for name, src in self.files.items():
-            if src.kind != "tex":
-                continue
-            for number, raw in enumerate(src.text.split("\n"), 1):
-                code = _COMMENT.sub("", raw)
-                if code.strip():
-                    out.append((name, number, words(plain(code))))
-        return tuple(out)
-
-    @cached_property
-    def body_start(self) -> int:
-        """Index in `commands` of \\begin{document} (len(commands) when there is none)."""
-        return next(
-            (i for i, c in enumerate(self.commands) if c.env and c.name == "document"),
-            len(self.commands),
-        )
-
-
-_COMMENT = re.compile(r"(?<!\\)%.*")
-
-
 # ---------------------------------------------------------------- TexSoup
 
-_BEGIN = re.compile(r"\\begin\s*\{([^}]*)\}")
-_CONTROL = re.compile(r"\\([A-Za-z@]+\*?|.)")
 _WORD = re.compile(r"\s*([^\s{}\\%]+)")  # \input file, TeX's own syntax
-
-
-def _texsoup_commands(clean: str) -> list[Raw]:
-    """Which commands and environments there are and where, from TexSoup; their
-    arguments are then read from the original text."""
-    from TexSoup import TexSoup
-    from TexSoup.data import TexCmd, TexNamedEnv
-
-    small, at, removed = compress(clean)
-
-    def original(offset: int) -> int:
-        k = bisect.bisect_right(at, offset)
-        return offset + (removed[k - 1] if k else 0)
-
-    soup = TexSoup(small, tolerance=0)
-    out = []
-    for node in soup.descendants:
-        expr = getattr(node, "expr", None)
-        if not isinstance(expr, (TexCmd, TexNamedEnv)) or node.position is None:
-            continue
-        if node.name in ("text", "BraceGroup", "BracketGroup"):
-            continue
-        start = original(node.position)
-        if isinstance(expr, TexNamedEnv):
-            head = _BEGIN.match(clean, start)
-            if head is None:
-                continue
-            env = head.group(1).strip()
-            end = env_end(clean, start, env)
-            args, _ = read_args(clean, head.end(), end)
-            out.append(Raw(env, args, start, end, True))
-        else:
-            name = _CONTROL.match(clean, start)
-            if name is None or not name.group(1)[0].isalpha():
-                continue
-            args, end = command_end(clean, name.group(1), name.end())
-            out.append(Raw(name.group(1), args, start, end, False))
-    out.sort(key=lambda r: r.offset)
-    return out
 
 
 # ---------------------------------------------------------------- the project
@@ -241,38 +79,6 @@ PACKAGES = {"usepackage", "RequirePackage"}
 # own macro packages are read like its .tex files.
 THIRD_PARTY = frozenset(vocab_words("third_party_packages"))
 BIBS = {"bibliography", "addbibresource", "addglobalbib"}
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-        return True
-    except ValueError:
-        return False
-
-
-def _read_text(path: Path) -> str:
-    return _decode(path.read_bytes())
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-_SUBFILES = re.compile(r"\\documentclass\s*\[([^\]]+)\]\s*\{subfiles\}")
-
-
-def _head(path: Path) -> str:
-    """The file's text without comments ('' when it cannot or should not be read)."""
-    try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            return ""
-        return strip_comments(_read_text(path))[0]
-    except OSError:
-        return ""
 
 
 def _subfile_body(clean: str) -> str:
@@ -293,116 +99,6 @@ def _subfile_body(clean: str) -> str:
         a, b = begin.end() + end.start(), begin.end() + end.end()
         out = out[:a] + blank(out[a:b]) + out[b:]
     return out
-
-
-def is_main(path: Path) -> bool:
-    """A .tex file with an uncommented \\documentclass that is not a `subfiles` part."""
-    head = _head(path)
-    return bool(re.search(r"\\documentclass\b", head)) and not _SUBFILES.search(head)
-
-
-def subfile_main(path: Path) -> Path | None:
-    """For a part written with the subfiles package (`\\documentclass[../main.tex]{subfiles}`),
-    the main file it names."""
-    m = _SUBFILES.search(_head(path))
-    if not m:
-        return None
-    target = path.parent / m.group(1).strip()
-    return target if target.suffix else target.with_suffix(".tex")
-
-
-def find_main(folder: Path, deep: bool = True) -> Path:
-    """The main file of a project folder: the .tex with \\documentclass (top level first,
-    then below); several candidates are settled by a `% !TEX root` line, a conventional
-    name, or not at all (an error that names them)."""
-
-    def mains(paths: list[Path]) -> list[Path]:
-        return [p for p in sorted(paths) if is_main(p)]
-
-    found = mains(list(folder.glob("*.tex")))
-    if not found and deep:
-        found = mains(list(folder.rglob("*.tex"))[:500])
-    if not found:
-        raise TexError(f"{folder}: no .tex file with \\documentclass (not a LaTeX project?)")
-    if len(found) == 1:
-        return found[0]
-    for p in found:
-        root = magic_root(p)
-        if root is not None and root.resolve() != p.resolve():
-            found = [q for q in found if q != p]
-    for name in ("main.tex", "paper.tex", "ms.tex", "submission.tex"):
-        for p in found:
-            if p.name == name:
-                return p
-    rest = [p for p in found if not re.search(r"supp|appendix|rebuttal|response", p.stem, re.I)]
-    if len(rest) == 1:
-        return rest[0]
-    names = ", ".join(str(p.relative_to(folder)) for p in found[:5])
-    raise TexError(f"{folder}: several main files ({names}); name one, e.g. --tex {found[0]}")
-
-
-_MAGIC = re.compile(r"^\s*%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$", re.I | re.M)
-
-
-def magic_root(path: Path) -> Path | None:
-    """The file named by a `% !TEX root = ...` line in the first 20 lines."""
-    try:
-        with path.open("rb") as fh:
-            head = b"".join(fh.readline() for _ in range(20)).decode("utf-8", "replace")
-    except OSError:
-        return None
-    m = _MAGIC.search(head)
-    return (path.parent / m.group(1)) if m else None
-
-
-def locate(target: str) -> tuple[Path, Path]:
-    """(project root folder, main file) for a folder, a main file, or a file that names
-    its root with `% !TEX root`."""
-    p = Path(target)
-    if p.is_dir():
-        main = find_main(p)
-        return p, main
-    if not p.is_file():
-        raise TexError(f"{target}: no such file or folder")
-    root = magic_root(p) or subfile_main(p)
-    if root is not None:
-        root = Path(os.path.normpath(root))  # sections/../main.tex -> main.tex
-        if not root.is_file():
-            raise TexError(f"{target}: names its main file {root}, which does not exist")
-        return root.parent, root
-    if p.suffix.lower() != ".tex":
-        raise TexError(f"{target}: not a .tex file or a project folder")
-    if not is_main(p):
-        raise TexError(
-            f"{target}: no \\documentclass in it and no main file above it; name the project "
-            "with --tex DIR or a '% !TEX root = main.tex' line"
-        )
-    return p.parent, p
-
-
-def main_for(path: Path, stop: Path | None = None) -> Path | None:
-    """The main file of the project a source file (.tex, .bib, .sty) belongs to: itself
-    when it has \\documentclass, the file its `% !TEX root` line names, else the main file
-    of the nearest folder above it (up to `stop`) that has one."""
-    root = magic_root(path) or (subfile_main(path) if path.suffix.lower() == ".tex" else None)
-    if root is not None:
-        return Path(os.path.normpath(root))
-    if path.suffix.lower() == ".tex" and is_main(path):
-        return path
-    folder = path.parent
-    here = folder.resolve()
-    limit = stop.resolve() if stop is not None else None
-    for _ in range(8):
-        if any(is_main(p) for p in folder.glob("*.tex")):
-            try:
-                return find_main(folder, deep=False)
-            except TexError:
-                return None
-        if here == limit or here.parent == here:
-            return None
-        folder = folder.parent if folder.name not in ("", "..") else folder / ".."
-        here = here.parent
-    return None
 
 
 @dataclass
@@ -691,3 +387,10 @@ def load_project(
         line_suppressions=MappingProxyType(dict(loader.line_sup)),
         file_suppressions=MappingProxyType(dict(loader.file_sup)),
     )
+
+
+__all__ = [
+    "BibItem", "Command", "Comment", "Problem", "SourceFile", "TexError", "TexProject",
+    "find_main", "is_main", "load_project", "locate", "magic_root", "main_for",
+    "subfile_main",
+]  # fmt: skip

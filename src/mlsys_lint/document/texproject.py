@@ -1,0 +1,157 @@
+"""Which LaTeX project a path stands for: the main file of a folder (settled by
+`% !TEX root`, `main.tex` or an error naming the candidates), the main file a source file
+or a `subfiles` part belongs to. Reads only the heads of files, never outside what it is
+given."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from mlsys_lint.document.texmodel import TexError
+from mlsys_lint.document.texscan import strip_comments
+
+MAX_SOURCE_BYTES = 20 * 2**20  # a single .tex file
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _read_text(path: Path) -> str:
+    return _decode(path.read_bytes())
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+_SUBFILES = re.compile(r"\\documentclass\s*\[([^\]]+)\]\s*\{subfiles\}")
+
+
+def _head(path: Path) -> str:
+    """The file's text without comments ('' when it cannot or should not be read)."""
+    try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            return ""
+        return strip_comments(_read_text(path))[0]
+    except OSError:
+        return ""
+
+
+def is_main(path: Path) -> bool:
+    """A .tex file with an uncommented \\documentclass that is not a `subfiles` part."""
+    head = _head(path)
+    return bool(re.search(r"\\documentclass\b", head)) and not _SUBFILES.search(head)
+
+
+def subfile_main(path: Path) -> Path | None:
+    """For a part written with the subfiles package (`\\documentclass[../main.tex]{subfiles}`),
+    the main file it names."""
+    m = _SUBFILES.search(_head(path))
+    if not m:
+        return None
+    target = path.parent / m.group(1).strip()
+    return target if target.suffix else target.with_suffix(".tex")
+
+
+def find_main(folder: Path, deep: bool = True) -> Path:
+    """The main file of a project folder: the .tex with \\documentclass (top level first,
+    then below); several candidates are settled by a `% !TEX root` line, a conventional
+    name, or not at all (an error that names them)."""
+
+    def mains(paths: list[Path]) -> list[Path]:
+        return [p for p in sorted(paths) if is_main(p)]
+
+    found = mains(list(folder.glob("*.tex")))
+    if not found and deep:
+        found = mains(list(folder.rglob("*.tex"))[:500])
+    if not found:
+        raise TexError(f"{folder}: no .tex file with \\documentclass (not a LaTeX project?)")
+    if len(found) == 1:
+        return found[0]
+    for p in found:
+        root = magic_root(p)
+        if root is not None and root.resolve() != p.resolve():
+            found = [q for q in found if q != p]
+    for name in ("main.tex", "paper.tex", "ms.tex", "submission.tex"):
+        for p in found:
+            if p.name == name:
+                return p
+    rest = [p for p in found if not re.search(r"supp|appendix|rebuttal|response", p.stem, re.I)]
+    if len(rest) == 1:
+        return rest[0]
+    names = ", ".join(str(p.relative_to(folder)) for p in found[:5])
+    raise TexError(f"{folder}: several main files ({names}); name one, e.g. --tex {found[0]}")
+
+
+_MAGIC = re.compile(r"^\s*%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$", re.I | re.M)
+
+
+def magic_root(path: Path) -> Path | None:
+    """The file named by a `% !TEX root = ...` line in the first 20 lines."""
+    try:
+        with path.open("rb") as fh:
+            head = b"".join(fh.readline() for _ in range(20)).decode("utf-8", "replace")
+    except OSError:
+        return None
+    m = _MAGIC.search(head)
+    return (path.parent / m.group(1)) if m else None
+
+
+def locate(target: str) -> tuple[Path, Path]:
+    """(project root folder, main file) for a folder, a main file, or a file that names
+    its root with `% !TEX root`."""
+    p = Path(target)
+    if p.is_dir():
+        main = find_main(p)
+        return p, main
+    if not p.is_file():
+        raise TexError(f"{target}: no such file or folder")
+    root = magic_root(p) or subfile_main(p)
+    if root is not None:
+        root = Path(os.path.normpath(root))  # sections/../main.tex -> main.tex
+        if not root.is_file():
+            raise TexError(f"{target}: names its main file {root}, which does not exist")
+        return root.parent, root
+    if p.suffix.lower() != ".tex":
+        raise TexError(f"{target}: not a .tex file or a project folder")
+    if not is_main(p):
+        raise TexError(
+            f"{target}: no \\documentclass in it and no main file above it; name the project "
+            "with --tex DIR or a '% !TEX root = main.tex' line"
+        )
+    return p.parent, p
+
+
+def main_for(path: Path, stop: Path | None = None) -> Path | None:
+    """The main file of the project a source file (.tex, .bib, .sty) belongs to: itself
+    when it has \\documentclass, the file its `% !TEX root` line names, else the main file
+    of the nearest folder above it (up to `stop`) that has one."""
+    root = magic_root(path) or (subfile_main(path) if path.suffix.lower() == ".tex" else None)
+    if root is not None:
+        return Path(os.path.normpath(root))
+    if path.suffix.lower() == ".tex" and is_main(path):
+        return path
+    folder = path.parent
+    here = folder.resolve()
+    limit = stop.resolve() if stop is not None else None
+    for _ in range(8):
+        if any(is_main(p) for p in folder.glob("*.tex")):
+            try:
+                return find_main(folder, deep=False)
+            except TexError:
+                return None
+        if here == limit or here.parent == here:
+            return None
+        folder = folder.parent if folder.name not in ("", "..") else folder / ".."
+        here = here.parent
+    return None
