@@ -11,7 +11,7 @@ TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
 
 
 def _is_main(path: Path) -> bool:
-    from mlsys_lint.document.tex import is_main  # imported only when a folder is given
+    from mlsys_lint.document.texproject import is_main  # only when a folder is given
 
     return is_main(path)
 
@@ -41,7 +41,7 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
                 continue
             pdfs.extend(found or [p])
         elif path.suffix.lower() in TEX_SUFFIXES:
-            from mlsys_lint.document.tex import main_for
+            from mlsys_lint.document.texproject import main_for
 
             main = main_for(path, stop=Path.cwd()) if path.is_file() else None
             if main is None:
@@ -55,7 +55,7 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
 
 def same_project(a: str, b: str) -> bool:
     """Whether two TeX targets (folder or main file) name the same main file."""
-    from mlsys_lint.document.tex import TexError, locate
+    from mlsys_lint.document.texproject import TexError, locate
 
     try:
         return locate(a)[1].resolve() == locate(b)[1].resolve()
