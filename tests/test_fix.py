@@ -10,7 +10,7 @@ import pymupdf
 from click.testing import CliRunner
 
 from conftest import SAMPLES, codes, lint
-from mlsys_lint.planning import fix
+from mlsys_lint.fixing import fix
 
 
 def run(*args):

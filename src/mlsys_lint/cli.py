@@ -352,13 +352,23 @@ def _report(reports: list, fmt: str, output_file: str | None, statistics: bool) 
         sys.stdout.write(text)
 
 
+# subcommand -> (module, command): imported only when used
+SUBCOMMANDS = {
+    "venues": ("mlsys_lint.planning", "venues"),
+    "plan": ("mlsys_lint.planning", "plan"),
+    "fix": ("mlsys_lint.fixing", "fix"),
+}
+
+
 def entry() -> None:
     """The console script: `mlsys-lint venues | plan | fix ...`, else the linter.
     (A file named like a subcommand is reached as ./venues.)"""
     args = sys.argv[1:]
-    if args and args[0] in ("venues", "plan", "fix"):
-        from mlsys_lint.planning import SUBCOMMANDS
+    if args and args[0] in SUBCOMMANDS:
+        import importlib
 
-        SUBCOMMANDS[args[0]](args[1:], prog_name=f"mlsys-lint {args[0]}")
+        module, name = SUBCOMMANDS[args[0]]
+        command = getattr(importlib.import_module(module), name)
+        command(args[1:], prog_name=f"mlsys-lint {args[0]}")
     else:
         main()
