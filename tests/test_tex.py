@@ -825,3 +825,20 @@ def test_subfiles_part_leads_to_its_main_file(tmp_path):
         assert tex.main == "main.tex" and "sections/intro.tex" in tex.files
     code, out, _ = run("--format", "concise", part)
     assert code == 1 and out.startswith(f"{part}:3: T004 [error] \\linespread{{0.9}}")
+
+
+@pytest.mark.parametrize("name", ["supplementary.tex", "appendix.tex", "extra.tex"])
+def test_a_standalone_appendix_document_is_what_mlsys_wants(tmp_path, name):
+    """The separate appendix file is not 'the appendix inside the main document' (T003
+    used to fire on supplementary.tex suggesting appendix.tex, and the other way round)."""
+    preamble = "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\begin{document}\n"
+    (tmp_path / "main.tex").write_text(
+        preamble + "\\section{Introduction}\nText.\n\\appendix\n\\section{Proofs}\nP.\n"
+        "\\end{document}\n"
+    )
+    (tmp_path / name).write_text(
+        preamble + "\\appendix\n\\section{Proofs}\nP.\n\\section{More}\nQ.\n\\end{document}\n"
+    )
+    assert codes(tex_lint(tmp_path / name)) == []
+    (main,) = tex_lint(tmp_path / "main.tex").findings  # the paper itself still is one
+    assert main.rule == "T003" and "appendix.tex" in main.message

@@ -2,7 +2,10 @@
 Finds where the appendix starts in the document that builds the submission PDF:
 `\\appendix`, an `appendices` environment, or a section titled "Appendix",
 "Appendices" or "Supplementary Material". Suggests the split: the lines from there to
-`\\end{document}` and the files they pull in go into a separate appendix file.
+`\\end{document}` and the files they pull in go into a separate appendix file. A
+standalone appendix document, the separate file MLSys asks for, is not reported: one
+whose appendix starts before any section of a paper, or whose main file is named
+`appendix*.tex` / `supp*.tex`.
 
 ## Why is this bad
 The MLSys 2026 call for papers: "Authors may use as many pages of appendices as they
@@ -45,6 +48,16 @@ TITLE = re.compile(r"\s*(appendix|appendices|supplementary material)\b", re.I)
 INPUTS = ("input", "include", "subfile", "import", "subimport")
 
 
+def _is_the_appendix(ctx: Context, before: list) -> bool:
+    """A standalone appendix document (what MLSys asks for): no section of the paper
+    comes before its appendix starts, or its main file is named for it
+    (appendix.tex, supplementary.tex, supplement.tex)."""
+    stem = ctx.tex.main.rsplit("/", 1)[-1].lower()
+    if re.match(r"(appendix|appendices|supp)", stem):
+        return True
+    return not any(c.name in HEADINGS and not c.env for c in before)
+
+
 def check(ctx: Context) -> Iterator[Violation]:
     policy = ctx.venue.get("appendix", "in_main_pdf", "forbidden")
     if policy == "allowed":
@@ -60,7 +73,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         ),
         None,
     )
-    if start is None:
+    if start is None or _is_the_appendix(ctx, cmds[:start]):
         return
     first = cmds[start]
     end_line = ctx.tex.files[first.file].text.count("\n") + 1
