@@ -4,8 +4,7 @@ Finds where the appendix starts in the document that builds the submission PDF:
 "Appendices" or "Supplementary Material". Suggests the split: the lines from there to
 `\\end{document}` and the files they pull in go into a separate appendix file. A
 standalone appendix document, the separate file MLSys asks for, is not reported: one
-whose appendix starts before any section of a paper, or whose main file is named
-`appendix*.tex` / `supp*.tex`.
+whose appendix starts before any section of a paper (whatever the file is called).
 
 ## Why is this bad
 The MLSys 2026 call for papers: "Authors may use as many pages of appendices as they
@@ -48,13 +47,10 @@ TITLE = re.compile(r"\s*(appendix|appendices|supplementary material)\b", re.I)
 INPUTS = ("input", "include", "subfile", "import", "subimport")
 
 
-def _is_the_appendix(ctx: Context, before: list) -> bool:
+def _is_the_appendix(before: list) -> bool:
     """A standalone appendix document (what MLSys asks for): no section of the paper
-    comes before its appendix starts, or its main file is named for it
-    (appendix.tex, supplementary.tex, supplement.tex)."""
-    stem = ctx.tex.main.rsplit("/", 1)[-1].lower()
-    if re.match(r"(appendix|appendices|supp)", stem):
-        return True
+    comes before its appendix starts. (Its name says nothing: a paper may be called
+    appendix.tex.)"""
     return not any(c.name in HEADINGS and not c.env for c in before)
 
 
@@ -73,7 +69,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         ),
         None,
     )
-    if start is None or _is_the_appendix(ctx, cmds[:start]):
+    if start is None or _is_the_appendix(cmds[:start]):
         return
     first = cmds[start]
     end_line = ctx.tex.files[first.file].text.count("\n") + 1
