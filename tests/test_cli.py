@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -201,3 +202,26 @@ def test_annotate_refuses_to_overwrite_the_input(tmp_path):
     shutil.copy(SAMPLES / "etal.pdf", paper)
     code, _, err = run("--annotate", paper, paper)
     assert code == 2 and "refusing to overwrite the input" in err
+
+
+def test_figures_the_paper_includes_are_not_papers(tmp_path, monkeypatch):
+    """A paper repository's figures/*.pdf are plots, not submissions: a folder run and
+    a hook that passes every PDF lint only the paper (issue 13)."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    (repo / "figures").mkdir(parents=True)
+    shutil.copy(SAMPLES / "clean.pdf", repo / "paper.pdf")
+    shutil.copy(SAMPLES / "src" / "fig_wide.pdf", repo / "figures" / "plot.pdf")
+    shutil.copy(SAMPLES / "src" / "fig_tiny.pdf", repo / "figures" / "unused.pdf")
+    (repo / "main.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\graphicspath{{figures/}}\n"
+        "\\begin{document}\n\\section{Introduction}\n"
+        "\\includegraphics[width=\\columnwidth]{plot}\n\\end{document}\n"
+    )
+    monkeypatch.chdir(repo)
+    code, out, _ = run("--isolated", "--format", "json", ".")
+    paths = [Path(f["path"]).name for f in json.loads(out)["files"]]
+    assert "plot.pdf" not in paths and "paper.pdf" in paths and "unused.pdf" in paths
+    code, out, _ = run("--isolated", "--format", "json", "figures/plot.pdf", "paper.pdf")
+    assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["paper.pdf"]

@@ -21,7 +21,8 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
     they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
     for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
     subfiles part's main file, or the main file of the folder above), each project once.
-    Anything else stays a PDF path, to be reported like any unreadable input."""
+    PDFs that a paper's LaTeX sources include as graphics are figures, not papers: left
+    out. Anything else stays a PDF path, to be reported like any unreadable input."""
     pdfs: list[str] = []
     tex: list[str] = []
     seen: set[Path] = set()
@@ -37,7 +38,7 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
             found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() == ".pdf")
             if any(_is_main(f) for f in path.glob("*.tex")):
                 add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
-                pdfs.extend(found)
+                pdfs.extend(_not_figures(found, path))
                 continue
             pdfs.extend(found or [p])
         elif path.suffix.lower() in TEX_SUFFIXES:
@@ -48,9 +49,31 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
                 tex.append(p)  # reported as not a project, with the reason
             else:
                 add_tex(str(main), main)
+        elif path.suffix.lower() == ".pdf" and path.is_file() and _is_figure(path):
+            continue  # a plot the paper includes (a pre-commit hook passes every PDF)
         else:
             pdfs.append(p)
     return pdfs, tex
+
+
+def _not_figures(pdfs: list[str], folder: Path) -> list[str]:
+    """The PDFs of a paper folder less those its LaTeX sources include as graphics."""
+    from mlsys_lint.document.texproject import included_graphics
+
+    figures = included_graphics(folder)
+    return [p for p in pdfs if Path(p).resolve() not in figures]
+
+
+def _is_figure(pdf: Path) -> bool:
+    """Whether the LaTeX project the PDF sits in (the main file of the nearest folder
+    above it, up to the current one) includes it as a graphic."""
+    from mlsys_lint.document.texproject import included_graphics, main_for
+
+    try:
+        main = main_for(pdf.resolve(), stop=Path.cwd())
+    except OSError:
+        return False
+    return main is not None and pdf.resolve() in included_graphics(main.parent)
 
 
 def same_project(a: str, b: str) -> bool:

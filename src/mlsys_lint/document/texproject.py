@@ -155,3 +155,30 @@ def main_for(path: Path, stop: Path | None = None) -> Path | None:
         folder = folder.parent if folder.name not in ("", "..") else folder / ".."
         here = here.parent
     return None
+
+
+_GRAPHICS = re.compile(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^}]+)\}")
+_GRAPHICSPATH = re.compile(r"\\graphicspath\s*\{((?:\s*\{[^}]*\})+)\s*\}")
+
+
+def included_graphics(folder: Path) -> set[Path]:
+    """The files the LaTeX sources below `folder` include as graphics
+    (`\\includegraphics{figures/plot}` -> figures/plot.pdf, also through
+    `\\graphicspath`), resolved: a figure is not a paper to lint."""
+    out: set[Path] = set()
+    for tex in folder.rglob("*.tex"):
+        text = _head(tex)
+        if "includegraphics" not in text:
+            continue
+        bases = [tex.parent, folder]
+        for group in _GRAPHICSPATH.findall(text):
+            bases += [tex.parent / p.strip() for p in re.findall(r"\{([^}]*)\}", group)]
+        for name in _GRAPHICS.findall(text):
+            name = name.strip()
+            if not name or "#" in name or "\\" in name:
+                continue  # a macro's parameter or a name built from macros
+            for base in bases:
+                for cand in (base / name, base / f"{name}.pdf"):
+                    if cand.suffix.lower() == ".pdf" and cand.is_file():
+                        out.add(cand.resolve())
+    return out
