@@ -225,3 +225,29 @@ def test_figures_the_paper_includes_are_not_papers(tmp_path, monkeypatch):
     assert "plot.pdf" not in paths and "paper.pdf" in paths and "unused.pdf" in paths
     code, out, _ = run("--isolated", "--format", "json", "figures/plot.pdf", "paper.pdf")
     assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["paper.pdf"]
+
+
+def test_exclude_patterns_like_ruff(tmp_path, monkeypatch):
+    """--exclude replaces the defaults, --extend-exclude (and the configuration's
+    exclude / extend-exclude) add to them; files named on the command line are linted
+    unless --force-exclude (what a pre-commit hook wants)."""
+    import shutil
+
+    for folder in ("drafts", "submission", ".venv/lib"):
+        (tmp_path / folder).mkdir(parents=True)
+        shutil.copy(SAMPLES / "clean.pdf", tmp_path / folder / "paper.pdf")
+    monkeypatch.chdir(tmp_path)
+
+    def linted(*args):
+        out = run("--isolated", "--format", "json", *args)[1]
+        return sorted(Path(f["path"]).parent.as_posix() for f in json.loads(out)["files"])
+
+    assert linted(".") == ["drafts", "submission"]  # .venv is a default exclusion
+    assert linted(".", "--extend-exclude", "drafts") == ["submission"]
+    assert linted(".", "--extend-exclude", "drafts/") == ["submission"]
+    assert linted(".", "--exclude", "submission") == [".venv/lib", "drafts"]
+    assert linted("drafts/paper.pdf", "--extend-exclude", "drafts") == ["drafts"]
+    assert linted("drafts/paper.pdf", "--extend-exclude", "drafts", "--force-exclude") == []
+    (tmp_path / ".mlsys-lint.toml").write_text('extend-exclude = ["drafts"]\n')
+    out = run("--format", "json", ".")[1]
+    assert [Path(f["path"]).parent.name for f in json.loads(out)["files"]] == ["submission"]

@@ -166,6 +166,18 @@ def _annotate_dir(reports, folder: Path) -> bool:
     "--extend-select", multiple=True, metavar="CODES", help="Add these rules to the selection."
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Leave out files and folders matching these patterns (replaces the defaults).",
+)
+@click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="Leave out these too.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the exclusions to files named on the command line too (for hooks).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option(
     "--jobs",
@@ -238,6 +250,9 @@ def main(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
     exit_zero: bool,
     jobs: int,
     timeout: float,
@@ -287,7 +302,9 @@ def main(
         opts = resolve(ctx.params, explicit)
     except OptionsError as exc:
         raise click.UsageError(str(exc)) from None
-    paths, projects = discover(list(opts.files), opts.tex_target, opts.configured_tex)
+    paths, projects = discover(
+        list(opts.files), opts.tex_target, opts.configured_tex, opts.exclude, opts.force_exclude
+    )
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
     reports = _lint(paths, projects, opts)

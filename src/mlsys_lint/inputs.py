@@ -5,6 +5,7 @@ reader is imported only when a folder or a source file is given."""
 
 from __future__ import annotations
 
+from fnmatch import fnmatch
 from pathlib import Path
 
 TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
@@ -16,7 +17,28 @@ def _is_main(path: Path) -> bool:
     return is_main(path)
 
 
-def expand(paths: list[str]) -> tuple[list[str], list[str]]:
+def excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+    """Whether a path matches an exclusion: a glob against the whole path (as given and
+    relative to the current folder) or against any one of its parts ("figures",
+    "*.tmp.pdf", "build/old/*")."""
+    if not patterns:
+        return False
+    text = path.as_posix()
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        rel = text
+    parts = [part for part in Path(rel).parts if part not in (".", "/")]
+    patterns = tuple(pat.rstrip("/") or pat for pat in patterns)  # "drafts/" is a folder
+    return any(
+        fnmatch(text, pat) or fnmatch(rel, pat) or any(fnmatch(part, pat) for part in parts)
+        for pat in patterns
+    )
+
+
+def expand(
+    paths: list[str], exclude: tuple[str, ...] = (), force: bool = False
+) -> tuple[list[str], list[str]]:
     """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
     they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
     for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
@@ -34,8 +56,14 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
 
     for p in paths:
         path = Path(p)
+        if force and excluded(path, exclude):
+            continue  # a hook names every changed file; the exclusions apply to them too
         if path.is_dir():
-            found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() == ".pdf")
+            found = sorted(
+                str(f)
+                for f in path.rglob("*")
+                if f.suffix.lower() == ".pdf" and not excluded(f, exclude)
+            )
             if any(_is_main(f) for f in path.glob("*.tex")):
                 add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
                 pdfs.extend(_not_figures(found, path))
@@ -113,12 +141,16 @@ def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
 
 
 def discover(
-    files: list[str], tex_target: str | None, configured_tex: bool
+    files: list[str],
+    tex_target: str | None,
+    configured_tex: bool,
+    exclude: tuple[str, ...] = (),
+    force_exclude: bool = False,
 ) -> tuple[list[str], list[str]]:
     """(PDF paths, TeX projects) to lint. A configured project (`tex =` in the
     configuration) stands for every source file given (a pre-commit run passes the changed
     ones); `--tex` comes first, and a project named again by a file is linted once."""
-    paths, projects = expand(files)
+    paths, projects = expand(files, exclude, force_exclude)
     if configured_tex and tex_target:
         projects = [tex_target]
     elif tex_target:

@@ -16,6 +16,9 @@ from mlsys_lint.rules import Rule, UnknownRule, match
 from mlsys_lint.rules import select as select_rules
 from mlsys_lint.venues import Venue, VenueError, load_venue
 
+# what a folder run never lints (ruff's defaults, less what a paper repository has none of)
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__")
+
 
 class OptionsError(Exception):
     """Bad usage or a bad configuration: one line for the user (exit status 2)."""
@@ -31,6 +34,8 @@ class RunOptions:
     fmt: str  # a reporter's name, aliases and "auto" settled
     jobs: int
     limits: Limits
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns of paths to leave out
+    force_exclude: bool = False  # also for files named on the command line
 
 
 def _split(values) -> list[str]:
@@ -78,7 +83,16 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         fmt=fmt,
         jobs=pick("jobs"),
         limits=limits,
+        exclude=_exclude(given, config),
+        force_exclude=bool(given["force_exclude"] or config.get("force-exclude", False)),
     )
+
+
+def _exclude(given: dict[str, Any], config: settings.Config) -> tuple[str, ...]:
+    """`--exclude` > `exclude` > the defaults, plus every `extend-exclude`."""
+    base = _split(given["exclude"]) or _split(config.get("exclude", [])) or list(DEFAULT_EXCLUDE)
+    extra = _split(given["extend_exclude"]) + _split(config.get("extend-exclude", []))
+    return tuple(base + extra)
 
 
 def _venue(name: str, config: settings.Config) -> Venue:

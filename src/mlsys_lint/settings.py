@@ -32,6 +32,9 @@ KEYS = {
     "timeout": (int, float),
     "max-file-size": (int, float),
     "max-pages": int,
+    "exclude": list,
+    "extend-exclude": list,
+    "force-exclude": bool,
 }
 
 
