@@ -251,3 +251,29 @@ def test_exclude_patterns_like_ruff(tmp_path, monkeypatch):
     (tmp_path / ".mlsys-lint.toml").write_text('extend-exclude = ["drafts"]\n')
     out = run("--format", "json", ".")[1]
     assert [Path(f["path"]).parent.name for f in json.loads(out)["files"]] == ["submission"]
+
+
+def test_configured_project_prints_once_across_the_two_hooks(tmp_path, monkeypatch):
+    """With `tex =` configured, the TeX hook (source files given) reports the project;
+    the PDF hook (PDFs only) reads it for source lines but does not print it again."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(SAMPLES / "src", repo / "paper")
+    shutil.copy(SAMPLES / "camera_ready.pdf", repo / "camera_ready.pdf")
+    (repo / ".mlsys-lint.toml").write_text('tex = "paper/camera_ready.tex"\n')
+    monkeypatch.chdir(repo)
+
+    def reports(*args):
+        out = run("--format", "json", *args)[1]
+        return [(Path(f["path"]).name, sorted({x["rule"] for x in f["findings"]}))
+                for f in json.loads(out)["files"]]  # fmt: skip
+
+    tex_hook = reports("paper/camera_ready.tex")
+    assert tex_hook == [("camera_ready.tex", ["T002", "T006"])]
+    pdf_hook = reports("camera_ready.pdf")
+    assert [name for name, _ in pdf_hook] == ["camera_ready.pdf"]  # no second T002, T006
+    out = json.loads(run("--format", "json", "camera_ready.pdf")[1])
+    assert any(f["source"] for f in out["files"][0]["findings"])  # the project lent its lines
+    both = reports()  # no files named: the configuration's inputs, all reported
+    assert [name for name, _ in both] == ["camera_ready.tex"]

@@ -307,7 +307,13 @@ def main(
     )
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
-    reports = _lint(paths, projects, opts)
+    # a configured project is linted for a run on its sources (or on the configuration's
+    # inputs); a run on PDFs alone, like the PDF hook's beside the TeX hook, only reads
+    # it for the source lines of the PDF findings: its findings print once, not twice
+    lend_only = (
+        opts.configured_tex and bool(files) and all(Path(f).suffix.lower() == ".pdf" for f in files)
+    )
+    reports = _lint(paths, projects, opts, report_projects=not lend_only)
     failed = _annotate(reports, annotate_to) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir) or failed
@@ -317,8 +323,9 @@ def main(
         sys.exit(code)
 
 
-def _lint(paths: list[str], projects: list[str], opts) -> list:
-    """Every PDF (in workers, with a progress bar on a terminal), then every project."""
+def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = True) -> list:
+    """Every PDF (in workers, with a progress bar on a terminal), then every project
+    (its report left out when it only lends the PDFs their source lines)."""
     from mlsys_lint.engine import default_jobs, lint_many
 
     venue, rules, limits = opts.venue, list(opts.rules), opts.limits
@@ -331,7 +338,8 @@ def _lint(paths: list[str], projects: list[str], opts) -> list:
             )
     else:
         reports = lint_many(paths, venue, rules, limits, jobs=jobs)
-    return reports + lint_projects(projects, reports, venue, rules, limits)
+    projects_reports = lint_projects(projects, reports, venue, rules, limits)
+    return reports + (projects_reports if report_projects else [])
 
 
 def _report(reports: list, fmt: str, output_file: str | None, statistics: bool) -> None:
