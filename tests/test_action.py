@@ -102,3 +102,42 @@ def test_action_metadata_is_consistent():
     example = yaml.safe_load((ROOT / "examples" / "overleaf-workflow.yml").read_text())
     steps = example["jobs"]["lint"]["steps"]
     assert any("latex" in str(s.get("uses", "")) for s in steps)
+
+
+def test_one_lint_serves_annotations_summary_sarif_and_outputs(tmp_path):
+    """Paths with spaces (one per line), the venue left to the repository (empty input),
+    the step's outputs set from the same result as the annotations."""
+    folder = tmp_path / "my paper"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "etal.pdf", folder / "paper with spaces.pdf")
+    (tmp_path / ".mlsys-lint.toml").write_text('venue = "icml2026"\n')  # R001 is off there
+    outputs = tmp_path / "outputs.txt"
+    env_path = f"{folder / 'paper with spaces.pdf'}\n"
+    summary = tmp_path / "summary.md"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INPUT_")}
+    env.update(
+        GITHUB_ACTIONS="true",
+        GITHUB_STEP_SUMMARY=str(summary),
+        GITHUB_OUTPUT=str(outputs),
+        INPUT_PATH=env_path,
+        INPUT_VENUE="",
+        INPUT_SARIF_FILE=str(tmp_path / "out.sarif"),
+    )
+    proc = subprocess.run(
+        ["bash", str(SCRIPT)], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert "R001" not in proc.stdout  # the configured venue (ICML) was used
+    lines = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
+    assert lines["exit-code"] == str(proc.returncode)
+    annotations = [a for a in proc.stdout.splitlines() if a.startswith("::")]
+    errors = sum(a.startswith("::error") for a in annotations)
+    assert lines["errors"] == str(errors)
+    results = json.loads((tmp_path / "out.sarif").read_text())["runs"][0]["results"]
+    assert len(results) == len(annotations)
+    assert "paper with spaces.pdf" in summary.read_text()
+
+
+def test_action_inputs_and_outputs_are_declared():
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    assert action["inputs"]["venue"]["default"] == ""
+    assert set(action["outputs"]) == {"exit-code", "errors", "warnings"}

@@ -277,3 +277,17 @@ def test_configured_project_prints_once_across_the_two_hooks(tmp_path, monkeypat
     assert any(f["source"] for f in out["files"][0]["findings"])  # the project lent its lines
     both = reports()  # no files named: the configuration's inputs, all reported
     assert [name for name, _ in both] == ["camera_ready.tex"]
+
+
+def test_also_writes_other_formats_from_the_same_run(tmp_path):
+    code, out, _ = run(
+        "--isolated", "--format", "concise",
+        "--also", f"sarif:{tmp_path / 'r.sarif'}", "--also", f"json:{tmp_path / 'r.json'}",
+        SAMPLES / "etal.pdf",
+    )  # fmt: skip
+    assert code == 1 and out.count("R001") == 3
+    doc = json.loads((tmp_path / "r.json").read_text())
+    assert [f["rule"] for f in doc["files"][0]["findings"]] == ["R001"] * 3
+    assert len(json.loads((tmp_path / "r.sarif").read_text())["runs"][0]["results"]) == 3
+    code, _, err = run("--isolated", "--also", "pdf:x", SAMPLES / "etal.pdf")
+    assert code == 2 and "--also 'pdf:x'" in err

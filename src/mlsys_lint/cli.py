@@ -18,7 +18,7 @@ import click
 from mlsys_lint import __version__
 from mlsys_lint.findings import INCOMPLETE_INPUT, display_path
 from mlsys_lint.inputs import discover, lint_projects
-from mlsys_lint.reporters import FORMATS, REPORTERS, ReportOptions
+from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
 from mlsys_lint.verdict import exit_code
 
 DEFAULT_VENUE = "mlsys2026"
@@ -148,6 +148,14 @@ def _annotate_dir(reports, folder: Path) -> bool:
     help="Write the report to this file instead of standard output.",
 )
 @click.option(
+    "--also",
+    "also",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Also write the same result in another format to a file (repeatable), e.g. "
+    "--also sarif:out.sarif --also markdown:summary.md.",
+)
+@click.option(
     "--tex",
     "tex_target",
     metavar="DIR|MAIN.tex",
@@ -245,6 +253,7 @@ def main(
     venue: str,
     output_format: str,
     output_file: str | None,
+    also: tuple[str, ...],
     tex_target: str | None,
     statistics: bool,
     select: tuple[str, ...],
@@ -302,6 +311,7 @@ def main(
         opts = resolve(ctx.params, explicit)
     except OptionsError as exc:
         raise click.UsageError(str(exc)) from None
+    extra = [_also_target(item) for item in also]
     paths, projects = discover(
         list(opts.files), opts.tex_target, opts.configured_tex, opts.exclude, opts.force_exclude
     )
@@ -318,6 +328,7 @@ def main(
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir) or failed
     _report(reports, opts.fmt, output_file, statistics)
+    failed = _also(reports, extra) or failed
     code = exit_code(reports, exit_zero=exit_zero, broken=failed)
     if code:
         sys.exit(code)
@@ -340,6 +351,31 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
         reports = lint_many(paths, venue, rules, limits, jobs=jobs)
     projects_reports = lint_projects(projects, reports, venue, rules, limits)
     return reports + (projects_reports if report_projects else [])
+
+
+def _also_target(item: str) -> tuple[str, str]:
+    """'sarif:out.sarif' -> ('sarif', 'out.sarif'), checked before anything is linted."""
+    fmt, sep, path = item.partition(":")
+    fmt = ALIASES.get(fmt, fmt)
+    if not sep or not path or fmt not in REPORTERS:
+        known = ", ".join(sorted(REPORTERS))
+        raise click.UsageError(f"--also {item!r}: give FORMAT:FILE with FORMAT one of {known}")
+    return fmt, path
+
+
+def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
+    """The extra reports of the same result (the GitHub Action's summary and SARIF);
+    True when one could not be written."""
+    from mlsys_lint.rules import BY_CODE
+
+    failed = False
+    for fmt, path in targets:
+        try:
+            Path(path).write_text(REPORTERS[fmt](reports, ReportOptions(rules=BY_CODE)), "utf-8")
+        except OSError as exc:
+            click.echo(f"mlsys-lint: cannot write {path}: {exc.strerror}", err=True)
+            failed = True
+    return failed
 
 
 def _report(reports: list, fmt: str, output_file: str | None, statistics: bool) -> None:
