@@ -81,3 +81,12 @@ def _insert_embedded(self, point, text, *args, fontname="helv", embed=True, **kw
 @pytest.fixture(autouse=True)
 def _embedded_test_fonts(monkeypatch):
     monkeypatch.setattr(pymupdf.Page, "insert_text", _insert_embedded)
+
+
+def workspace(path) -> str:
+    """A path as a GitHub annotation names it: relative to the current folder (the
+    workspace) when inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

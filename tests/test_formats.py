@@ -10,7 +10,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import SAMPLES, lint
+from conftest import SAMPLES, lint, workspace
 from mlsys_lint.cli import main
 from mlsys_lint.reporters import ReportOptions
 from mlsys_lint.reporters.text import full
@@ -62,12 +62,14 @@ def test_github_annotations_escape_and_name_the_rule(tmp_path):
     assert code == 2
     lines = out.splitlines()
     assert lines[0].startswith(
-        f"::error file={SAMPLES / 'blind_leaks.pdf'},title=mlsys-lint (A005)::self-citation"
+        f"::error file={workspace(SAMPLES / 'blind_leaks.pdf')},title=mlsys-lint (A005)::"
+        "self-citation"
     )
     assert lines[0].endswith("(page 1)")
     assert (
         lines[-1]
-        == f"::error file={tmp_path / 'none.pdf'},title=mlsys-lint::No such file or directory"
+        == f"::error file={workspace(tmp_path / 'none.pdf')},title=mlsys-lint::No such file or "
+        "directory"
     )
     from mlsys_lint.reporters.machine import _escape_data, _escape_property
 

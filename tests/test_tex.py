@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, workspace
 from mlsys_lint.cli import main
 from mlsys_lint.document.tex import TexError, load_project
 from mlsys_lint.document.texscan import strip_comments, tokenizer_commands
@@ -516,7 +516,9 @@ def test_cli_missing_input_exits_2_with_one_line(project):
 def test_cli_github_and_sarif_use_the_tex_line(project):
     edit(project / "main.tex", "\\newif", "\\linespread{0.9}\n\\newif")
     _, out, _ = run("--format", "github", "--tex", project)
-    assert out.startswith(f"::error file={project / 'main.tex'},line=8,title=mlsys-lint (T004)::")
+    assert out.startswith(
+        f"::error file={workspace(project / 'main.tex')},line=8,title=mlsys-lint (T004)::"
+    )
     _, out, _ = run("--format", "sarif", "--tex", project)
     (result,) = json.loads(out)["runs"][0]["results"]
     loc = result["locations"][0]["physicalLocation"]
@@ -758,7 +760,8 @@ def test_pdf_findings_point_at_their_source_lines():
     assert got == {r: (pages[r], {"file": str(src), "line": n}) for r, n in lines.items()}
     out = run("--format", "github", *args)[1]
     assert (
-        f"::error file={src},line={lines['A003']},title=mlsys-lint (A003)::e-mail address "
+        f"::error file={workspace(src)},line={lines['A003']},title=mlsys-lint (A003)::e-mail "
+        "address "
         f"visible: {{alice,bob}}@cs.stanford.edu ({SAMPLES / 'blind_leaks.pdf'}, page 6)"
     ) in out
     text = run(*args)[1]

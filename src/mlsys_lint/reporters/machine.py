@@ -165,17 +165,31 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _workspace_path(path: str) -> str:
+    """A path as GitHub wants it in an annotation: relative to the workspace (the
+    checkout; GITHUB_WORKSPACE, else the current folder) when it lies inside it."""
+    import os
+    from pathlib import Path
+
+    shown = display_path(path)
+    root = Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd())
+    try:
+        return Path(shown).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return shown
+
+
 def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     """GitHub Actions workflow commands: one annotation a finding or unreadable file."""
     out = []
     for r in reports:
-        path = _escape_property(display_path(r.path))
+        path = _escape_property(_workspace_path(r.path))
         if r.error:
             out.append(f"::error file={path},title=mlsys-lint::{_escape_data(r.error)}")
         for f in r.findings:
             # a PDF finding with a known source line is annotated on that line
             at = f.source or f.location
-            props = f"file={_escape_property(display_path(at.path))}"
+            props = f"file={_escape_property(_workspace_path(at.path))}"
             if at.line:
                 props += f",line={at.line}"
             props += f",title={_escape_property(f'mlsys-lint ({f.rule})')}"
