@@ -313,7 +313,12 @@ def main(
         raise click.UsageError(str(exc)) from None
     extra = [_also_target(item) for item in also]
     paths, projects = discover(
-        list(opts.files), opts.tex_target, opts.configured_tex, opts.exclude, opts.force_exclude
+        list(opts.files),
+        opts.tex_target,
+        opts.configured_tex,
+        opts.exclude,
+        opts.force_exclude,
+        opts.respect_gitignore,
     )
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")

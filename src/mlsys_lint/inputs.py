@@ -37,14 +37,18 @@ def excluded(path: Path, patterns: tuple[str, ...]) -> bool:
 
 
 def expand(
-    paths: list[str], exclude: tuple[str, ...] = (), force: bool = False
+    paths: list[str],
+    exclude: tuple[str, ...] = (),
+    force: bool = False,
+    respect_gitignore: bool = True,
 ) -> tuple[list[str], list[str]]:
     """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
     they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
     for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
     subfiles part's main file, or the main file of the folder above), each project once.
-    PDFs that a paper's LaTeX sources include as graphics are figures, not papers: left
-    out. Anything else stays a PDF path, to be reported like any unreadable input."""
+    PDFs that a paper's LaTeX sources include as graphics are figures, not papers, and
+    what `.gitignore` ignores is not linted in a folder run: both left out. Anything else
+    stays a PDF path, to be reported like any unreadable input."""
     pdfs: list[str] = []
     tex: list[str] = []
     seen: set[Path] = set()
@@ -59,10 +63,13 @@ def expand(
         if force and excluded(path, exclude):
             continue  # a hook names every changed file; the exclusions apply to them too
         if path.is_dir():
+            ignore = _gitignore(path) if respect_gitignore else None
             found = sorted(
                 str(f)
                 for f in path.rglob("*")
-                if f.suffix.lower() == ".pdf" and not excluded(f, exclude)
+                if f.suffix.lower() == ".pdf"
+                and not excluded(f, exclude)
+                and not (ignore is not None and ignore.ignored(f))
             )
             if any(_is_main(f) for f in path.glob("*.tex")):
                 add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
@@ -82,6 +89,18 @@ def expand(
         else:
             pdfs.append(p)
     return pdfs, tex
+
+
+def _gitignore(folder: Path):
+    """The .gitignore rules for a folder run: from the repository's top (the nearest
+    folder above with a .git) or the folder itself."""
+    from mlsys_lint.gitignore import GitIgnore
+
+    top = folder.resolve()
+    for candidate in (top, *top.parents):
+        if (candidate / ".git").exists():
+            return GitIgnore(candidate)
+    return GitIgnore(top)
 
 
 def _not_figures(pdfs: list[str], folder: Path) -> list[str]:
@@ -146,11 +165,12 @@ def discover(
     configured_tex: bool,
     exclude: tuple[str, ...] = (),
     force_exclude: bool = False,
+    respect_gitignore: bool = True,
 ) -> tuple[list[str], list[str]]:
     """(PDF paths, TeX projects) to lint. A configured project (`tex =` in the
     configuration) stands for every source file given (a pre-commit run passes the changed
     ones); `--tex` comes first, and a project named again by a file is linted once."""
-    paths, projects = expand(files, exclude, force_exclude)
+    paths, projects = expand(files, exclude, force_exclude, respect_gitignore)
     if configured_tex and tex_target:
         projects = [tex_target]
     elif tex_target:

@@ -36,6 +36,7 @@ class RunOptions:
     limits: Limits
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns of paths to leave out
     force_exclude: bool = False  # also for files named on the command line
+    respect_gitignore: bool = True  # folder runs leave out what .gitignore ignores
 
 
 def _split(values) -> list[str]:
@@ -85,6 +86,7 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         limits=limits,
         exclude=_exclude(given, config),
         force_exclude=bool(given["force_exclude"] or config.get("force-exclude", False)),
+        respect_gitignore=bool(config.get("respect-gitignore", True)),
     )
 
 

@@ -35,6 +35,7 @@ KEYS = {
     "exclude": list,
     "extend-exclude": list,
     "force-exclude": bool,
+    "respect-gitignore": bool,
 }
 
 
@@ -80,7 +81,9 @@ def load(path: Path | None) -> Config:
         if key not in KEYS:
             known = ", ".join(KEYS)
             raise ConfigError(f"{where}: unknown key {key!r} (known: {known})")
-        if not isinstance(value, KEYS[key]) or isinstance(value, bool):
+        kind = KEYS[key]
+        # TOML's true is no number, though Python's bool is an int
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise ConfigError(f"{where}: {key!r} has the wrong type")
     from mlsys_lint.rules import UnknownRule, match
 

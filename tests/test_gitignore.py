@@ -1,0 +1,55 @@
+"""Folder runs leave out what git ignores (the common .gitignore subset, read without
+running git), as ruff does; `respect-gitignore = false` turns it off."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES
+from mlsys_lint.cli import main
+from mlsys_lint.gitignore import GitIgnore
+
+
+@pytest.mark.parametrize(
+    ("rules", "path", "ignored"),
+    [
+        ("build/\n", "build/main.pdf", True),
+        ("build/\n", "paper/build/main.pdf", True),  # unanchored: at any depth
+        ("/build/\n", "paper/build/main.pdf", False),  # anchored to the top
+        ("*.pdf\n!main.pdf\n", "main.pdf", False),  # the last match wins
+        ("*.pdf\n!main.pdf\n", "old.pdf", True),
+        ("drafts/**/*.pdf\n", "drafts/a/b/x.pdf", True),
+        ("# a comment\n\nfig?.pdf\n", "fig1.pdf", True),
+        ("fig[0-9].pdf\n", "figx.pdf", False),
+        ("notes\n", "notes/x.pdf", True),  # a name matches a folder on the way
+    ],
+)
+def test_gitignore_rules(tmp_path, rules, path, ignored):
+    (tmp_path / ".gitignore").write_text(rules)
+    target = tmp_path / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"%PDF-1.4\n")
+    assert GitIgnore(tmp_path).ignored(target) is ignored
+
+
+def test_folder_runs_respect_gitignore(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("build/\n")
+    for folder in ("build", "submission"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SAMPLES / "clean.pdf", tmp_path / folder / "paper.pdf")
+    monkeypatch.chdir(tmp_path)
+
+    def linted(*args):
+        out = CliRunner().invoke(main, ["--format", "json", *args]).stdout
+        return sorted(Path(f["path"]).parent.name for f in json.loads(out)["files"])
+
+    assert linted("--isolated", ".") == ["submission"]
+    assert linted("--isolated", "build/paper.pdf") == ["build"]  # named: linted
+    (tmp_path / ".mlsys-lint.toml").write_text("respect-gitignore = false\n")
+    assert linted(".") == ["build", "submission"]
