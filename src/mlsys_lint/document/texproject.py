@@ -157,6 +157,8 @@ def main_for(path: Path, stop: Path | None = None) -> Path | None:
     return None
 
 
+MAX_GRAPHICS_SOURCES = 500  # .tex files read to learn which PDFs are figures
+_NOT_SOURCES = {".git", ".venv", "venv", "node_modules", "__pycache__"}
 _GRAPHICS = re.compile(r"\\includegraphics\s*(?:\[[^\]]*\])?\s*\{([^}]+)\}")
 _GRAPHICSPATH = re.compile(r"\\graphicspath\s*\{((?:\s*\{[^}]*\})+)\s*\}")
 
@@ -166,7 +168,11 @@ def included_graphics(folder: Path) -> set[Path]:
     (`\\includegraphics{figures/plot}` -> figures/plot.pdf, also through
     `\\graphicspath`), resolved: a figure is not a paper to lint."""
     out: set[Path] = set()
-    for tex in folder.rglob("*.tex"):
+    for count, tex in enumerate(folder.rglob("*.tex")):
+        if count >= MAX_GRAPHICS_SOURCES:
+            break  # a home folder, not a paper: enough looking
+        if any(part in _NOT_SOURCES for part in tex.relative_to(folder).parts):
+            continue
         text = _head(tex)
         if "includegraphics" not in text:
             continue
