@@ -18,8 +18,8 @@ and a narrower block, and is desk-rejected as not in the venue's format.
 
 ## Example
 `paper.pdf:1: L009 [error] set in the ICML template ("Preliminary work. Under review by
-the International Conference on Machine Learning (ICML)..."), not MLSys 2026 (research
-track)'s mlsys2025 style; it also numbers its pages`.
+the International Conference on Mac…"), not MLSys 2026 (research track)'s mlsys2025 style;
+it numbers its pages`.
 
 ## Use instead
 Move the source to the venue's kit (`\\usepackage{mlsys2025}`) and rebuild; check the

@@ -25,11 +25,11 @@ program chairs desk-reject such papers. The MLSys style itself prints the alarm 
 its page layout was altered.
 
 ## Example
-`paper.pdf:1: L005 [error] body text runs x 54.0-560.1, y 70.3-717.2 on 5 pages; MLSys 2026
-(research track)'s text block is x 55.4-541.4, y 67.1-715.1: not set in its 6.75 x 9 in
-text block`, `paper.pdf:4: L005 [warning] 2 lines of the body stick out of the text block
-by more than 20 pt (pages 4, 7), up to 31 pt` or `L005 [error] body font is 9.0 pt; MLSys
-2026 requires at least 10 pt`.
+`paper.pdf:1: L005 [error] body text runs x 53.5-559.7, y 84.6-695.6 (median of 5 pages);
+MLSys 2026 (research track)'s text block is x 55.4-541.4, y 67.1-715.1: the paper is not
+set in its 6.75 x 9 in text block`, `paper.pdf:4: L005 [warning] 2 lines of the body stick
+out of the text block by more than 20 pt (pages 4, 7), up to 31 pt` or `L005 [error] body
+font is 9 pt; MLSys 2026 (research track) requires at least 10 pt`.
 
 ## Use instead
 Remove `geometry`, `\\textheight`/`\\textwidth` changes, `\\small` around the body and
