@@ -4,7 +4,7 @@ Each case names the paper, its venue, the rule IDs that must fire and those that
 not, with the facts the verdict rests on (`why`). The verdicts were read off the papers by
 hand, never off mlsys-lint. The test runs the command line exactly as
 `../shared/corpus/score.py --cmd mlsys-lint` does (`--format json --isolated --venue V
-PDF [--tex SRC]`), so the two agree.
+PDF [--tex SRC]`; in this process, through click), so the two agree.
 
 On a clone without `../shared` (a user's fresh checkout) the whole module skips with
 one reason. A case whose verdict we believe is wrong is listed in DISPUTED with the
@@ -14,13 +14,13 @@ reason, and runs as a strict expected failure: it is reported, never bent to.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import ROOT, tomllib
+from mlsys_lint.cli import main
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 CASES_FILE = CORPUS / "cases.toml"
@@ -38,11 +38,14 @@ DISPUTED: dict[str, str] = {}
 
 
 def _rules(case: dict) -> tuple[set[str], list[str]]:
-    argv = [sys.executable, "-m", "mlsys_lint", "--format", "json", "--isolated"]
+    """The command line of score.py, run in this process (the same code path, without a
+    Python start-up per case)."""
+    argv = ["--format", "json", "--isolated", "--jobs", "1"]
     argv += ["--venue", case["venue"], str(CORPUS / case["pdf"])]
     if case.get("tex"):
         argv += ["--tex", str(CORPUS / case["tex"])]
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    done = CliRunner().invoke(main, argv)
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
     files = json.loads(done.stdout)["files"]
     errors = [f"{f['path']}: {f['error']}" for f in files if f.get("error")]
     return {x["rule"] for f in files for x in f["findings"]}, errors
