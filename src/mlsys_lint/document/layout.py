@@ -18,7 +18,7 @@ LEFT, RIGHT, SPAN = 0, 1, 2
 PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
 
 
-_RULER_TEXT = re.compile(r"^\s*\d{1,4}\s*$")
+NUMBER_ONLY = re.compile(r"^\s*\d{1,4}\s*$")  # a ruler's line number, a page number
 
 
 # a section number typeset as a text line of its own ("1", "A", "A.1", "2.3.1", "B.")
@@ -84,7 +84,7 @@ def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
     wider block)."""
     groups: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
-        if _RULER_TEXT.match(line.text):
+        if NUMBER_ONLY.match(line.text):
             groups.setdefault(round(line.bbox[2] / 4), []).append(i)
     out: set[int] = set()
     for members in groups.values():

@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mlsys_lint.document.layout import SPAN, Position
+from mlsys_lint.document.layout import NUMBER_ONLY, SPAN, Position
 from mlsys_lint.document.sections import Sections
 from mlsys_lint.document.text import TextStream
 from mlsys_lint.tomlfile import read_toml
 from mlsys_lint.venues import Venue, VenueError, builtin_names, styles_dir
-
-_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -80,5 +78,5 @@ def page_numbered(sections: Sections) -> bool:
     later = sections.layouts[1:]
     if not later:
         return False
-    hits = sum(any(_PAGE_NUMBER.match(ln.text) for ln in layout.footer) for layout in later)
+    hits = sum(any(NUMBER_ONLY.match(ln.text) for ln in layout.footer) for layout in later)
     return 2 * hits > len(later)
