@@ -49,12 +49,9 @@ RULE = Rule(
 
 
 def _in_references(ctx: Context, page: int, bbox) -> bool:
-    for pos in ctx.sections.bibliography:
-        if pos.page == page:
-            x0, y0, x1, y1 = pos.line.bbox
-            if x0 < bbox[2] and bbox[0] < x1 and y0 < bbox[3] and bbox[1] < y1:
-                return True
-    return False
+    return any(
+        pos.page == page and _overlaps(pos.line.bbox, bbox) for pos in ctx.sections.bibliography
+    )
 
 
 # the page-1 notice of the venue a paper appeared at or was submitted to: a link there is
