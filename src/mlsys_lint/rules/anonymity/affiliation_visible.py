@@ -33,10 +33,11 @@ Profile keys `double_blind`, `blind.allow_organizations`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
+from mlsys_lint.document.layout import SPAN, Position
 from mlsys_lint.document.model import Line
+from mlsys_lint.document.text import TextStream
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import (
     AFFILIATION_FOOTNOTE,
@@ -80,21 +81,14 @@ def _hits(
     (a later page's footnotes) asks for an affiliation's shape ("Department of ...,
     ... University"), not just a company's name."""
     kept = [ln for ln in lines if not anonymous(ln.text)]
-    text, starts = "", []
-    for line in kept:
-        part = " ".join(line.text.split())
-        if text.endswith("-") and part[:1].islower():
-            text = text[:-1]
-        elif text:
-            text += " "
-        starts.append(len(text))
-        text += part
+    stream = TextStream.of([Position(1, SPAN, ln) for ln in kept])
     patterns = [PERSONAL_DATA] if allow_orgs else [PERSONAL_DATA, orgs]
     if strict:
         patterns = [AFFILIATION_FOOTNOTE]
     found: dict[int, list[str]] = {}
+    index = {id(ln): i for i, ln in enumerate(kept)}
     for pattern in patterns:
-        for m in pattern.finditer(text):
-            first = max(0, bisect_right(starts, m.start()) - 1)
-            found.setdefault(first, []).append(" ".join(m.group().split()))
+        for m in stream.search(pattern):
+            first = index[id(m.positions[0].line)]
+            found.setdefault(first, []).append(" ".join(m.text.split()))
     return [(kept[i], names) for i, names in sorted(found.items())]
