@@ -8,15 +8,7 @@ import sys
 
 import click
 
-from mlsys_lint.venues import VenueError, load_venue
-
-
-def _load(name: str):
-    try:
-        return load_venue(name)
-    except VenueError as exc:
-        raise click.UsageError(str(exc)) from None
-
+from mlsys_lint.planning import load_profile
 
 PREVENTION = {
     "Info Author": "\\hypersetup{pdfauthor={}} (or let the blind style set it)",
@@ -50,7 +42,7 @@ def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
     from mlsys_lint.reporters.text import concise
     from mlsys_lint.rules import RULES
 
-    profile = _load(venue)
+    profile = load_profile(venue)
     if not dry_run and not output:
         raise click.UsageError("give -o CLEAN.pdf (the input is never rewritten) or --dry-run")
     author = profile.get("blind", "byline", "") if profile.double_blind else ""

@@ -52,7 +52,8 @@ def events(venue: Venue) -> list[Event]:
     return sorted(out, key=lambda e: e.when)
 
 
-def _load(name: str) -> Venue:
+def load_profile(name: str) -> Venue:
+    """The profile, or a usage error (exit 2) that says why not."""
     try:
         return load_venue(name)
     except VenueError as exc:
@@ -135,7 +136,7 @@ def _changes(src: Venue, dst: Venue) -> list[str]:
 def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> None:
     """Timeline and checklist for withdrawing a paper from one venue and submitting it to
     another; with PDF, also lint it against the target venue."""
-    src, dst = _load(src_name), _load(dst_name)
+    src, dst = load_profile(src_name), load_profile(dst_name)
     try:
         now = parse_when(today) if today else datetime.now(timezone.utc)
     except ValueError:
