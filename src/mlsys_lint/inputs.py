@@ -103,6 +103,20 @@ def _gitignore(folder: Path):
     return GitIgnore(top)
 
 
+def _tex_above(pdf: Path) -> bool:
+    """Whether a .tex file stands in the PDF's folder or one above it, up to the
+    current folder (where main_for looks)."""
+    cwd = Path.cwd().resolve()
+    folder = pdf.resolve().parent
+    for _ in range(8):
+        if next(folder.glob("*.tex"), None) is not None:
+            return True
+        if folder == cwd or folder.parent == folder:
+            return False
+        folder = folder.parent
+    return False
+
+
 def _not_figures(pdfs: list[str], folder: Path) -> list[str]:
     """The PDFs of a paper folder less those its LaTeX sources include as graphics."""
     from mlsys_lint.document.texproject import included_graphics
@@ -114,6 +128,8 @@ def _not_figures(pdfs: list[str], folder: Path) -> list[str]:
 def _is_figure(pdf: Path) -> bool:
     """Whether the LaTeX project the PDF sits in (the main file of the nearest folder
     above it, up to the current one) includes it as a graphic."""
+    if not _tex_above(pdf):
+        return False  # the common case: no LaTeX around, no TeX modules imported
     from mlsys_lint.document.texproject import included_graphics, main_for
 
     try:
