@@ -42,7 +42,16 @@ def test_exit_zero_flag():
     assert code == 0
 
 
-JSON_FILE_KEYS = {"path", "venue", "pages", "body_pages", "references_page", "findings", "error"}
+JSON_FILE_KEYS = {
+    "path",
+    "venue",
+    "role",
+    "pages",
+    "body_pages",
+    "references_page",
+    "findings",
+    "error",
+}
 JSON_FINDING_KEYS = {
     "rule",
     "name",

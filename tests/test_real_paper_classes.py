@@ -183,7 +183,7 @@ def test_publisher_address_in_a_copyright_footer_is_nobodys(tmp_path):
 @pytest.mark.parametrize("venue", ["icml2026", "neurips2025"])
 def test_full_author_lists_are_mlsys_rule_only(venue):
     assert lint(SAMPLES / "etal.pdf", venue, select=["R001"]).findings == ()
-    assert load_venue(venue).get("references", "all_authors_required") is False
+    assert load_venue(venue).references.all_authors_required is False
 
 
 # ---------------------------------------------------------------- A004, A005, A006, A007
@@ -243,12 +243,14 @@ def test_placeholder_links_identify_no_one():
 def test_programs_and_converters_are_not_people():
     from mlsys_lint.rules.anonymity.identifying_metadata import _path_user, _person
 
-    assert not _person("Matplotlib v3.9.0, https://matplotlib.org/")
-    assert not _person("MATLAB, The Mathworks, Inc. Version 7.2.0.294 (R2006a)")
-    assert _person("Alice Smith")
-    assert _path_user("/home/ezgif/img.ezgif.com/tmp/8d65655c2a.pdf") is None
-    assert _path_user("/home/runner/work/paper/fig.pdf") is None
-    assert _path_user("/home/alice/paper/figures/plot.pdf") == "alice"
+    V = load_venue("mlsys2026")
+
+    assert not _person("Matplotlib v3.9.0, https://matplotlib.org/", V)
+    assert not _person("MATLAB, The Mathworks, Inc. Version 7.2.0.294 (R2006a)", V)
+    assert _person("Alice Smith", V)
+    assert _path_user("/home/ezgif/img.ezgif.com/tmp/8d65655c2a.pdf", V) is None
+    assert _path_user("/home/runner/work/paper/fig.pdf", V) is None
+    assert _path_user("/home/alice/paper/figures/plot.pdf", V) == "alice"
 
 
 # ---------------------------------------------------------------- H001 contrast

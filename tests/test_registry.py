@@ -104,3 +104,29 @@ def test_no_rule_imports_another_rule():
     for path in rules.rglob("*.py"):
         for m in re.finditer(r"from mlsys_lint\.rules\.\w+\.(\w+) import", path.read_text()):
             assert m.group(1) in shared, f"{path.name} imports the rule module {m.group(1)}"
+
+
+def test_each_rule_declares_the_profile_keys_it_reads():
+    """A rule reads only the profile keys it declares (Rule.options): every
+    `venue.<table>.<key>` in its module is declared, and every declaration names a real
+    key, so `--explain` tells the whole truth about what a profile changes."""
+    import importlib
+    import inspect
+
+    from mlsys_lint.venues import describe, load_venue
+
+    venue = load_venue("mlsys2026")
+    general = {"title", "name", "fits_page"}  # fits_page: page.* (declared where used)
+    for rule in RULES:
+        module = importlib.import_module(rule.check.__module__)
+        for option in rule.options:
+            assert describe(venue, option), (rule.code, option)
+        declared = set(rule.options)
+        tables = {o.split(".")[0] for o in declared}
+        for m in re.finditer(r"venue\.([a-z_]+)(?:\.([a-z_]+))?", inspect.getsource(module)):
+            table, key = m.group(1), m.group(2)
+            if table in general:
+                continue
+            ok = table in declared or (key and f"{table}.{key}" in declared)
+            ok = ok or (not key and table in tables)  # `tb = venue.text_block` then tb.x
+            assert ok, f"{rule.code} reads venue.{m.group(0)[6:]} but does not declare it"

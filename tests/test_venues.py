@@ -24,7 +24,7 @@ def test_builtin_profiles_load():
     for name in builtin_names():
         v = load_venue(name)
         assert v.name == name
-        assert v.get("body", "page_limit") > 0
+        assert v.body.page_limit > 0
 
 
 def test_profiles_ship_inside_the_package():
@@ -36,18 +36,18 @@ def test_profiles_ship_inside_the_package():
 
 def test_extends_merges_tables():
     industry = load_venue("mlsys2026-industry")
-    assert industry.get("body", "page_limit") == 10
-    assert industry.get("blind", "allow_organizations") is True
-    assert industry.get("blind", "byline") == "Anonymous Authors"
-    assert load_venue("mlsys2024").data["style_package"] == "mlsys2024"
+    assert industry.body.page_limit == 10
+    assert industry.blind.allow_organizations is True
+    assert industry.blind.byline == "Anonymous Authors"
+    assert load_venue("mlsys2024").style_package == "mlsys2024"
 
 
 def test_mlsys2026_facts():
     v = load_venue("mlsys2026")
-    assert (v.columns, v.double_blind, v.data["style_package"]) == (2, True, "mlsys2025")
-    assert v.get("page", "width_pt") == 612 and v.get("page", "height_pt") == 792
-    assert v.get("dates", "submission") == "2025-10-30T20:00:00Z"
-    assert v.get("appendix", "in_main_pdf") == "forbidden"
+    assert (v.columns, v.double_blind, v.style_package) == (2, True, "mlsys2025")
+    assert v.page.width_pt == 612 and v.page.height_pt == 792
+    assert v.dates["submission"] == "2025-10-30T20:00:00Z"
+    assert v.appendix.in_main_pdf == "forbidden"
 
 
 def test_workshop_soft_limit_is_a_warning():
@@ -115,7 +115,7 @@ def test_new_venue_from_a_file_needs_no_code(tmp_path):
     [
         ("name = 'x'\n[page\n", "invalid TOML"),
         ("extends = 'mlsys2026'\n[appendix]\nin_main_pdf = 'maybe'\n", "appendix.in_main_pdf"),
-        ("name = 'x'\n", "missing or invalid key 'columns'"),
+        ("name = 'x'\n", "missing key 'columns'"),
         ("extends = 'nosuch'\n", "unknown venue 'nosuch'"),
         ("extends = 'mlsys2026'\n[severity]\nL003 = 'fatal'\n", "severity.L003"),
     ],
@@ -138,9 +138,9 @@ def test_extends_cycle(tmp_path):
 
 def test_icml2026_facts_and_verdicts():
     v = load_venue("icml2026")
-    assert (v.get("body", "page_limit"), v.columns, v.double_blind) == (8, 2, True)
-    assert v.get("appendix", "in_main_pdf") == "allowed" and v.data["max_file_size_mb"] == 50
-    assert v.get("dates", "abstract") == "2026-01-23"
+    assert (v.body.page_limit, v.columns, v.double_blind) == (8, 2, True)
+    assert v.appendix.in_main_pdf == "allowed" and v.max_file_size_mb == 50
+    assert v.dates["abstract"] == "2026-01-23"
     report = lint(SAMPLES / "appendix.pdf", "icml2026")
     # 10 body pages > 8; the appendix may stay; the MLSys notice names its template
     assert codes(report) == ["L003", "L009"]
@@ -213,25 +213,49 @@ def test_a_typo_in_a_profile_is_an_error_naming_file_and_key(tmp_path, text, mes
 
 
 def test_every_profile_key_is_read_by_something():
-    """No dead keys: each key the built-in profiles set is read by the code."""
+    """No dead keys: each field of the typed profile is read by the code outside the
+    module that defines it."""
+    import dataclasses
     import re
 
-    src = "".join(p.read_text() for p in (ROOT / "src" / "mlsys_lint").rglob("*.py"))
-    for name in builtin_names():
-        data = load_venue(name).data
-        for table, value in data.items():
-            if table in ("source", "dates", "style_files", "severity"):
-                continue  # keys of their own (event names, file names, rule codes)
-            keys = value if isinstance(value, dict) else {table: value}
-            for key in keys:
-                assert re.search(rf"[\"']{re.escape(key)}[\"']", src), f"{name}: {table}.{key}"
+    from mlsys_lint.venues import TABLES, Venue
+
+    src = "".join(
+        p.read_text() for p in (ROOT / "src" / "mlsys_lint").rglob("*.py") if p.name != "venues.py"
+    )
+    names = [f.name for f in dataclasses.fields(Venue)]
+    names += [f.name for cls in TABLES.values() for f in dataclasses.fields(cls)]
+    for name in names:
+        own = (ROOT / "src" / "mlsys_lint" / "venues.py").read_text()  # a table's methods
+        assert re.search(rf"\.{name}\b", src) or re.search(rf"self\.{name}\b", own), name
+
+
+def test_profile_tables_are_typed_with_defaults_in_one_place(tmp_path):
+    """A profile that leaves keys out gets the dataclasses' defaults; lists become tuples."""
+    import dataclasses
+
+    path = _profile(
+        tmp_path,
+        'name = "min"\ncolumns = 1\ndouble_blind = false\n'
+        "[page]\nwidth_pt = 612\nheight_pt = 792\n"
+        "[text_block]\nleft_pt = 72\ntop_pt = 72\nwidth_pt = 468\nheight_pt = 648\n"
+        "[body]\npage_limit = 4\n[tex]\nlayout_packages = ['geometry']\n",
+    )
+    v = load_venue(path)
+    assert v.title == "min" and v.page.tolerance_pt == 2.0 and v.text_block.tolerance == 4.0
+    assert v.body.hard_limit and v.body.min_font_size_pt == 10.0
+    assert v.appendix.in_main_pdf == "forbidden" and v.tex.negative_vspace_limit == 10
+    assert v.tex.layout_packages == ("geometry",) and v.blind.byline == ""
+    assert isinstance(v.page.width_pt, float)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.body.page_limit = 5  # type: ignore[misc]
 
 
 def test_workshop_profile_extends_neurips_and_names_its_own_file():
     ws, neurips = load_venue("mlforsystems-workshop"), load_venue("neurips2025")
-    assert ws.data["text_block"] == neurips.data["text_block"]
-    assert ws.get("body", "page_limit") == 4 and not ws.get("body", "hard_limit")
-    assert ws.data["source"].endswith("mlforsystems-workshop.toml")
+    assert ws.text_block == neurips.text_block
+    assert ws.body.page_limit == 4 and not ws.body.hard_limit
+    assert ws.source.endswith("mlforsystems-workshop.toml")
 
 
 def test_a_profile_extends_the_vocabulary(tmp_path):

@@ -24,17 +24,26 @@ from mlsys_lint.verdict import exit_code
 DEFAULT_VENUE = "mlsys2026"
 
 
-def _explain(selector: str) -> str:
+def _explain(selector: str, venue_name: str) -> str:
+    """The rule's documentation, and the profile keys it reads with their values under
+    the venue (`--venue`, or the default)."""
     from mlsys_lint.rules import UnknownRule, match
+    from mlsys_lint.venues import VenueError, describe, load_venue
 
     try:
         rules = match(selector)
-    except UnknownRule as exc:
+        venue = load_venue(venue_name)
+    except (UnknownRule, VenueError) as exc:
         raise click.UsageError(str(exc)) from None
-    return "\n".join(
-        f"{rule.code} {rule.name} ({rule.severity})\n{rule.summary}\n\n{rule.doc}\n"
-        for rule in rules
-    )
+    out = []
+    for rule in rules:
+        text = f"{rule.code} {rule.name} ({rule.severity})\n{rule.summary}\n\n{rule.doc}\n"
+        if rule.options:
+            keys = [line for option in rule.options for line in describe(venue, option)]
+            text += f"\n## Profile keys read (values under {venue.name})\n"
+            text += "".join(f"- {line}\n" for line in keys)
+        out.append(text)
+    return "\n".join(out)
 
 
 def _list_rules() -> str:
@@ -50,8 +59,8 @@ def _list_venues() -> str:
     rows = [("NAME", "PAGES", "COLS", "BLIND", "STYLE", "TITLE")]
     for name in builtin_names():
         v = load_venue(name)
-        limit = str(v.get("body", "page_limit"))
-        if not v.get("body", "hard_limit", True):
+        limit = str(v.body.page_limit)
+        if not v.body.hard_limit:
             limit += " (soft)"
         rows.append(
             (
@@ -59,7 +68,7 @@ def _list_venues() -> str:
                 limit,
                 str(v.columns),
                 "yes" if v.double_blind else "no",
-                str(v.data.get("style_package", "")),
+                v.style_package,
                 v.title,
             )
         )
@@ -163,6 +172,15 @@ def _annotate_dir(reports, folder: Path) -> bool:
     help="Also check this LaTeX project (its folder or main file); its findings join the "
     "PDF's in one report.",
 )
+@click.option(
+    "--supplement",
+    multiple=True,
+    metavar="FILE.pdf",
+    type=click.Path(path_type=str),
+    help="Also check this PDF as the paper's separately uploaded appendix: the anonymity, "
+    "metadata, hidden-text, font and safety rules apply, the page limit and layout do not. "
+    "A folder pairs appendix*.pdf and supplement*.pdf with its paper by itself.",
+)
 @click.option("--statistics", is_flag=True, help="Print only the count of findings per rule.")
 @click.option(
     "--select",
@@ -255,6 +273,7 @@ def main(
     output_file: str | None,
     also: tuple[str, ...],
     tex_target: str | None,
+    supplement: tuple[str, ...],
     statistics: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -290,7 +309,7 @@ def main(
       mlsys-lint --explain L003
     """
     if explain:
-        click.echo(_explain(explain), nl=False)
+        click.echo(_explain(explain, venue), nl=False)
         return
     if list_rules:
         click.echo(_list_rules(), nl=False)
@@ -313,12 +332,13 @@ def main(
         raise click.UsageError(str(exc)) from None
     extra = [_also_target(item) for item in also]
     paths, projects = discover(
-        list(opts.files),
+        list(opts.files) + [s for s in opts.supplements if s not in opts.files],
         opts.tex_target,
         opts.configured_tex,
         opts.exclude,
         opts.force_exclude,
         opts.respect_gitignore,
+        opts.venue.supplement.names,
     )
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
@@ -343,17 +363,19 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
     """Every PDF (in workers, with a progress bar on a terminal), then every project
     (its report left out when it only lends the PDFs their source lines)."""
     from mlsys_lint.engine import default_jobs, lint_many
+    from mlsys_lint.inputs import supplements
 
     venue, rules, limits = opts.venue, list(opts.rules), opts.limits
     jobs = opts.jobs or default_jobs()
+    supp = supplements(paths, venue.supplement.names, opts.supplements)
     if len(paths) > 1 and sys.stderr.isatty() and opts.fmt != "github":
         progress = click.progressbar(length=len(paths), label="checking", file=sys.stderr)
         with progress:
             reports = lint_many(
-                paths, venue, rules, limits, jobs=jobs, on_done=lambda _: progress.update(1)
+                paths, venue, rules, limits, jobs, lambda _: progress.update(1), supp
             )
     else:
-        reports = lint_many(paths, venue, rules, limits, jobs=jobs)
+        reports = lint_many(paths, venue, rules, limits, jobs=jobs, supplements=supp)
     projects_reports = lint_projects(projects, reports, venue, rules, limits)
     return reports + (projects_reports if report_projects else [])
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from mlsys_lint.findings import FileReport, Finding, Location
+from mlsys_lint.findings import FileReport, Finding, Location, Violation
 from mlsys_lint.rules import Context, Rule
 from mlsys_lint.venues import Venue
 
@@ -34,15 +34,30 @@ class Limits:
     timeout: float | None = 60.0  # seconds per file
 
 
+def unsuppressed(v: Violation, code: str, tex: TexProject) -> Violation | None:
+    """The violation as it stands once the source's suppressions apply: None when its
+    line or file disables the rule; a counted finding restated from the occurrences that
+    are not suppressed."""
+    sup = tex.suppressions
+    if v.occurrences:
+        left = tuple(o for o in v.occurrences if not sup.covers(code, *o))
+        if len(left) < len(v.occurrences):
+            restated = v.regroup(left) if v.regroup else None
+            if restated is None:
+                return None
+            v = restated
+    return None if sup.covers(code, v.file or tex.main, v.line) else v
+
+
 def _run(
-    ctx: Context, rules: Iterable[Rule], need: str, locate
+    ctx: Context, rules: Iterable[Rule], need: str, locate, keep=None
 ) -> tuple[list[Finding], str | None]:
     """Run the rules that read `need` ("pdf" or "tex"); `locate` turns a violation into
     a Location. The profile's severities apply; "off" and blind-only rules under a
     profile that is not double-blind are skipped. A rule that fails (a bug in
     mlsys-lint) does not stop the others: the second value says which failed."""
     venue = ctx.venue
-    overrides = venue.data.get("severity", {})
+    overrides = venue.severity
     findings: list[Finding] = []
     failed: list[str] = []
     for rule in rules:
@@ -57,6 +72,8 @@ def _run(
             failed.append(f"{rule.code} ({type(exc).__name__}: {exc})")
             continue
         for v in violations:
+            if keep is not None and (v := keep(v, rule.code)) is None:
+                continue
             findings.append(
                 Finding(
                     rule=rule.code,
@@ -77,16 +94,25 @@ def _run(
 
 
 def lint_pdf(
-    path: str, venue: Venue, rules: Iterable[Rule], limits: Limits = Limits()
+    path: str,
+    venue: Venue,
+    rules: Iterable[Rule],
+    limits: Limits = Limits(),
+    supplement: bool = False,
 ) -> FileReport:
-    """Lint one PDF. A file that cannot be read gives a report with `error` set."""
+    """Lint one PDF. A file that cannot be read gives a report with `error` set. A
+    supplement (the separately uploaded appendix) is linted under the profile's
+    [supplement] table: the page-limit and layout rules it names do not run."""
     from mlsys_lint.document.pdf import PdfError, load_pdf
     from mlsys_lint.document.sections import build_sections
 
+    role = "supplement" if supplement else "paper"
+    if supplement:
+        rules = [r for r in rules if venue.supplement.applies(r.code)]
     try:
         pdf = load_pdf(path, max_size=limits.max_file_size, max_pages=limits.max_pages)
     except PdfError as exc:
-        return FileReport(path=path, venue=venue.name, error=str(exc))
+        return FileReport(path=path, venue=venue.name, error=str(exc), role=role)
     sections = build_sections(pdf, venue)
     ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections)
     findings, error = _run(ctx, rules, "pdf", lambda v: Location(path, v.page, _round(v.bbox)))
@@ -99,23 +125,25 @@ def lint_pdf(
         references_page=sections.references_page,
         findings=tuple(findings),
         error=error,
+        role=role,
     )
 
 
 def lint_tex(
-    target: str, venue: Venue, rules: Iterable[Rule]
+    target: str, venue: Venue, rules: Iterable[Rule], supplement: bool = False
 ) -> tuple[FileReport, TexProject | None]:
     """Lint a TeX project (a folder, its main file, or a file naming its root). The
     report's path is the main file; findings carry their own file and line, and inline
-    `% mlsys-lint: disable=...` comments are honoured."""
+    `% mlsys-lint: disable=...` comments are honoured. A supplement (a standalone
+    appendix document) is linted under the profile's [supplement] table."""
     from mlsys_lint.document.tex import TexError, load_project
 
     try:
         tex = load_project(
             target,
-            style=str(venue.data.get("style_package", "")),
-            kit=frozenset(venue.get("tex", "kit_packages", [])),
-            other_styles=tuple(venue.get("tex", "other_styles", [])),
+            style=venue.style_package,
+            kit=frozenset(venue.tex.kit_packages),
+            other_styles=venue.tex.other_styles,
         )
     except TexError as exc:
         return FileReport(path=target, venue=venue.name, error=str(exc)), None
@@ -127,22 +155,27 @@ def lint_tex(
         )
         return FileReport(path=target, venue=venue.name, error=error), None
     ctx = Context(path=target, venue=venue, tex=tex)
+    role = "paper"
+    if supplement:  # a standalone appendix document
+        role, rules = "supplement", [r for r in rules if venue.supplement.applies(r.code)]
     shown = {tex.display(name): name for name in tex.files}  # display path -> file
-    found, error = _run(
+    findings, error = _run(
         ctx,
         rules,
         "tex",
         lambda v: Location(tex.display(v.file) if v.file else tex.display(tex.main), line=v.line),
+        keep=lambda v, code: unsuppressed(v, code, tex),
     )
     order = {name: i for i, name in enumerate(tex.files)}
-    findings = [
-        f for f in found if not tex.suppressed(f.rule, shown.get(f.location.path), f.location.line)
-    ]
     findings.sort(
         key=lambda f: (order.get(shown.get(f.location.path), 0), f.location.line or 0, f.rule)
     )
     report = FileReport(
-        path=tex.display(tex.main), venue=venue.name, findings=tuple(findings), error=error
+        path=tex.display(tex.main),
+        venue=venue.name,
+        findings=tuple(findings),
+        error=error,
+        role=role,
     )
     return report, tex
 
@@ -158,7 +191,7 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
         return report
     out = []
     for f in report.findings:
-        if tex.suppressed(f.rule, tex.main, None):
+        if tex.suppressions.covers(f.rule, tex.main, None):
             continue
         quote = f.match or (f.evidence if f.evidence and len(f.evidence) < 80 else "") or ""
         quote = words(quote)
@@ -167,7 +200,7 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
             if len(quote) >= 4
             else []
         )
-        if any(tex.suppressed(f.rule, file, n) for file, n in where):
+        if any(tex.suppressions.covers(f.rule, file, n) for file, n in where):
             continue
         if len(where) == 1:
             file, n = where[0]
@@ -219,9 +252,9 @@ def _worker(conn: Connection, venue: Venue, rules: Sequence[Rule], limits: Limit
             return
         if task is None:
             return
-        index, path = task
+        index, path, supplement = task
         try:
-            report = lint_pdf(path, venue, rules, limits)
+            report = lint_pdf(path, venue, rules, limits, supplement)
         except Exception as exc:  # report the failure to the parent instead of dying
             report = FileReport(path=path, venue=venue.name, error=f"internal error: {exc!r}")
         conn.send((index, report))
@@ -241,9 +274,11 @@ def lint_many(
     limits: Limits = Limits(),
     jobs: int = 1,
     on_done: Callable[[FileReport], None] | None = None,
+    supplements: frozenset[str] = frozenset(),
 ) -> list[FileReport]:
     """Lint a batch; the reports come back in the order of `paths`. `on_done` is called
-    with each report as it is finished (for a progress bar)."""
+    with each report as it is finished (for a progress bar); the paths in `supplements`
+    are linted as supplements."""
     rules = list(rules)
     done = on_done or (lambda report: None)
     if jobs <= 1 or len(paths) <= 1:
@@ -251,7 +286,7 @@ def lint_many(
         for p in paths:
             reports.append(
                 with_alarm(
-                    lambda p=p: lint_pdf(p, venue, rules, limits),
+                    lambda p=p: lint_pdf(p, venue, rules, limits, p in supplements),
                     limits,
                     lambda error, p=p: FileReport(path=p, venue=venue.name, error=error),
                 )
@@ -266,6 +301,7 @@ def lint_many(
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = _Pool(multiprocessing.get_context(method), paths, venue, rules, limits, done)
+    pool.supplements = supplements
     return pool.run(min(jobs, len(paths)))
 
 
@@ -279,6 +315,7 @@ class _Pool:
         self.results: list[FileReport | None] = [None] * len(paths)
         self.todo = list(range(len(paths)))[::-1]
         self.slots: dict[Connection, _Slot] = {}
+        self.supplements: frozenset[str] = frozenset()
 
     def run(self, workers: int) -> list[FileReport]:
         for _ in range(workers):
@@ -320,7 +357,8 @@ class _Pool:
             if slot.index is None and self.todo:
                 slot.index = self.todo.pop()
                 slot.deadline = time.monotonic() + timeout if timeout else None
-                conn.send((slot.index, self.paths[slot.index]))
+                path = self.paths[slot.index]
+                conn.send((slot.index, path, path in self.supplements))
         busy = [conn for conn, slot in self.slots.items() if slot.index is not None]
         if not busy:
             return False

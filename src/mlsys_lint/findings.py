@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning")
@@ -46,6 +47,11 @@ class Violation:
     match: str | None = None  # the offending words inside the evidence, when known
     file: str | None = None  # TeX rules: the project-relative source file
     line: int | None = None  # TeX rules: 1-based line in `file`
+    # a finding that counts occurrences ("12 negative \\vspace, more than 10"): where each
+    # one is, and how to restate the finding from the ones left once the engine drops the
+    # suppressed ones (None: the finding no longer stands)
+    occurrences: tuple[tuple[str, int], ...] = ()
+    regroup: Callable[[tuple[tuple[str, int], ...]], Violation | None] | None = None
 
 
 # Findings of these rules mean an input could not be read completely: exit code 2.
@@ -74,6 +80,7 @@ class FileReport:
     references_page: int | None = None
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    role: str = "paper"  # "supplement": a separately uploaded appendix, linted as one
 
     @property
     def errors(self) -> int:

@@ -45,7 +45,7 @@ def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
     profile = load_profile(venue)
     if not dry_run and not output:
         raise click.UsageError("give -o CLEAN.pdf (the input is never rewritten) or --dry-run")
-    author = profile.get("blind", "byline", "") if profile.double_blind else ""
+    author = profile.blind.byline if profile.double_blind else ""
     try:
         changes = rewrite(pdf, None if dry_run else output, author=author)
     except (PdfError, OSError) as exc:

@@ -41,6 +41,7 @@ def expand(
     exclude: tuple[str, ...] = (),
     force: bool = False,
     respect_gitignore: bool = True,
+    supplement_named=None,
 ) -> tuple[list[str], list[str]]:
     """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
     they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
@@ -48,7 +49,9 @@ def expand(
     subfiles part's main file, or the main file of the folder above), each project once.
     PDFs that a paper's LaTeX sources include as graphics are figures, not papers, and
     what `.gitignore` ignores is not linted in a folder run: both left out. Anything else
-    stays a PDF path, to be reported like any unreadable input."""
+    stays a PDF path, to be reported like any unreadable input. A folder's standalone
+    appendix document (`appendix.tex` with a \\documentclass of its own, named as
+    `supplement_named` accepts) is a project of its own, linted beside the paper's."""
     pdfs: list[str] = []
     tex: list[str] = []
     seen: set[Path] = set()
@@ -71,8 +74,12 @@ def expand(
                 and not excluded(f, exclude)
                 and not (ignore is not None and ignore.ignored(f))
             )
-            if any(_is_main(f) for f in path.glob("*.tex")):
+            mains = [f for f in sorted(path.glob("*.tex")) if _is_main(f)]
+            if mains:
                 add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
+                for f in mains if supplement_named is not None else ():
+                    if paired(f, supplement_named, _is_main):
+                        add_tex(str(f), f)
                 pdfs.extend(_not_figures(found, path))
                 continue
             pdfs.extend(found or [p])
@@ -89,6 +96,28 @@ def expand(
         else:
             pdfs.append(p)
     return pdfs, tex
+
+
+def supplements(pdfs: list[str], named, given: tuple[str, ...] = ()) -> frozenset[str]:
+    """The PDFs to lint as supplements: those given with `--supplement`, and those whose
+    file name marks them as one (`named`, the profile's [supplement] patterns) when they
+    pair with a main PDF: `paper12-supplement.pdf` beside `paper12.pdf`, or
+    `appendix.pdf` in a folder whose only other PDF is the paper."""
+    return frozenset(p for p in pdfs if p in given or paired(Path(p), named))
+
+
+def paired(path: Path, named, others=None) -> bool:
+    """Whether a file named as a supplement pairs with a paper of its folder (files of
+    the same suffix, or those `others` accepts): the only other one, or one whose name
+    it extends (`paper12` for `paper12-supplement`)."""
+    if not named(str(path)):
+        return False
+    keep = others or (lambda f: True)
+    mains = [
+        f.stem.lower() for f in path.parent.glob(f"*{path.suffix}") if not named(str(f)) and keep(f)
+    ]
+    stem = path.stem.lower()
+    return len(mains) == 1 or any(stem.startswith(m) and len(stem) > len(m) for m in mains)
 
 
 def _gitignore(folder: Path):
@@ -149,6 +178,15 @@ def same_project(a: str, b: str) -> bool:
         return a == b
 
 
+def _tex_supplement(target: str, venue) -> bool:
+    """A project given as a main file named as a supplement that pairs with the paper's
+    main file in its folder (a folder or any other file stands for the paper)."""
+    path = Path(target)
+    return (
+        path.suffix == ".tex" and path.is_file() and paired(path, venue.supplement.names, _is_main)
+    )
+
+
 def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
     """Lint the TeX projects, and read the PDFs against them: PDF findings get the source
     line they come from where it is plain, and the source's inline suppressions drop the
@@ -160,7 +198,7 @@ def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
     out = []
     for target in projects:
         report, tex = with_alarm(
-            lambda t=target: lint_tex(t, venue, rules),
+            lambda t=target: lint_tex(t, venue, rules, _tex_supplement(t, venue)),
             limits,
             lambda error, t=target: (FileReport(path=t, venue=venue.name, error=error), None),
         )
@@ -182,11 +220,12 @@ def discover(
     exclude: tuple[str, ...] = (),
     force_exclude: bool = False,
     respect_gitignore: bool = True,
+    supplement_named=None,
 ) -> tuple[list[str], list[str]]:
     """(PDF paths, TeX projects) to lint. A configured project (`tex =` in the
     configuration) stands for every source file given (a pre-commit run passes the changed
     ones); `--tex` comes first, and a project named again by a file is linted once."""
-    paths, projects = expand(files, exclude, force_exclude, respect_gitignore)
+    paths, projects = expand(files, exclude, force_exclude, respect_gitignore, supplement_named)
     if configured_tex and tex_target:
         projects = [tex_target]
     elif tex_target:

@@ -27,6 +27,7 @@ class OptionsError(Exception):
 @dataclass(frozen=True)
 class RunOptions:
     files: tuple[str, ...]
+    supplements: tuple[str, ...]  # PDFs named as supplements (also among `files`)
     tex_target: str | None
     configured_tex: bool  # the project comes from the configuration file (`tex =`)
     venue: Venue  # with the configuration's severities merged in
@@ -62,6 +63,9 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     configured_tex = given["tex_target"] is None and config.get("tex") is not None
     tex_target = pick("tex_target", "tex")
     files = tuple(given["files"]) or tuple(config.get("pdf", ()))
+    supplement = tuple(given["supplement"]) or tuple(config.get("supplement", ()))
+    if not given["files"] and supplement:
+        files += tuple(s for s in supplement if s not in files)
     if not files and not tex_target:
         raise OptionsError("no input files (try 'mlsys-lint paper.pdf')")
     output_format = pick("output_format")
@@ -77,6 +81,7 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     )
     return RunOptions(
         files=files,
+        supplements=supplement,
         tex_target=tex_target,
         configured_tex=configured_tex,
         venue=_venue(pick("venue"), config),
@@ -105,10 +110,10 @@ def _venue(name: str, config: settings.Config) -> Venue:
         raise OptionsError(str(exc)) from None
     if not config.get("severity"):
         return profile
-    severity = dict(profile.data.get("severity", {}))
+    severity = dict(profile.severity)
     for code, level in config.get("severity").items():
         severity.update({rule.code: level for rule in match(code)})
-    return Venue({**profile.data, "severity": severity})
+    return profile.with_severity(severity)
 
 
 def _rules(given: dict[str, Any], config: settings.Config) -> tuple[Rule, ...]:

@@ -46,7 +46,7 @@ def parse_when(text: str) -> datetime:
 
 def events(venue: Venue) -> list[Event]:
     out = []
-    for key, value in venue.data.get("dates", {}).items():
+    for key, value in venue.dates.items():
         if value:
             out.append(Event(parse_when(str(value)), venue, key))
     return sorted(out, key=lambda e: e.when)
@@ -74,46 +74,46 @@ def venues(output_format: str) -> None:
             {
                 "name": v.name,
                 "title": v.title,
-                "page_limit": v.get("body", "page_limit"),
-                "hard_limit": v.get("body", "hard_limit", True),
+                "page_limit": v.body.page_limit,
+                "hard_limit": v.body.hard_limit,
                 "columns": v.columns,
                 "double_blind": v.double_blind,
-                "style_package": v.data.get("style_package"),
-                "appendix_in_main_pdf": v.get("appendix", "in_main_pdf"),
-                "dates": {k: d for k, d in v.data.get("dates", {}).items() if d},
-                "dual_submission": v.get("policy", "dual_submission"),
-                "summary": v.data.get("rules_summary", ""),
-                "source": v.get("policy", "cfp", ""),
+                "style_package": v.style_package,
+                "appendix_in_main_pdf": v.appendix.in_main_pdf,
+                "dates": {k: d for k, d in v.dates.items() if d},
+                "dual_submission": v.policy.dual_submission,
+                "summary": v.rules_summary,
+                "source": v.policy.cfp,
             }
             for v in profiles
         ]
         click.echo(json.dumps(doc, indent=2))
         return
     for v in profiles:
-        limit = v.get("body", "page_limit")
-        soft = "" if v.get("body", "hard_limit", True) else " (soft)"
+        limit = v.body.page_limit
+        soft = "" if v.body.hard_limit else " (soft)"
         blind = "double-blind" if v.double_blind else "not anonymized"
         click.echo(f"{v.name}: {v.title}")
         click.echo(
             f"  {limit} pages{soft}, {v.columns} column{'s' if v.columns > 1 else ''}, "
-            f"{blind}, style {v.data.get('style_package', '?')}"
+            f"{blind}, style {v.style_package or '?'}"
         )
-        if v.data.get("rules_summary"):
-            click.echo(f"  {v.data['rules_summary']}")
+        if v.rules_summary:
+            click.echo(f"  {v.rules_summary}")
         for e in events(v):
             click.echo(f"  {_fmt(e.when):<22} {EVENT_NAMES.get(e.key, e.key)}")
 
 
 def _changes(src: Venue, dst: Venue) -> list[str]:
     out = []
-    a, b = src.get("body", "page_limit"), dst.get("body", "page_limit")
+    a, b = src.body.page_limit, dst.body.page_limit
     if a != b:
         out.append(f"page limit {a} -> {b} pages before the references")
-    if src.data.get("style_package") != dst.data.get("style_package"):
-        out.append(f"style {src.data.get('style_package')} -> {dst.data.get('style_package')}")
+    if src.style_package != dst.style_package:
+        out.append(f"style {src.style_package} -> {dst.style_package}")
     if src.columns != dst.columns:
         out.append(f"columns {src.columns} -> {dst.columns}")
-    pa, pb = src.get("appendix", "in_main_pdf"), dst.get("appendix", "in_main_pdf")
+    pa, pb = src.appendix.in_main_pdf, dst.appendix.in_main_pdf
     if pa != pb:
         where = {
             "forbidden": "a separate file",
@@ -123,8 +123,8 @@ def _changes(src: Venue, dst: Venue) -> list[str]:
         out.append(f"appendix: {where[pa]} -> {where[pb]}")
     if src.double_blind != dst.double_blind:
         out.append("anonymize the paper" if dst.double_blind else "the paper may name its authors")
-    if dst.data.get("max_file_size_mb"):
-        out.append(f"PDF at most {dst.data['max_file_size_mb']} MB")
+    if dst.max_file_size_mb:
+        out.append(f"PDF at most {dst.max_file_size_mb:g} MB")
     return out
 
 
@@ -165,8 +165,8 @@ def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> No
 
     click.echo("\nDual submission:")
     for v in (src, dst):
-        cfp = v.get("policy", "cfp")
-        policy = v.get("policy", "dual_submission", "not recorded")
+        cfp = v.policy.cfp
+        policy = v.policy.dual_submission or "not recorded"
         click.echo(f"  {v.title}: {policy}" + (f" ({cfp})" if cfp else ""))
     first = next((e for e in events(dst) if e.is_deadline and e.when >= now), None)
     if first is None:

@@ -26,6 +26,7 @@ KEYS = {
     "extend-select": list,
     "severity": dict,
     "pdf": (str, list),
+    "supplement": (str, list),
     "tex": str,
     "output-format": str,
     "jobs": int,
@@ -101,9 +102,10 @@ def load(path: Path | None) -> Config:
         if level not in ("error", "warning", "off"):
             raise ConfigError(f"{where}: severity.{code} must be error, warning or off")
     values = dict(table)
-    if "pdf" in values:  # paths in the file are relative to the file
-        pdfs = [values["pdf"]] if isinstance(values["pdf"], str) else values["pdf"]
-        values["pdf"] = [str(path.parent / p) for p in pdfs]
+    for key in ("pdf", "supplement"):  # paths in the file are relative to the file
+        if key in values:
+            pdfs = [values[key]] if isinstance(values[key], str) else values[key]
+            values[key] = [str(path.parent / p) for p in pdfs]
     if "tex" in values:  # the TeX project (its folder or main file), relative to the file
         values["tex"] = str(path.parent / values["tex"])
     return Config(path, values)

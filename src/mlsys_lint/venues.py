@@ -6,12 +6,16 @@ child wins. `load_venue` accepts a built-in name or a path to a .toml file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import types
+from collections import abc
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
-from functools import cached_property
+from fnmatch import fnmatch
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, get_origin, get_type_hints
 
 from mlsys_lint.tomlfile import read_toml
 
@@ -20,88 +24,237 @@ class VenueError(Exception):
     """A profile could not be found or is malformed."""
 
 
-REQUIRED = {
-    "name": str,
-    "columns": int,
-    "double_blind": bool,
-    "page": dict,
-    "text_block": dict,
-    "body": dict,
-    "appendix": dict,
-}
 APPENDIX_POLICIES = ("forbidden", "discouraged", "allowed")
+SEVERITIES = ("error", "warning", "off")
 
-_NUM = (int, float)
-_TEXT = str
-_ANY_KEY = "*"
-# every key a profile may set, by table ("" is the top level), with its type: a key not
-# here is a typo ("page_limt") and an error naming the file, not a silent default
-SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "": {
-        "extends": str, "name": str, "title": str, "style_package": str, "columns": int,
-        "double_blind": bool, "rules_summary": str, "max_file_size_mb": _NUM,
-    },
-    "page": {"name": str, "width_pt": _NUM, "height_pt": _NUM, "tolerance_pt": _NUM},
-    "text_block": {
-        k: _NUM
-        for k in ("left_pt", "top_pt", "width_pt", "height_pt", "column_gap_pt",
-                  "tolerance_pt", "outlier_pt", "header_zone_pt", "footer_zone_pt")
-    },
-    "body": {
-        "page_limit": int, "hard_limit": bool, "min_font_size_pt": _NUM,
-        "uncounted_sections": list,
-    },
-    "appendix": {"in_main_pdf": str},
-    "references": {"all_authors_required": bool},
-    "blind": {
-        "byline": str, "placeholder_emails": list, "layout_alarm": str,
-        "camera_ready_notices": list, "allow_organizations": bool, "allow_urls": bool,
-    },
-    "template": {"family": str, "notices": list, "page_numbers": bool},
-    "dates": {_ANY_KEY: (str, date)},
-    "policy": {"dual_submission": str, "cfp": str},
-    "tex": {
-        "other_styles": list, "camera_ready_options": list, "style_options": list,
-        "identity_commands": dict, "hidden_in_blind_mode": list, "layout_packages": list,
-        "negative_vspace_limit": int, "kit_packages": list,
-    },
-    "style_files": {"modified_is_error": bool, _ANY_KEY: list},
-    "severity": {_ANY_KEY: str},
-    "vocab": {_ANY_KEY: list},  # keys checked against vocab.toml in load_venue
+
+def _key(toml_key: str, default: Any = MISSING) -> Any:
+    """A field whose TOML key differs from its name (`left` <- `left_pt`)."""
+    if default is MISSING:
+        return field(metadata={"key": toml_key})
+    return field(default=default, metadata={"key": toml_key})
+
+
+# Each profile table is a frozen dataclass: its fields are the keys a profile may set
+# (a field's name is its TOML key unless metadata says otherwise), its annotations the
+# types, its defaults the values of keys a profile leaves out. A field without a default
+# is required. This is the one home of the profile schema: loading checks against it.
+
+
+@dataclass(frozen=True)
+class Page:
+    width_pt: float
+    height_pt: float
+    name: str = ""
+    tolerance_pt: float = 2.0
+
+    def fits(self, width: float, height: float) -> bool:
+        """A page of the venue's paper size, within the profile's tolerance."""
+        tol = self.tolerance_pt
+        return abs(width - self.width_pt) <= tol and abs(height - self.height_pt) <= tol
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """The venue's text block in PDF points (origin top-left)."""
+
+    left: float = _key("left_pt")
+    top: float = _key("top_pt")
+    width: float = _key("width_pt")
+    height: float = _key("height_pt")
+    column_gap: float = _key("column_gap_pt", 0.0)
+    tolerance: float = _key("tolerance_pt", 4.0)  # how far the measured block may sit off
+    outlier: float = _key("outlier_pt", 20.0)  # how far one body line may stick out
+    header_zone: float = _key("header_zone_pt", 0.0)  # room above the block: running head
+    footer_zone: float = _key("footer_zone_pt", 0.0)  # room below it: page numbers
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+
+@dataclass(frozen=True)
+class Body:
+    page_limit: int
+    hard_limit: bool = True  # false: a soft limit, reported as a warning
+    min_font_size_pt: float = 10.0
+    uncounted_sections: tuple[str, ...] = ()  # headings after which pages do not count
+
+
+@dataclass(frozen=True)
+class Appendix:
+    in_main_pdf: str = "forbidden"  # one of APPENDIX_POLICIES
+
+
+@dataclass(frozen=True)
+class References:
+    all_authors_required: bool = True
+
+
+@dataclass(frozen=True)
+class Blind:
+    byline: str = ""  # the blind style's placeholder byline
+    placeholder_emails: tuple[str, ...] = ()
+    layout_alarm: str = ""  # the style's own "layout violates" notice
+    camera_ready_notices: tuple[str, ...] = ()  # regular expressions
+    allow_organizations: bool = False
+    allow_urls: bool = False
+
+
+@dataclass(frozen=True)
+class Template:
+    family: str = ""
+    notices: tuple[str, ...] = ()  # regular expressions over page 1
+    page_numbers: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    dual_submission: str = ""
+    cfp: str = ""
+
+
+@dataclass(frozen=True)
+class Tex:
+    other_styles: tuple[str, ...] = ()  # regular expressions over package names
+    camera_ready_options: tuple[str, ...] = ()
+    style_options: tuple[str, ...] = ()
+    identity_commands: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    hidden_in_blind_mode: tuple[str, ...] = ()
+    layout_packages: tuple[str, ...] = ()
+    negative_vspace_limit: int = 10
+    kit_packages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Supplement:
+    """A separately uploaded appendix or supplement: which PDFs are one (glob patterns
+    over the lower-cased file name without its suffix), and the rules (codes or prefixes)
+    that do not apply to it: it has no page limit and no required layout, but it is
+    reviewed under the same anonymity rules."""
+
+    file_patterns: tuple[str, ...] = (
+        "appendix*", "appendices*", "supplement*", "supp", "supp[-_]*", "*[-_]appendix",
+        "*[-_]appendices", "*[-_]supplement*", "*[-_]supp",
+    )  # fmt: skip
+    ignore: tuple[str, ...] = (
+        "L001", "L002", "L003", "L004", "L005", "L006", "L009", "R001", "R002", "T003",
+        "T004",
+    )  # fmt: skip
+
+    def names(self, path: str) -> bool:
+        """Whether a PDF's file name marks it as a supplement."""
+        stem = Path(path).stem.lower()
+        return any(fnmatch(stem, pattern) for pattern in self.file_patterns)
+
+    def applies(self, code: str) -> bool:
+        return not any(code.startswith(c) for c in self.ignore)
+
+
+TABLES: dict[str, type] = {
+    "page": Page, "text_block": TextBlock, "body": Body, "appendix": Appendix,
+    "references": References, "blind": Blind, "template": Template, "policy": Policy,
+    "tex": Tex, "supplement": Supplement,
+}  # fmt: skip
+REQUIRED_TABLES = ("page", "text_block", "body")
+TOP_LEVEL: dict[str, Any] = {  # key -> type; no default: required
+    "extends": str, "name": str, "title": str, "style_package": str, "columns": int,
+    "double_blind": bool, "rules_summary": str, "max_file_size_mb": float,
+}  # fmt: skip
+REQUIRED_TOP = ("name", "columns", "double_blind")
+# tables whose keys are free: dates by name, severities by rule code, word lists by
+# vocab.toml's names, style files' digests by file name
+FREE_TABLES: dict[str, Any] = {
+    "dates": str | date, "severity": str, "vocab": tuple[str, ...],
+    "style_files": tuple[str, ...] | bool,
 }  # fmt: skip
 
+_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
+          list: "a list", dict: "a table", date: "a date"}  # fmt: skip
 
-def _type_name(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
-             list: "a list", dict: "a table", date: "a date"}  # fmt: skip
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+def _kinds(hint: Any) -> tuple[type, ...]:
+    """The TOML value types an annotation admits (float admits integers)."""
+    if isinstance(hint, types.UnionType):
+        return tuple(k for arg in hint.__args__ for k in _kinds(arg))
+    origin = get_origin(hint) or hint
+    if origin is float:
+        return (int, float)
+    if origin in (tuple, list):
+        return (list,)
+    if origin in (dict, Mapping, abc.Mapping):
+        return (dict,)
+    return (origin,)
+
+
+def _type_name(hint: Any) -> str:
+    kinds = [float if k is int and float in _kinds(hint) else k for k in _kinds(hint)]
+    return " or ".join(dict.fromkeys(_NAMES.get(k, k.__name__) for k in kinds))
+
+
+def _check_type(source: Path, key: str, value: Any, hint: Any) -> Any:
+    """The value converted to the field's type (lists to tuples), or a VenueError."""
+    kinds = _kinds(hint)
+    # TOML's true is no number, though Python's bool is an int
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        raise VenueError(f"{source}: {key} must be {_type_name(hint)}, not {value!r}")
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return MappingProxyType({k: tuple(v) if isinstance(v, list) else v
+                                 for k, v in value.items()})  # fmt: skip
+    return float(value) if kinds == (int, float) else value
+
+
+def table_fields(cls: type) -> dict[str, tuple[str, Any, Any]]:
+    """TOML key -> (field name, type, default or MISSING) of a profile table."""
+    hints = get_type_hints(cls)
+    out = {}
+    for f in fields(cls):
+        default = f.default if f.default_factory is MISSING else f.default_factory()
+        out[f.metadata.get("key", f.name)] = (f.name, hints[f.name], default)
+    return out
+
+
+def _table(cls: type, raw: dict[str, Any], source: Path, table: str) -> Any:
+    spec = table_fields(cls)
+    values = {}
+    for key, value in raw.items():
+        if key not in spec:
+            raise VenueError(f"{source}: unknown key '{table}.{key}' (known: {', '.join(spec)})")
+        name, hint, _ = spec[key]
+        values[name] = _check_type(source, f"{table}.{key}", value, hint)
+    missing = [k for k, (name, _, d) in spec.items() if d is MISSING and name not in values]
+    if missing:
+        raise VenueError(f"{source}: missing key '{table}.{missing[0]}'")
+    return cls(**values)
 
 
 def _check_keys(data: dict[str, Any], source: Path) -> None:
-    """Unknown keys and values of the wrong type are errors naming the file and key."""
+    """Unknown keys and values of the wrong type are errors naming the file and key (the
+    tables' own values are checked when the merged profile is built)."""
     for key, value in data.items():
-        table = SCHEMA.get(key) if isinstance(value, dict) else None
-        if table is None:
-            kind = SCHEMA[""].get(key)
-            if kind is None:
-                raise VenueError(f"{source}: unknown key {key!r}")
-            _check_type(source, key, value, kind)
-            continue
-        for sub, item in value.items():
-            kind = table.get(sub, table.get(_ANY_KEY))
-            if kind is None:
-                known = ", ".join(k for k in table if k != _ANY_KEY)
-                raise VenueError(f"{source}: unknown key '{key}.{sub}' (known: {known})")
-            _check_type(source, f"{key}.{sub}", item, kind)
-
-
-def _check_type(source: Path, key: str, value: Any, kind: type | tuple[type, ...]) -> None:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    # TOML's true is no number, though Python's bool is an int
-    ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
-    if not ok:
-        raise VenueError(f"{source}: {key} must be {_type_name(kind)}, not {value!r}")
+        if key in TABLES or key in FREE_TABLES:
+            if not isinstance(value, dict):
+                raise VenueError(f"{source}: {key} must be a table, not {value!r}")
+            if key in TABLES:
+                spec = table_fields(TABLES[key])
+                for sub, item in value.items():
+                    if sub not in spec:
+                        raise VenueError(f"{source}: unknown key '{key}.{sub}' "
+                                         f"(known: {', '.join(spec)})")  # fmt: skip
+                    _check_type(source, f"{key}.{sub}", item, spec[sub][1])
+            else:
+                for sub, item in value.items():
+                    _check_type(source, f"{key}.{sub}", item, FREE_TABLES[key])
+        elif key in TOP_LEVEL:
+            _check_type(source, key, value, TOP_LEVEL[key])
+        else:
+            raise VenueError(f"{source}: unknown key {key!r}")
 
 
 def styles_dir() -> Path:
@@ -152,102 +305,118 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class TextBlock:
-    """The venue's text block in PDF points (origin top-left), with the defaults of the
-    keys a profile may leave out."""
-
-    left: float
-    top: float
-    width: float
-    height: float
-    column_gap: float = 0.0
-    tolerance: float = 4.0  # how far the measured block may sit from this one
-    outlier: float = 20.0  # how far a single body line may stick out before it is named
-    header_zone: float = 0.0  # room above the block for a running head
-    footer_zone: float = 0.0  # room below it for page numbers
-
-    @property
-    def right(self) -> float:
-        return self.left + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.top + self.height
-
-    @classmethod
-    def of(cls, table: dict[str, Any]) -> TextBlock:
-        keys = {
-            "left": "left_pt", "top": "top_pt", "width": "width_pt", "height": "height_pt",
-            "column_gap": "column_gap_pt", "tolerance": "tolerance_pt",
-            "outlier": "outlier_pt", "header_zone": "header_zone_pt",
-            "footer_zone": "footer_zone_pt",
-        }  # fmt: skip
-        return cls(**{k: float(table[v]) for k, v in keys.items() if v in table})
-
-
-@dataclass(frozen=True)
 class Venue:
-    """A loaded profile. `data` is the merged TOML; helpers read the common keys."""
+    """A loaded, validated profile: the merged TOML as typed tables."""
 
-    data: dict[str, Any]
+    name: str
+    columns: int
+    double_blind: bool
+    page: Page
+    text_block: TextBlock
+    body: Body
+    source: str  # the file read, not the parent it extends
+    title: str = ""
+    style_package: str = ""
+    rules_summary: str = ""
+    max_file_size_mb: float | None = None
+    appendix: Appendix = Appendix()
+    references: References = References()
+    blind: Blind = Blind()
+    template: Template = Template()
+    policy: Policy = Policy()
+    tex: Tex = Tex()
+    supplement: Supplement = Supplement()
+    dates: Mapping[str, str | date] = field(default_factory=dict)
+    severity: Mapping[str, str] = field(default_factory=dict)
+    vocab: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    style_files: Mapping[str, tuple[str, ...] | bool] = field(default_factory=dict)
 
-    @property
-    def name(self) -> str:
-        return self.data["name"]
-
-    @property
-    def title(self) -> str:
-        return self.data.get("title", self.name)
-
-    @property
-    def columns(self) -> int:
-        return self.data["columns"]
-
-    @property
-    def double_blind(self) -> bool:
-        return self.data["double_blind"]
+    def __post_init__(self) -> None:
+        if not self.title:
+            object.__setattr__(self, "title", self.name)
 
     def fits_page(self, width: float, height: float) -> bool:
-        """A page of the venue's paper size, within the profile's tolerance."""
-        want = self.data["page"]
-        tol = float(want.get("tolerance_pt", 2.0))
-        return (
-            abs(width - float(want["width_pt"])) <= tol
-            and abs(height - float(want["height_pt"])) <= tol
-        )
+        return self.page.fits(width, height)
 
-    @cached_property
-    def text_block(self) -> TextBlock:
-        return TextBlock.of(self.data["text_block"])
+    def with_severity(self, severity: Mapping[str, str]) -> Venue:
+        return replace(self, severity=MappingProxyType(dict(severity)))
 
-    def get(self, table: str, key: str, default: Any = None) -> Any:
-        return self.data.get(table, {}).get(key, default)
+
+def _build(data: dict[str, Any]) -> Venue:
+    source = Path(data["source"])
+    for key in REQUIRED_TOP:
+        if key not in data:
+            raise VenueError(f"{source}: missing key {key!r}")
+    for key in REQUIRED_TABLES:
+        if not isinstance(data.get(key), dict):
+            raise VenueError(f"{source}: missing table [{key}]")
+    values: dict[str, Any] = {"source": str(source)}
+    for key, value in data.items():
+        if key in TABLES:
+            values[key] = _table(TABLES[key], value, source, key)
+        elif key in FREE_TABLES:
+            kind = FREE_TABLES[key]
+            values[key] = MappingProxyType(
+                {k: _check_type(source, f"{key}.{k}", v, kind) for k, v in value.items()}
+            )
+        elif key in TOP_LEVEL and key != "extends":
+            values[key] = _check_type(source, key, value, TOP_LEVEL[key])
+    return Venue(**values)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k} = {_show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def describe(venue: Venue, option: str) -> list[str]:
+    """Lines saying what a rule's profile key is set to under `venue`, with its type and
+    default: `option` is "table.key", a top-level key, a whole table, or "vocab.<list>"."""
+    table, _, key = option.partition(".")
+    if table == "vocab":
+        from mlsys_lint.vocab import base
+
+        extra = venue.vocab.get(key, ())
+        more = f" + {len(extra)} from the profile" if extra else ""
+        return [f"vocab.{key}: {len(base()[key])} entries in vocab.toml{more}"]
+    if table in TABLES and not key:
+        return [
+            line for k in table_fields(TABLES[table]) for line in describe(venue, f"{table}.{k}")
+        ]
+    if table in FREE_TABLES:
+        return [f"{table}: {_show(getattr(venue, table))}"]
+    if table in TOP_LEVEL:
+        value = getattr(venue, table)
+        return [f"{table} = {_show(value)} ({_type_name(TOP_LEVEL[table])})"]
+    name, hint, default = table_fields(TABLES[table])[key]
+    value = getattr(getattr(venue, table), name)
+    dflt = "required" if default is MISSING else f"default {_show(default)}"
+    return [f"{option} = {_show(value)} ({_type_name(hint)}; {dflt})"]
 
 
 def load_venue(ref: str) -> Venue:
-    data = _read(ref, ())
-    for key, kind in REQUIRED.items():
-        if not isinstance(data.get(key), kind):
-            raise VenueError(f"{data['source']}: missing or invalid key {key!r}")
-    for key in ("left_pt", "top_pt", "width_pt", "height_pt"):
-        if key not in data["text_block"]:
-            raise VenueError(f"{data['source']}: missing key 'text_block.{key}'")
-    policy = data["appendix"].get("in_main_pdf", "forbidden")
-    if policy not in APPENDIX_POLICIES:
+    venue = _build(_read(ref, ()))
+    if venue.appendix.in_main_pdf not in APPENDIX_POLICIES:
         raise VenueError(
-            f"{data['source']}: appendix.in_main_pdf must be one of {', '.join(APPENDIX_POLICIES)}"
+            f"{venue.source}: appendix.in_main_pdf must be one of {', '.join(APPENDIX_POLICIES)}"
         )
     from mlsys_lint.rules import BY_CODE  # here: the rules' modules import this one
     from mlsys_lint.vocab import base
 
-    for key in data.get("vocab", {}):
+    for key in venue.vocab:
         if key not in base():
-            raise VenueError(f"{data['source']}: unknown key 'vocab.{key}' (known: "
+            raise VenueError(f"{venue.source}: unknown key 'vocab.{key}' (known: "
                              f"{', '.join(base())})")  # fmt: skip
-
-    for code, sev in data.get("severity", {}).items():
+    for code, sev in venue.severity.items():
         if code not in BY_CODE:
-            raise VenueError(f"{data['source']}: severity: unknown rule {code!r}")
-        if sev not in ("error", "warning", "off"):
-            raise VenueError(f"{data['source']}: severity.{code} must be error, warning or off")
-    return Venue(data)
+            raise VenueError(f"{venue.source}: severity: unknown rule {code!r}")
+        if sev not in SEVERITIES:
+            raise VenueError(f"{venue.source}: severity.{code} must be error, warning or off")
+    return venue

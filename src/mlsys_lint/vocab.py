@@ -26,5 +26,5 @@ def base() -> dict[str, tuple[str, ...]]:
 
 def words(key: str, venue: Venue | None = None) -> tuple[str, ...]:
     """The list `key` of vocab.toml, plus what the venue's `[vocab]` table adds."""
-    extra = tuple(venue.get("vocab", key, [])) if venue is not None else ()
+    extra = tuple(venue.vocab.get(key, ())) if venue is not None else ()
     return base()[key] + extra

@@ -279,7 +279,7 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
     stop = _body_stop(references, appendix, order.index)
     body = order[: order.index(stop)] if stop is not None else order
     # sections the venue does not count (ICML's Impact Statement) may stand last
-    uncounted = {t.casefold() for t in venue.get("body", "uncounted_sections", [])}
+    uncounted = {t.casefold() for t in venue.body.uncounted_sections}
     if uncounted and stop is not None:
         for i in range(len(body) - 1, -1, -1):
             line = body[i].line

@@ -50,7 +50,7 @@ def _fingerprints() -> tuple[tuple[str, str, tuple[re.Pattern[str], ...]], ...]:
 
 
 def family_of(venue: Venue) -> str | None:
-    return venue.get("template", "family")
+    return venue.template.family
 
 
 def recognise(sections: Sections, venue: Venue) -> Template | None:

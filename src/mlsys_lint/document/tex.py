@@ -54,6 +54,7 @@ from mlsys_lint.document.texscan import (
     tokenizer_commands,
 )
 from mlsys_lint.document.texsoup_adapter import _texsoup_commands
+from mlsys_lint.suppressions import collect
 from mlsys_lint.vocab import words as vocab_words
 
 MAX_BIB_BYTES = 64 * 2**20
@@ -67,10 +68,6 @@ _WORD = re.compile(r"\s*([^\s{}\\%]+)")  # \input file, TeX's own syntax
 
 # ---------------------------------------------------------------- the project
 
-_SUPPRESS = re.compile(
-    r"mlsys-lint:\s*(?P<what>disable-file|disable-next-line|disable)\b"
-    r"\s*(?:=\s*(?P<codes>[\w ,]+))?"
-)
 INPUTS = {"input", "include", "subfile", "InputIfFileExists", "import", "subimport",
           "includefrom", "subincludefrom", "inputfrom", "subinputfrom"}  # fmt: skip
 PACKAGES = {"usepackage", "RequirePackage"}
@@ -112,8 +109,6 @@ class _Loader:
     bibitems: list[BibItem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     switches: dict[str, bool] = field(default_factory=dict)
-    line_sup: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
-    file_sup: dict[str, frozenset[str]] = field(default_factory=dict)
     style: str = ""
     kit: frozenset[str] = frozenset()
     others: re.Pattern[str] | None = None  # other venues' and years' official styles
@@ -229,8 +224,6 @@ class _Loader:
         self.files[name] = src
         for offset, body, ckind in comments + inactive:
             self.comments.append(Comment(name, src.line_of(offset), body, ckind))
-            if ckind == "%":
-                self.suppressions(name, src.line_of(offset), body)
         brace_at, depth_after = depths(clean)
         bibitems: list[Command] = []
         for raw in raws:
@@ -259,19 +252,6 @@ class _Loader:
             block = body.find("\\newblock")
             body = body[:block] if block >= 0 else body
             self.bibitems.append(BibItem(src.name, c.line, (c.arg(0) or "").strip(), body))
-
-    def suppressions(self, file: str, line: int, comment: str) -> None:
-        m = _SUPPRESS.search(comment)
-        if not m:
-            return
-        codes = frozenset(
-            c.strip().upper() for c in (m.group("codes") or "ALL").split(",") if c.strip()
-        )
-        if m.group("what") == "disable-file":
-            self.file_sup[file] = self.file_sup.get(file, frozenset()) | codes
-        else:
-            at = (file, line + (m.group("what") == "disable-next-line"))
-            self.line_sup[at] = self.line_sup.get(at, frozenset()) | codes
 
     def follow(self, cmd: Command, path: Path, stack: tuple[str, ...]) -> None:
         where = (cmd.file, cmd.line)
@@ -384,8 +364,7 @@ def load_project(
         bib_entries=tuple(loader.bib_entries),
         bibitems=tuple(loader.bibitems),
         problems=tuple(loader.problems),
-        line_suppressions=MappingProxyType(dict(loader.line_sup)),
-        file_suppressions=MappingProxyType(dict(loader.file_sup)),
+        suppressions=collect((c.file, c.line, c.text) for c in loader.comments if c.kind == "%"),
     )
 
 

@@ -8,13 +8,14 @@ import bisect
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
 from mlsys_lint.document.bib import BibEntry
 from mlsys_lint.document.texscan import Arg
 from mlsys_lint.document.texwords import plain, words
+from mlsys_lint.suppressions import Suppressions
 
 _COMMENT = re.compile(r"(?<!\\)%.*")
 
@@ -105,19 +106,10 @@ class TexProject:
     bib_entries: tuple[BibEntry, ...]
     bibitems: tuple[BibItem, ...]
     problems: tuple[Problem, ...]
-    line_suppressions: Mapping[tuple[str, int], frozenset[str]] = field(default_factory=dict)
-    file_suppressions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    suppressions: Suppressions = Suppressions()  # applied by the engine, not the rules
 
     def display(self, name: str) -> str:
         return os.path.join(self.root, name) if self.root not in ("", ".") else name
-
-    def suppressed(self, code: str, file: str | None, line: int | None) -> bool:
-        if file is None:
-            return False
-        codes = self.file_suppressions.get(file, frozenset())
-        if line is not None:
-            codes = codes | self.line_suppressions.get((file, line), frozenset())
-        return any(c == "ALL" or code.startswith(c) for c in codes)
 
     def named(self, *names: str) -> Iterator[Command]:
         wanted = set(names)

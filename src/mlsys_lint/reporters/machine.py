@@ -22,6 +22,7 @@ def as_dict(reports: Sequence[FileReport]) -> dict:
             {
                 "path": display_path(r.path),
                 "venue": r.venue,
+                "role": r.role,
                 "pages": r.pages,
                 "body_pages": r.body_pages,
                 "references_page": r.references_page,

@@ -41,7 +41,12 @@ def summary(reports: Sequence[FileReport]) -> str:
     unreadable = sum(r.error is not None for r in reports)
     # a LaTeX project's report has no pages: count it as a project, not a file
     projects = sum(r.error is None and r.pages is None for r in reports)
-    files = _plural(len(reports) - unreadable - projects, "file")
+    supplements = sum(
+        r.error is None and r.pages is not None and r.role == "supplement" for r in reports
+    )
+    files = _plural(len(reports) - unreadable - projects - supplements, "file")
+    if supplements:
+        files += f" and {_plural(supplements, 'supplement')}"
     if projects:
         latex = _plural(projects, "LaTeX project")
         files = latex if files.startswith("0 ") else f"{files} and {latex}"

@@ -39,6 +39,9 @@ class Rule:
     needs: frozenset[str] = frozenset({"pdf"})
     blind_only: bool = False  # silent under a profile that is not double-blind
     since: str = "0.1.0"
+    # the profile keys the rule reads ("body.page_limit"; a table name for all its keys;
+    # "vocab.<list>" for a word list): `--explain` prints them with their values
+    options: tuple[str, ...] = ()
     doc: str = ""
     check: Callable[[Context], Iterator[Violation]] = field(default=lambda ctx: iter(()))
 

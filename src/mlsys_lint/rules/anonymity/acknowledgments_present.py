@@ -34,7 +34,11 @@ from mlsys_lint.rules.base import Context, Rule, clip, quoting
 from mlsys_lint.vocab import words
 
 RULE = Rule(
-    "A004", "acknowledgments-present", "Acknowledgments in a blind submission.", blind_only=True
+    "A004",
+    "acknowledgments-present",
+    "Acknowledgments in a blind submission.",
+    blind_only=True,
+    options=("vocab.acknowledgment_headings",),
 )
 
 # matched against the lower-cased prose (TextStream.search(folded=True))

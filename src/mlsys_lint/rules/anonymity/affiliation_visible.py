@@ -48,12 +48,16 @@ from mlsys_lint.rules.anonymity.signals import (
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "A002", "affiliation-visible", "Institutions or addresses are visible.", blind_only=True
+    "A002",
+    "affiliation-visible",
+    "Institutions or addresses are visible.",
+    blind_only=True,
+    options=("blind.allow_organizations", "blind.placeholder_emails", "vocab.organizations"),
 )
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    allow_orgs = bool(ctx.venue.get("blind", "allow_organizations", False))
+    allow_orgs = ctx.venue.blind.allow_organizations
     s = ctx.sections
     what = "personal data" if allow_orgs else "affiliation"
     areas = [("byline", 1, s.byline, False), ("page-1 footnote", 1, s.first_page_notes, False)]

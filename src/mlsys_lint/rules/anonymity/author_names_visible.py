@@ -38,7 +38,13 @@ from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import NAME, anonymous
 from mlsys_lint.rules.base import Context, Rule, clip
 
-RULE = Rule("A001", "author-names-visible", "The byline shows author names.", blind_only=True)
+RULE = Rule(
+    "A001",
+    "author-names-visible",
+    "The byline shows author names.",
+    blind_only=True,
+    options=("blind.byline", "blind.camera_ready_notices", "blind.placeholder_emails"),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -53,9 +59,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                 bbox=union([line.bbox for line in names]),
                 evidence=clip(text, 200),
             )
-    notices = [
-        re.compile(p, re.IGNORECASE) for p in ctx.venue.get("blind", "camera_ready_notices", [])
-    ]
+    notices = [re.compile(p, re.IGNORECASE) for p in ctx.venue.blind.camera_ready_notices]
     if ctx.pdf.pages and notices:
         first = ctx.sections.layouts[0]
         for line in first.content + first.footer:

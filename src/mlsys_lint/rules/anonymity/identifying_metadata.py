@@ -42,6 +42,7 @@ from functools import lru_cache
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import EMAIL, anonymous
 from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.venues import Venue
 from mlsys_lint.vocab import words
 
 RULE = Rule(
@@ -49,6 +50,7 @@ RULE = Rule(
     "identifying-metadata",
     "PDF or figure metadata names a person.",
     blind_only=True,
+    options=("vocab.programs", "vocab.service_accounts"),
 )
 
 HOME_PATH = re.compile(r"(?:/Users/|/home/|[A-Za-z]:[\\/]+Users[\\/]+|/u/|/homes/)([^/\\]+)")
@@ -69,17 +71,17 @@ def _program_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_VERSIONED}|\b(?:{listed})\b", re.IGNORECASE)
 
 
-def _person(value: str) -> bool:
+def _person(value: str, venue: Venue) -> bool:
     value = value.strip()
     return (
         bool(value)
         and not anonymous(value)
         and value.lower() not in ("unknown", "author")
-        and not _program_pattern(words("programs")).search(value)
+        and not _program_pattern(words("programs", venue)).search(value)
     )
 
 
-def _path_user(path: str) -> str | None:
+def _path_user(path: str, venue: Venue) -> str | None:
     """The user whose home folder a figure was included from, or None: a service's
     account (a CI runner, Overleaf), or a web converter whose account is named like the
     host it serves ("/home/ezgif/img.ezgif.com/tmp/...")."""
@@ -88,7 +90,7 @@ def _path_user(path: str) -> str | None:
         return None
     user = home.group(1)
     rest = path[home.end() :].lower()
-    if user.lower() in words("service_accounts") or re.search(
+    if user.lower() in words("service_accounts", venue) or re.search(
         rf"[\w-]*{re.escape(user.lower())}[\w-]*\.[a-z]{{2,}}\b", rest
     ):
         return None
@@ -98,7 +100,7 @@ def _path_user(path: str) -> str | None:
 def check(ctx: Context) -> Iterator[Violation]:
     meta = ctx.pdf.metadata
     author = meta.get("author", "")
-    if _person(author):
+    if _person(author, ctx.venue):
         yield Violation(
             f'metadata names a person: Info Author = "{clip(author, 60)}"',
             evidence=f"Author: {author}",
@@ -115,7 +117,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         body = m.group(2) if m.group(2) is not None else m.group(3) or ""
         items = XMP_ITEM.findall(body) or [body]
         for item in items:
-            if _person(re.sub(r"<[^>]+>", "", item)):
+            if _person(re.sub(r"<[^>]+>", "", item), ctx.venue):
                 yield Violation(
                     f'XMP metadata names a person: {m.group(1) or "creator"} = "{clip(item, 60)}"',
                     evidence=clip(item, 200),
@@ -125,13 +127,13 @@ def check(ctx: Context) -> Iterator[Violation]:
 
     for obj in ctx.pdf.ptex:
         for key, value in obj.info:
-            if (key == "Author" and _person(value)) or EMAIL.search(value):
+            if (key == "Author" and _person(value, ctx.venue)) or EMAIL.search(value):
                 yield Violation(
                     f"an included figure carries its {key.lower()}: /PTEX.InfoDict {key} = "
                     f'"{clip(value, 60)}" (object {obj.xref})',
                     evidence=f"{key}: {value}",
                 )
-        user = _path_user(obj.filename)
+        user = _path_user(obj.filename, ctx.venue)
         if user:
             yield Violation(
                 f'an included figure\'s path names the user "{user}": '

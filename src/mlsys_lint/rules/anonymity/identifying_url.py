@@ -44,7 +44,18 @@ from mlsys_lint.rules.anonymity.signals import GITHUB_PAGES, WEB_URL, identifyin
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "A006", "identifying-url", "A link points to the authors' accounts or sites.", blind_only=True
+    "A006",
+    "identifying-url",
+    "A link points to the authors' accounts or sites.",
+    blind_only=True,
+    options=(
+        "blind.allow_urls",
+        "vocab.public_hosts",
+        "vocab.anonymous_hosts",
+        "vocab.code_hosts",
+        "vocab.public_code_owners",
+        "vocab.file_shares",
+    ),
 )
 
 
@@ -77,7 +88,7 @@ def _overlaps(a, b) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    if ctx.venue.get("blind", "allow_urls", False):
+    if ctx.venue.blind.allow_urls:
         return
     reported: set[tuple[int, str]] = set()
     notice = _venue_notice(ctx)

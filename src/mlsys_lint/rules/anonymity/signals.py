@@ -67,7 +67,7 @@ def anonymous(text: str) -> bool:
 
 
 def placeholder_emails(venue: Venue) -> set[str]:
-    return {e.casefold() for e in venue.get("blind", "placeholder_emails", [])}
+    return {e.casefold() for e in venue.blind.placeholder_emails}
 
 
 def emails(text: str, venue: Venue) -> list[str]:

@@ -30,11 +30,16 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 
-RULE = Rule("L004", "appendix-in-main-pdf", "An appendix is inside the main PDF.")
+RULE = Rule(
+    "L004",
+    "appendix-in-main-pdf",
+    "An appendix is inside the main PDF.",
+    options=("appendix.in_main_pdf",),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    policy = ctx.venue.get("appendix", "in_main_pdf", "forbidden")
+    policy = ctx.venue.appendix.in_main_pdf
     app = ctx.sections.appendix
     if app is None or policy == "allowed":
         return

@@ -22,11 +22,16 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule
 
-RULE = Rule("L006", "file-too-large", "The PDF is larger than the venue accepts.")
+RULE = Rule(
+    "L006",
+    "file-too-large",
+    "The PDF is larger than the venue accepts.",
+    options=("max_file_size_mb",),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    limit = ctx.venue.data.get("max_file_size_mb")
+    limit = ctx.venue.max_file_size_mb
     size = ctx.pdf.file_size / 2**20
     if limit and size > float(limit):
         yield Violation(

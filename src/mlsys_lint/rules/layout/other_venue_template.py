@@ -38,17 +38,22 @@ from mlsys_lint.document.template import page_numbered, recognise
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 
-RULE = Rule("L009", "other-venue-template", "The paper is set in another venue's template.")
+RULE = Rule(
+    "L009",
+    "other-venue-template",
+    "The paper is set in another venue's template.",
+    options=("style_package", "template.family", "template.notices", "template.page_numbers"),
+)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     found = recognise(ctx.sections, ctx.venue)
     if found is None:
         return
-    style = ctx.venue.data.get("style_package", "")
+    style = ctx.venue.style_package
     extras = []
     numbered = page_numbered(ctx.sections)
-    if numbered != bool(ctx.venue.get("template", "page_numbers", False)):
+    if numbered != ctx.venue.template.page_numbers:
         extras.append("it numbers its pages" if numbered else "it has no page numbers")
     tail = f"; {', '.join(extras)}" if extras else ""
     yield Violation(

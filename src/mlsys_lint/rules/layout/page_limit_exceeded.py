@@ -31,14 +31,19 @@ from mlsys_lint.document.layout import LEFT, RIGHT
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 
-RULE = Rule("L003", "page-limit-exceeded", "The body runs past the venue's page limit.")
+RULE = Rule(
+    "L003",
+    "page-limit-exceeded",
+    "The body runs past the venue's page limit.",
+    options=("body.page_limit", "body.hard_limit", "body.uncounted_sections"),
+)
 
 COLUMN = {LEFT: "left column", RIGHT: "right column"}
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    body = ctx.venue.data["body"]
-    limit = int(body["page_limit"])
+    body = ctx.venue.body
+    limit = body.page_limit
     s = ctx.sections
     end = s.body_end
     if end is None or end.page <= limit:
@@ -53,5 +58,5 @@ def check(ctx: Context) -> Iterator[Violation]:
         page=end.page,
         bbox=end.line.bbox,
         evidence=clip(end.line.text),
-        severity=None if body.get("hard_limit", True) else "warning",
+        severity=None if body.hard_limit else "warning",
     )

@@ -25,7 +25,12 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, page_ranges
 
-RULE = Rule("L001", "paper-size-mismatch", "Pages are not the venue's paper size.")
+RULE = Rule(
+    "L001",
+    "paper-size-mismatch",
+    "Pages are not the venue's paper size.",
+    options=("page.name", "page.width_pt", "page.height_pt", "page.tolerance_pt"),
+)
 
 KNOWN = {(612, 792): "US Letter", (595, 842): "A4", (612, 1008): "US Legal", (516, 729): "B5"}
 
@@ -40,13 +45,13 @@ def size_name(width: float, height: float) -> str:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    page = ctx.venue.data["page"]
-    want_w, want_h = float(page["width_pt"]), float(page["height_pt"])
+    page = ctx.venue.page
+    want_w, want_h = page.width_pt, page.height_pt
     wrong: dict[tuple[int, int], list[int]] = {}
     for p in ctx.pdf.pages:
         if not ctx.venue.fits_page(p.width, p.height):
             wrong.setdefault((round(p.width), round(p.height)), []).append(p.number)
-    want = page.get("name") or size_name(want_w, want_h)
+    want = page.name or size_name(want_w, want_h)
     for (w, h), pages in wrong.items():
         yield Violation(
             f"page size is {size_name(w, h)} ({w} x {h} pt) on pages {page_ranges(pages)}; "

@@ -50,7 +50,19 @@ from mlsys_lint.document.template import recognise
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, page_ranges
 
-RULE = Rule("L005", "text-block-violated", "Text outside the text block, or a shrunk body font.")
+RULE = Rule(
+    "L005",
+    "text-block-violated",
+    "Text outside the text block, or a shrunk body font.",
+    options=(
+        "text_block",
+        "page.width_pt",
+        "page.height_pt",
+        "page.tolerance_pt",
+        "blind.layout_alarm",
+        "body.min_font_size_pt",
+    ),
+)
 
 MIN_LINES = 10  # body-size lines a page needs to be measured
 BODY_SIZE_SLACK = 0.6  # pt around the body font size that still counts as body text
@@ -62,7 +74,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     left, top, right, bottom = tb.left, tb.top, tb.right, tb.bottom
     header_top = top - tb.header_zone - tol
     footer_bottom = bottom + tb.footer_zone + tol
-    alarm = " ".join(str(ctx.venue.get("blind", "layout_alarm", "")).split()).casefold()
+    alarm = " ".join(ctx.venue.blind.layout_alarm.split()).casefold()
     sections = ctx.sections
     if alarm:
         for layout in sections.layouts:
@@ -103,7 +115,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         else:
             yield from _outliers(ctx, (left, top, right, bottom), far, header_top, footer_bottom)
 
-    minimum = ctx.venue.get("body", "min_font_size_pt")
+    minimum = ctx.venue.body.min_font_size_pt
     if minimum and size is not None and size < float(minimum) - 0.3:
         yield Violation(
             f"body font is {size:g} pt; {ctx.venue.title} requires at least {float(minimum):g} pt",

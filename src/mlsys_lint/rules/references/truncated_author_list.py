@@ -31,7 +31,12 @@ from mlsys_lint.document.layout import Position
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.base import Context, Rule, clip
 
-RULE = Rule("R001", "truncated-author-list", 'A reference hides authors behind "et al.".')
+RULE = Rule(
+    "R001",
+    "truncated-author-list",
+    'A reference hides authors behind "et al.".',
+    options=("references.all_authors_required",),
+)
 
 _TRUNCATION = re.compile(
     r"\bet\.?\s?al\b\.?|\band\s+others\b|,\s*(?:\.\s?\.\s?\.|…)", re.IGNORECASE
@@ -79,7 +84,7 @@ def entry_text(entry: list[Position]) -> str:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    if not ctx.venue.get("references", "all_authors_required", True):
+    if not ctx.venue.references.all_authors_required:
         return
     s = ctx.sections
     if s.references is None:

@@ -40,6 +40,7 @@ RULE = Rule(
     "appendix-in-main-tex",
     "The main document contains the appendix.",
     needs=frozenset({"tex"}),
+    options=("appendix.in_main_pdf",),
 )
 
 HEADINGS = ("section", "section*", "chapter", "chapter*")
@@ -55,7 +56,7 @@ def _is_the_appendix(before: list) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    policy = ctx.venue.get("appendix", "in_main_pdf", "forbidden")
+    policy = ctx.venue.appendix.in_main_pdf
     if policy == "allowed":
         return
     cmds = body(ctx.tex)

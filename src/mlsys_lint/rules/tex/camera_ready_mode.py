@@ -38,19 +38,20 @@ RULE = Rule(
     "The style is loaded in camera-ready or preprint mode in a blind submission.",
     needs=frozenset({"tex"}),
     blind_only=True,
+    options=("style_package", "tex.camera_ready_options", "tex.style_options", "tex.other_styles"),
 )
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    style = ctx.venue.data.get("style_package", "")
-    bad = {o.lower() for o in ctx.venue.get("tex", "camera_ready_options", [])}
+    style = ctx.venue.style_package
+    bad = {o.lower() for o in ctx.venue.tex.camera_ready_options}
     if not style or not bad:
         return
     # a class option reaches the style only when the style declares it
-    declared = {o.lower() for o in ctx.venue.get("tex", "style_options", [])} or bad
+    declared = {o.lower() for o in ctx.venue.tex.style_options} or bad
     # another venue's or year's style in camera-ready mode prints the authors just the
     # same (T001 reports the wrong style)
-    others = [re.compile(p, re.I) for p in ctx.venue.get("tex", "other_styles", [])]
+    others = [re.compile(p, re.I) for p in ctx.venue.tex.other_styles]
     seen = set()
     for name, cmd in packages(ctx.tex):
         if (

@@ -49,6 +49,7 @@ RULE = Rule(
     severity="warning",
     needs=frozenset({"tex"}),
     blind_only=True,
+    options=("tex.identity_commands", "blind.placeholder_emails"),
 )
 
 KINDS = {
@@ -105,7 +106,7 @@ def _blocks(comments) -> list[Comment]:
 
 def check(ctx: Context) -> Iterator[Violation]:
     tex = ctx.tex
-    spec = {**DEFAULT_IDENTITY, **ctx.venue.get("tex", "identity_commands", {})}
+    spec = {**DEFAULT_IDENTITY, **ctx.venue.tex.identity_commands}
     for comment in _blocks(tex.comments):
         if tex.files[comment.file].kind != "tex":
             continue

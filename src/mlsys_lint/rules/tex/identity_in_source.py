@@ -57,6 +57,7 @@ RULE = Rule(
     "Author names, affiliations or acknowledgments are in the source of a blind submission.",
     needs=frozenset({"tex"}),
     blind_only=True,
+    options=("tex.identity_commands", "tex.hidden_in_blind_mode"),
 )
 
 
@@ -98,8 +99,8 @@ def ack_content(tex: TexProject, cmd: Command) -> str:
 
 def check(ctx: Context) -> Iterator[Violation]:
     tex = ctx.tex
-    spec = {**DEFAULT_IDENTITY, **ctx.venue.get("tex", "identity_commands", {})}
-    hide = set(ctx.venue.get("tex", "hidden_in_blind_mode", []))
+    spec = {**DEFAULT_IDENTITY, **ctx.venue.tex.identity_commands}
+    hide = set(ctx.venue.tex.hidden_in_blind_mode)
     soft_names: list[tuple[Command, str]] = []
     for cmd in tex.commands:
         if tex.files[cmd.file].kind != "tex":

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import islice
 
 from mlsys_lint.findings import Violation
@@ -50,6 +51,7 @@ RULE = Rule(
     "layout-tampering",
     "The source changes the venue's text block, margins, leading or font size.",
     needs=frozenset({"tex"}),
+    options=("tex.layout_packages", "tex.negative_vspace_limit", "body.min_font_size_pt"),
 )
 
 # not \linewidth (lists and minipages set it locally) nor \marginparwidth (todonotes asks
@@ -90,7 +92,7 @@ def _packages(ctx: Context) -> Iterator[Violation]:
     """Layout packages, and a class font size below the venue's body size."""
     tex = ctx.tex
     body_pt = body_size(ctx)
-    layout_packages = set(ctx.venue.get("tex", "layout_packages", []))
+    layout_packages = set(ctx.venue.tex.layout_packages)
     for name, cmd in packages(tex):
         if name in layout_packages:
             yield at(
@@ -242,18 +244,29 @@ def _global_size(ctx: Context) -> Iterator[Violation]:
 
 
 def _negative_vspace(ctx: Context) -> Iterator[Violation]:
-    limit = int(ctx.venue.get("tex", "negative_vspace_limit", 10))
+    limit = ctx.venue.tex.negative_vspace_limit
     tex = ctx.tex
     # \vspace only: `\vskip -0.2in` after a figure is the style kit's own idiom
     found = [c for c in tex.named("vspace", "vspace*") if (c.arg(0) or "").lstrip().startswith("-")]
-    # occurrences marked `% mlsys-lint: disable=T004` (line or file) do not count
-    found = [c for c in found if not tex.suppressed(RULE.code, c.file, c.line)]
-    if len(found) > limit:  # named() keeps reading order
-        yield at(
+
+    def counted(cmds: list) -> Violation | None:
+        # occurrences marked `% mlsys-lint: disable=T004` do not count (the engine drops
+        # them and asks again with the rest)
+        if len(cmds) <= limit:  # named() keeps reading order
+            return None
+        v = at(
             tex,
-            found[0],
-            f"{len(found)} negative \\vspace (more than {limit}) squeeze the layout: "
-            f"{lines(found)}",
+            cmds[0],
+            f"{len(cmds)} negative \\vspace (more than {limit}) squeeze the layout: {lines(cmds)}",
             match="\\vspace",
             severity="warning",
         )
+        return replace(
+            v,
+            occurrences=tuple((c.file, c.line) for c in cmds),
+            regroup=lambda left: counted([c for c in cmds if (c.file, c.line) in left]),
+        )
+
+    v = counted(found)
+    if v is not None:
+        yield v

@@ -110,7 +110,7 @@ def options(cmd: Command) -> list[str]:
 
 def body_size(ctx: Context) -> float:
     """The venue's body font size (profile `body.min_font_size_pt`, 10 pt when unset)."""
-    return float(ctx.venue.get("body", "min_font_size_pt", 10.0) or 10.0)
+    return ctx.venue.body.min_font_size_pt
 
 
 # what the TeX rules of identity (T006, T007) share with each other and with A004

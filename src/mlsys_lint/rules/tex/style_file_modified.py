@@ -40,6 +40,7 @@ RULE = Rule(
     "The project's copy of the venue's style file differs from the official release.",
     severity="warning",
     needs=frozenset({"tex"}),
+    options=("style_files", "text_block", "columns", "double_blind", "body.min_font_size_pt"),
 )
 
 INCHES = {"in": 1.0, "pt": 1 / 72.27, "bp": 1 / 72, "cm": 1 / 2.54, "mm": 1 / 25.4}
@@ -75,13 +76,13 @@ def _changed_lines(src, wanted: dict[str, float], body_pt: float) -> Iterator[tu
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    table = ctx.venue.data.get("style_files", {})
+    table = ctx.venue.style_files
     severity = "error" if table.get("modified_is_error") else None
     for name, src in ctx.tex.files.items():
         if src.kind != "style":
             continue
         official = table.get(name.rsplit("/", 1)[-1])
-        if not isinstance(official, list) or src.sha256 in official:
+        if not isinstance(official, tuple) or src.sha256 in official:
             continue
         head = f"{name.rsplit('/', 1)[-1]} differs from the official release"
         if PREPRINT in src.text:

@@ -35,15 +35,16 @@ RULE = Rule(
     "style-package-missing",
     "The venue's LaTeX style is not loaded, or another venue's or year's is.",
     needs=frozenset({"tex"}),
+    options=("style_package", "tex.other_styles"),
 )
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    style = ctx.venue.data.get("style_package", "")
+    style = ctx.venue.style_package
     if not style:
         return
     loaded = packages(ctx.tex)
-    others = [re.compile(p, re.I) for p in ctx.venue.get("tex", "other_styles", [])]
+    others = [re.compile(p, re.I) for p in ctx.venue.tex.other_styles]
     wrong = False
     for name, cmd in loaded:
         if name != style and any(p.fullmatch(name) for p in others):

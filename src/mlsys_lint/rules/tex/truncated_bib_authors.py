@@ -37,6 +37,7 @@ RULE = Rule(
     "truncated-bib-authors",
     "Bibliography entries or settings cut author lists short.",
     needs=frozenset({"tex"}),
+    options=("references.all_authors_required",),
 )
 
 ET_AL = re.compile(r"\bet(?:~|\s|\\ )*al\b\.?", re.I)
@@ -45,7 +46,7 @@ BIBLATEX_DEFAULT_MAXNAMES = 3
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    if not ctx.venue.get("references", "all_authors_required", True):
+    if not ctx.venue.references.all_authors_required:
         return
     tex = ctx.tex
     reported = set()
