@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -300,3 +302,73 @@ def test_also_writes_other_formats_from_the_same_run(tmp_path):
     assert len(json.loads((tmp_path / "r.sarif").read_text())["runs"][0]["results"]) == 3
     code, _, err = run("--isolated", "--also", "pdf:x", SAMPLES / "etal.pdf")
     assert code == 2 and "--also 'pdf:x'" in err
+
+
+def test_a_failed_run_reads_as_a_failure(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_text("not a pdf")
+    code, out, err = run(bad)
+    assert code == 2 and out.strip() == "1 file could not be read; nothing was checked"
+    assert "bad.pdf: not a PDF file" in err
+    code, out, _ = run(bad, SAMPLES / "clean.pdf")
+    assert out.strip() == "1 file could not be read; no problems found in the other file"
+    code, out, _ = run(bad, SAMPLES / "etal.pdf", SAMPLES / "clean.pdf")
+    assert (
+        out.splitlines()[-1]
+        == "1 file could not be read; 3 errors, 0 warnings in the other 2 files"
+    )
+
+
+def test_quiet_prints_the_findings_only():
+    code, out, _ = run("-q", SAMPLES / "clean.pdf")
+    assert (code, out) == (0, "")
+    code, out, _ = run("--quiet", "--format", "concise", SAMPLES / "etal.pdf")
+    assert code == 1 and [line.split()[1] for line in out.splitlines()] == ["R001"] * 3
+
+
+def test_statistics_honours_json():
+    code, out, _ = run("--statistics", "--format", "json", SAMPLES / "etal.pdf")
+    assert json.loads(out) == [
+        {"code": "R001", "name": "truncated-author-list", "severity": "error", "count": 3}
+    ]
+
+
+def test_output_file_is_confirmed_on_stderr(tmp_path):
+    code, out, err = run("--format", "json", "-o", tmp_path / "r.json", SAMPLES / "clean.pdf")
+    assert code == 0 and out == "" and f"wrote {tmp_path / 'r.json'}" in err
+    assert json.loads((tmp_path / "r.json").read_text())["files"][0]["findings"] == []
+
+
+def test_help_lists_the_commands_and_a_typo_gets_a_suggestion(monkeypatch, capsys):
+    from mlsys_lint.cli import entry
+
+    code, out, _ = run("--help")
+    assert code == 0 and all(f"  {name} " in out for name in ("venues", "plan", "fix"))
+    monkeypatch.setattr(sys, "argv", ["mlsys-lint", "venus"])
+    with pytest.raises(SystemExit) as stop:
+        entry()
+    assert stop.value.code == 2
+    assert "did you mean 'mlsys-lint venues'?" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_a_folder_run_is_one_line_and_exit_130(tmp_path):
+    """The whole process group gets SIGINT, as from a terminal: the workers stay quiet,
+    the parent stops them and says so once."""
+    import signal
+    import subprocess
+    import time
+
+    for i in range(40):
+        shutil.copy(SAMPLES / "long.pdf", tmp_path / f"p{i}.pdf")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mlsys_lint", "--isolated", "-j", "2", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(2.0)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and err == "mlsys-lint: interrupted\n" and out == ""

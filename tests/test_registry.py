@@ -130,3 +130,33 @@ def test_each_rule_declares_the_profile_keys_it_reads():
             ok = table in declared or (key and f"{table}.{key}" in declared)
             ok = ok or (not key and table in tables)  # `tb = venue.text_block` then tb.x
             assert ok, f"{rule.code} reads venue.{m.group(0)[6:]} but does not declare it"
+
+
+def test_selection_is_decided_by_the_most_specific_selector():
+    from mlsys_lint.rules import resolve
+
+    def codes(*layers):
+        return [r.code for r in resolve(list(layers))]
+
+    assert codes((["R001"], [], ["R"])) == ["R001"]  # a code beats a prefix
+    assert "R001" not in codes((["R"], [], ["R001"])) and "R002" in codes((["R"], [], ["R001"]))
+    assert codes((["A"], [], ["A"])) == []  # equal: ignore wins
+    assert "R001" in codes(([], [], ["R001"]), (["R001"], [], []))  # the CLI's select wins
+    assert "R001" not in codes((["R"], [], []), ([], [], ["truncated-author-list"]))
+    # a later layer without select keeps the earlier layer's choice, adding its own
+    assert codes((["L003"], [], []), ([], ["A001"], [])) == ["L003", "A001"]
+
+
+def test_a_code_on_the_command_line_beats_the_configurations_ignore(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from conftest import SAMPLES
+    from mlsys_lint.cli import main
+
+    (tmp_path / ".mlsys-lint.toml").write_text('ignore = ["R001"]\n')
+    monkeypatch.chdir(tmp_path)
+    paper = str(SAMPLES / "etal.pdf")
+    assert "R001" not in CliRunner().invoke(main, [paper]).stdout
+    assert "R001" in CliRunner().invoke(main, ["--select", "R001", paper]).stdout
+    assert "R001" in CliRunner().invoke(main, ["--isolated", "--select", "R001", "--ignore", "R",
+                                                paper]).stdout  # fmt: skip

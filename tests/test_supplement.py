@@ -103,7 +103,8 @@ def test_a_standalone_appendix_document_is_linted_for_identity(tmp_path):
     shutil.copytree(ROOT / "tests" / "fixtures" / "tex" / "clean", tmp_path / "paper")
     (tmp_path / "paper" / "appendix.tex").write_text(
         "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\begin{document}\n\\appendix\n"
-        "\\section{Proofs}\nThe proof.\n\\section*{Acknowledgments}\nThis work was funded by Google.\n"
+        "\\section{Proofs}\nThe proof.\n\\section*{Acknowledgments}\n"
+        "This work was funded by Google.\n"
         "\\end{document}\n"
     )
     code, doc = run(tmp_path / "paper")

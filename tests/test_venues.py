@@ -279,3 +279,8 @@ def test_a_profile_extends_the_vocabulary(tmp_path):
     bad = _profile(tmp_path, 'extends = "mlsys2026"\nname = "z"\n[vocab]\ncompanies = ["X"]\n')
     with pytest.raises(VenueError, match="unknown key 'vocab.companies'"):
         load_venue(bad)
+
+
+def test_built_in_venue_names_are_case_insensitive():
+    assert load_venue("MLSys2026").name == "mlsys2026"
+    assert load_venue("NeurIPS2025").name == "neurips2025"

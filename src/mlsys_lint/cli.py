@@ -131,7 +131,14 @@ def _annotate_dir(reports, folder: Path) -> bool:
     return failed
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+EPILOG = """\b
+Commands (mlsys-lint COMMAND --help):
+  venues  List the built-in venue profiles: limits, columns, blind review, key dates.
+  plan    Timeline and checklist for moving a paper from one venue to another.
+  fix     Write a copy without identifying metadata, comments, attachments, actions."""
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.argument("files", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--venue",
@@ -181,7 +188,12 @@ def _annotate_dir(reports, folder: Path) -> bool:
     "metadata, hidden-text, font and safety rules apply, the page limit and layout do not. "
     "A folder pairs appendix*.pdf and supplement*.pdf with its paper by itself.",
 )
-@click.option("--statistics", is_flag=True, help="Print only the count of findings per rule.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print only the count of findings per rule (a JSON list with --format json).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary, no table.")
 @click.option(
     "--select",
     multiple=True,
@@ -275,6 +287,7 @@ def main(
     tex_target: str | None,
     supplement: tuple[str, ...],
     statistics: bool,
+    quiet: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -348,11 +361,15 @@ def main(
     lend_only = (
         opts.configured_tex and bool(files) and all(Path(f).suffix.lower() == ".pdf" for f in files)
     )
-    reports = _lint(paths, projects, opts, report_projects=not lend_only)
+    try:
+        reports = _lint(paths, projects, opts, report_projects=not lend_only)
+    except KeyboardInterrupt:  # one line and 130 (128 + SIGINT), not "errors found"
+        click.echo("mlsys-lint: interrupted", err=True)
+        sys.exit(130)
     failed = _annotate(reports, annotate_to) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir) or failed
-    _report(reports, opts.fmt, output_file, statistics)
+    _report(reports, opts.fmt, output_file, statistics, quiet)
     failed = _also(reports, extra) or failed
     code = exit_code(reports, exit_zero=exit_zero, broken=failed)
     if code:
@@ -405,7 +422,9 @@ def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
     return failed
 
 
-def _report(reports: list, fmt: str, output_file: str | None, statistics: bool) -> None:
+def _report(
+    reports: list, fmt: str, output_file: str | None, statistics: bool, quiet: bool = False
+) -> None:
     """The unreadable files and unresolved inputs on stderr (one line each), the report
     on stdout or in the output file."""
     from mlsys_lint.rules import BY_CODE
@@ -423,12 +442,16 @@ def _report(reports: list, fmt: str, output_file: str | None, statistics: bool) 
         and sys.stdout.isatty()
         and not os.environ.get("NO_COLOR")
     )
-    opts = ReportOptions(color=color, rules=BY_CODE)
-    if statistics:
+    opts = ReportOptions(color=color, rules=BY_CODE, quiet=quiet)
+    if statistics and fmt == "json":
+        from mlsys_lint.reporters.machine import statistics_json
+
+        text = statistics_json(reports)
+    elif statistics:
         from mlsys_lint.reporters.text import statistics as table
         from mlsys_lint.reporters.text import summary
 
-        text = table(reports, opts) + summary(reports) + "\n"
+        text = table(reports, opts) + ("" if quiet else summary(reports) + "\n")
     else:
         text = REPORTERS[fmt](reports, opts)
     if output_file:
@@ -436,6 +459,8 @@ def _report(reports: list, fmt: str, output_file: str | None, statistics: bool) 
             Path(output_file).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise click.UsageError(f"cannot write {output_file}: {exc.strerror}") from None
+        if not quiet:
+            click.echo(f"mlsys-lint: wrote {display_path(output_file)}", err=True)
     else:
         sys.stdout.write(text)
 
@@ -448,10 +473,29 @@ SUBCOMMANDS = {
 }
 
 
+def _did_you_mean(word: str) -> str | None:
+    """For `mlsys-lint venus`: neither a file nor a subcommand, but like one."""
+    import difflib
+
+    if word.startswith("-") or word in SUBCOMMANDS or "." in word or os.path.exists(word):
+        return None
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return (
+        f"mlsys-lint: {word!r} is neither a file nor a command; "
+        f"did you mean 'mlsys-lint {close[0]}'?"
+    )
+
+
 def entry() -> None:
     """The console script: `mlsys-lint venues | plan | fix ...`, else the linter.
     (A file named like a subcommand is reached as ./venues.)"""
     args = sys.argv[1:]
+    hint = _did_you_mean(args[0]) if args else None
+    if hint:
+        click.echo(hint, err=True)
+        sys.exit(2)
     if args and args[0] in SUBCOMMANDS:
         import importlib
 

@@ -244,7 +244,9 @@ def with_alarm(fn: Callable, limits: Limits, on_timeout: Callable):
 
 
 def _worker(conn: Connection, venue: Venue, rules: Sequence[Rule], limits: Limits) -> None:
-    """A worker process: lint the paths it is sent until it is sent None."""
+    """A worker process: lint the paths it is sent until it is sent None. Ctrl-C is the
+    parent's to handle (it stops the workers): a worker prints no traceback for it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             task = conn.recv()

@@ -13,7 +13,7 @@ from mlsys_lint import settings
 from mlsys_lint.engine import Limits
 from mlsys_lint.reporters import ALIASES, FORMATS
 from mlsys_lint.rules import Rule, UnknownRule, match
-from mlsys_lint.rules import select as select_rules
+from mlsys_lint.rules import resolve as resolve_rules
 from mlsys_lint.venues import Venue, VenueError, load_venue
 
 # what a folder run never lints (ruff's defaults, less what a paper repository has none of)
@@ -117,14 +117,13 @@ def _venue(name: str, config: settings.Config) -> Venue:
 
 
 def _rules(given: dict[str, Any], config: settings.Config) -> tuple[Rule, ...]:
-    chosen = _split(given["select"]) or _split(config.get("select", []))
-    extra = _split(given["extend_select"]) + _split(config.get("extend-select", []))
-    skipped = _split(given["ignore"]) + _split(config.get("ignore", []))
+    """The configuration's selection, then the command line's over it (a code selected
+    on the command line beats the configuration's `ignore`)."""
+    layers = [
+        (_split(config.get(k, [])) for k in ("select", "extend-select", "ignore")),
+        (_split(given[k]) for k in ("select", "extend_select", "ignore")),
+    ]
     try:
-        rules = select_rules(chosen or None, skipped)
-        if extra:
-            codes = {r.code for r in rules} | {r.code for s in extra for r in match(s)}
-            rules = [r for r in select_rules() if r.code in codes]
+        return tuple(resolve_rules([tuple(layer) for layer in layers]))  # type: ignore[misc]
     except UnknownRule as exc:
         raise OptionsError(str(exc)) from None
-    return tuple(rules)

@@ -284,7 +284,7 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
     if ref.endswith(".toml") or path.is_file():
         source = path
     else:
-        source = styles_dir() / f"{ref}.toml"
+        source = styles_dir() / f"{ref.lower()}.toml"  # built-in names: any case
         if not source.is_file():
             known = ", ".join(builtin_names())
             raise VenueError(f"unknown venue {ref!r} (known: {known}; or give a .toml path)")

@@ -14,6 +14,7 @@ class ReportOptions:
     color: bool = False
     rules: dict = field(default_factory=dict)  # code -> Rule, for formats that describe rules
     statistics: bool = False  # human formats: end with the per-rule table
+    quiet: bool = False  # human formats: the findings only, no table or summary
 
 
 Reporter = Callable[[Sequence[FileReport], ReportOptions], str]

@@ -15,6 +15,19 @@ from mlsys_lint.rules import FAMILIES
 from mlsys_lint.verdict import exit_code, first_problem, verdict
 
 
+def statistics_json(reports: Sequence[FileReport]) -> str:
+    """`--statistics --format json`: the count of findings per rule, most first."""
+    from collections import Counter
+
+    counts = Counter((f.rule, f.name, f.severity) for r in reports for f in r.findings)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    doc = [
+        {"code": code, "name": name, "severity": severity, "count": n}
+        for (code, name, severity), n in rows
+    ]
+    return json.dumps(doc, indent=2) + "\n"
+
+
 def as_dict(reports: Sequence[FileReport]) -> dict:
     return {
         "version": 1,

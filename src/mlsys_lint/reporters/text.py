@@ -44,19 +44,26 @@ def summary(reports: Sequence[FileReport]) -> str:
     supplements = sum(
         r.error is None and r.pages is not None and r.role == "supplement" for r in reports
     )
-    files = _plural(len(reports) - unreadable - projects - supplements, "file")
-    if supplements:
-        files += f" and {_plural(supplements, 'supplement')}"
-    if projects:
-        latex = _plural(projects, "LaTeX project")
-        files = latex if files.startswith("0 ") else f"{files} and {latex}"
+    parts = [
+        _plural(n, word)
+        for n, word in (
+            (len(reports) - unreadable - projects - supplements, "file"),
+            (supplements, "supplement"),
+            (projects, "LaTeX project"),
+        )
+        if n
+    ]
+    files = " and ".join(parts)
+    if unreadable:  # a failed run reads as a failure first
+        head = f"{_plural(unreadable, 'file')} could not be read"
+        if not parts:
+            return f"{head}; nothing was checked"
+        files = "the other " + (files[2:] if files.startswith("1 ") and len(parts) == 1 else files)
     if errors or warnings:
         line = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {files}"
     else:
-        line = f"no problems found in {files}"
-    if unreadable:
-        line += f"; {_plural(unreadable, 'file')} could not be read"
-    return line
+        line = f"no problems found in {files or '0 files'}"
+    return f"{head}; {line}" if unreadable else line
 
 
 def statistics(reports: Sequence[FileReport], opts: ReportOptions) -> str:
@@ -76,8 +83,9 @@ def concise(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     out = [
         _head(display_path(r.path), f, opts) for r in reports for f in r.findings
     ]  # unreadable files are reported on stderr by the CLI
-    out.append(summary(reports))
-    text = "\n".join(out) + "\n"
+    if not opts.quiet:
+        out.append(summary(reports))
+    text = "\n".join(out) + "\n" if out else ""
     return text + ("\n" + statistics(reports, opts) if opts.statistics else "")
 
 
@@ -102,9 +110,11 @@ def full(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             if f.source is not None:
                 out.append(f"    = source: {display_path(f.source.path)}:{f.source.line}")
             out.append("")
-    table = statistics(reports, opts)
+    table = "" if opts.quiet else statistics(reports, opts)
     if table:
         out.append(table.rstrip("\n"))
         out.append("")
+    if opts.quiet:  # the findings only: no table, no summary
+        return "\n".join(out)  # each finding ends with a blank line: ends in a newline
     out.append(_style(summary(reports), opts, bold=True))
     return "\n".join(out) + "\n"

@@ -99,11 +99,36 @@ def match(selector: str) -> list[Rule]:
     return found
 
 
+def _specificity(selector: str) -> int:
+    key = selector.strip()
+    return 4 if key in BY_NAME else len(key)
+
+
+Layer = tuple[list[str], list[str], list[str]]  # select, extend-select, ignore
+
+
+def resolve(layers: list[Layer]) -> list[Rule]:
+    """Rule selection as ruff does it: layers (the configuration, then the command line)
+    apply in order, a layer's `select` starting afresh; within a layer the most specific
+    selector that names a rule decides (`--select R001 --ignore R` keeps R001), and at
+    equal specificity `ignore` wins. A rule no selector of a layer names keeps its state."""
+    on = set(BY_CODE)
+    for chosen, extend, ignore in layers:
+        votes: dict[str, tuple[int, bool]] = {}
+        for selectors, state in ((chosen + extend, True), (ignore, False)):
+            for s in selectors:
+                spec = _specificity(s)
+                for r in match(s):
+                    old = votes.get(r.code)
+                    if old is None or spec > old[0] or (spec == old[0] and not state):
+                        votes[r.code] = (spec, state)
+        base = set() if chosen else on
+        on = {c for c in BY_CODE if (votes[c][1] if c in votes else c in base)}
+    return [r for r in RULES if r.code in on]
+
+
 def select(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-    chosen = {r.code for s in select for r in match(s)} if select else set(BY_CODE)
-    for s in ignore or []:
-        chosen -= {r.code for r in match(s)}
-    return [r for r in RULES if r.code in chosen]
+    return resolve([(list(select or []), [], list(ignore or []))])
 
 
 def markdown_table() -> str:
