@@ -372,3 +372,13 @@ def test_ctrl_c_in_a_folder_run_is_one_line_and_exit_130(tmp_path):
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and err == "mlsys-lint: interrupted\n" and out == ""
+
+
+def test_annotate_into_a_folder_keeps_two_inputs_of_the_same_name(tmp_path):
+    for sub, sample in (("a", "etal.pdf"), ("b", "over_limit.pdf")):
+        (tmp_path / sub).mkdir()
+        shutil.copy(SAMPLES / sample, tmp_path / sub / "paper.pdf")
+    (tmp_path / "out").mkdir()
+    run("--annotate", tmp_path / "out", tmp_path / "a" / "paper.pdf", tmp_path / "b" / "paper.pdf")
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["paper-2.annotated.pdf", "paper.annotated.pdf"]

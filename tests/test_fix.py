@@ -70,13 +70,18 @@ def test_dry_run_writes_nothing(tmp_path):
     shutil.copy(SAMPLES / "metadata_leaks.pdf", paper)
     before = paper.read_bytes()
     code, stdout, _ = run(paper, "--dry-run")
-    assert stdout.startswith("would change: 3 items")
+    assert stdout.startswith("would change 3 items")
     assert paper.read_bytes() == before and list(tmp_path.iterdir()) == [paper]
+    # what the fix removes is not listed as still to fix by hand: only what the copy
+    # would still raise (the invisible e-mail in the page content)
+    left = stdout.split("still to fix by hand")[1]
+    assert "A007" not in left and "annotation signed" not in left
+    assert "A008" in left and "H001" in left
 
 
 def test_benign_open_action_is_kept():
     code, stdout, _ = run(SAMPLES / "clean.pdf", "--dry-run")
-    assert code == 0 and stdout.startswith("would change: 0 items")
+    assert code == 0 and stdout.startswith("nothing to fix in")
 
 
 def test_fix_refuses_to_overwrite_and_needs_an_output(tmp_path):
@@ -86,3 +91,9 @@ def test_fix_refuses_to_overwrite_and_needs_an_output(tmp_path):
     assert code == 2 and "refusing to overwrite the input" in err
     code, _, err = run(paper)
     assert code == 2 and "give -o CLEAN.pdf" in err
+
+
+def test_fix_on_a_clean_file_writes_nothing_and_says_so(tmp_path):
+    out = tmp_path / "fixed.pdf"
+    code, stdout, _ = run(SAMPLES / "clean.pdf", "-o", out)
+    assert code == 0 and "no file was written" in stdout and not out.exists()

@@ -84,12 +84,19 @@ def _annotate(reports, target: str) -> bool:
     from mlsys_lint.document.pdf import PdfError, annotate
 
     failed = False
+    taken: set[str] = set()
     for r in reports:
         if r.error or r.pages is None:
             continue
         out = Path(target)
         if out.is_dir():
-            out = out / f"{Path(r.path).stem}.annotated.pdf"
+            # two inputs of the same name (a/paper.pdf, b/paper.pdf) get two copies
+            stem, n = Path(r.path).stem, 1
+            while f"{stem}{'' if n == 1 else f'-{n}'}" in taken:
+                n += 1
+            stem = f"{stem}{'' if n == 1 else f'-{n}'}"
+            taken.add(stem)
+            out = out / f"{stem}.annotated.pdf"
         try:
             n = annotate(r.path, out, r.findings)
         except PdfError as exc:

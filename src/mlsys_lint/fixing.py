@@ -5,6 +5,9 @@ linted again, with the TeX-side prevention for each change."""
 from __future__ import annotations
 
 import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
 
 import click
 
@@ -46,29 +49,38 @@ def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
     if not dry_run and not output:
         raise click.UsageError("give -o CLEAN.pdf (the input is never rewritten) or --dry-run")
     author = profile.blind.byline if profile.double_blind else ""
-    try:
-        changes = rewrite(pdf, None if dry_run else output, author=author)
-    except (PdfError, OSError) as exc:
-        click.echo(f"mlsys-lint: {pdf}: {exc}", err=True)
-        sys.exit(2)
-    verb = "would change" if dry_run else "fixed"
-    click.echo(f"{verb}: {len(changes)} item{'s' if len(changes) != 1 else ''}")
-    for change in changes:
-        click.echo(f"  - {change}")
-    tips = sorted({tip for c in changes for key, tip in PREVENTION.items() if key in c})
-    if tips:
-        click.echo("prevent it in the TeX source:")
-        for tip in tips:
-            click.echo(f"  - {tip}")
-    target = pdf if dry_run or not changes else output
-    report = lint_pdf(target, profile, RULES)
+    with tempfile.TemporaryDirectory() as scratch:
+        # a dry run writes its copy to a scratch file: what is left to fix by hand is
+        # what the lint of that copy finds, not a guess
+        written = str(Path(scratch) / "fixed.pdf") if dry_run else output
+        try:
+            changes = rewrite(pdf, written, author=author)
+        except (PdfError, OSError) as exc:
+            click.echo(f"mlsys-lint: {pdf}: {exc}", err=True)
+            sys.exit(2)
+        if not changes:
+            click.echo(f"nothing to fix in {pdf}; no file was written")
+        else:
+            verb = "would change" if dry_run else f"wrote {output}:"
+            click.echo(f"{verb} {len(changes)} item{'s' if len(changes) != 1 else ''}")
+        for change in changes:
+            click.echo(f"  - {change}")
+        tips = sorted({tip for c in changes for key, tip in PREVENTION.items() if key in c})
+        if tips:
+            click.echo("prevent it in the TeX source:")
+            for tip in tips:
+                click.echo(f"  - {tip}")
+        target = written if changes else pdf
+        shown = pdf if dry_run or not changes else output
+        report = replace(lint_pdf(target, profile, RULES), path=shown)
     if report.error:
-        click.echo(f"mlsys-lint: {target}: {report.error}", err=True)
+        click.echo(f"mlsys-lint: {shown}: {report.error}", err=True)
         sys.exit(2)
+    left = "would be left" if dry_run and changes else "left"
     click.echo(
-        f"\nstill to fix by hand in {target}:"
+        f"\nstill to fix by hand in {shown} ({left}):"
         if report.findings
-        else f"\n{target}: no problems left"
+        else f"\n{shown}: no problems {left}"
     )
     if report.findings:
         click.echo(concise([report], ReportOptions()), nl=False)
