@@ -57,6 +57,7 @@ def test_issue_fixed_ids():
         "T008": "style-file-modified",
         "T009": "tex-input-unresolved",
         "T010": "tex-parse-fallback",
+        "T011": "suppression-unused",
         "H001": "hidden-text",
         "S001": "unsafe-content",
         "M001": "no-text-layer",

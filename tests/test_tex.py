@@ -307,7 +307,7 @@ def test_suppression_of_another_code_keeps_the_finding(project):
         "\\newif",
         "\\setlength{\\textwidth}{7in} % mlsys-lint: disable=T006\n\\newif",
     )
-    assert codes(tex_lint(project)) == ["T004"]
+    assert codes(tex_lint(project)) == ["T004", "T011"]  # and the directive is unused
 
 
 def test_disable_next_line_and_disable_file(project):
@@ -856,3 +856,25 @@ def test_a_standalone_appendix_document_is_what_mlsys_wants(tmp_path, name):
     assert codes(tex_lint(tmp_path / name)) == []
     (main,) = tex_lint(tmp_path / "main.tex").findings  # the paper itself still is one
     assert main.rule == "T003" and "appendix.tex" in main.message
+
+
+def test_unknown_and_unused_suppressions_are_reported(project):
+    """T011, ruff's RUF100: a code no rule has, and a directive that silences nothing;
+    a used one, a code-less one and a PDF rule's code (the PDF may need it) are fine."""
+    edit(
+        project / "sections/method.tex",
+        "% TODO",
+        "\\linespread{0.9} % mlsys-lint: disable=T004\n"  # used
+        "Text. % mlsys-lint: disable=T044\n"  # no such rule
+        "Text. % mlsys-lint: disable-next-line=T006\nMore text.\n"  # nothing to silence
+        "Text. % mlsys-lint: disable=A004\n"  # a PDF rule: not judged
+        "Text. % mlsys-lint: disable\n% TODO",  # every rule: not judged
+    )
+    found = tex_lint(project).findings
+    method = project / "sections/method.tex"
+    lines = [line_of(method, "disable=T044"), line_of(method, "disable-next-line=T006")]
+    assert [(f.rule, f.location.line) for f in found] == [("T011", n) for n in lines]
+    assert "no rule has the code T044" in found[0].message
+    assert "silences no T006 finding" in found[1].message
+    others = [r for r in RULES if r.code != "T011"]
+    assert lint_tex(str(project), load_venue("mlsys2026"), others)[0].findings == ()

@@ -34,19 +34,38 @@ class Limits:
     timeout: float | None = 60.0  # seconds per file
 
 
-def unsuppressed(v: Violation, code: str, tex: TexProject) -> Violation | None:
+def unsuppressed(
+    v: Violation, code: str, tex: TexProject, used: set[tuple[int, str]] | None = None
+) -> Violation | None:
     """The violation as it stands once the source's suppressions apply: None when its
     line or file disables the rule; a counted finding restated from the occurrences that
-    are not suppressed."""
+    are not suppressed. The directives that did something are added to `used`."""
     sup = tex.suppressions
+    used = set() if used is None else used
     if v.occurrences:
-        left = tuple(o for o in v.occurrences if not sup.covers(code, *o))
+        hits = {o: sup.covering(code, *o) for o in v.occurrences}
+        left = tuple(o for o in v.occurrences if not hits[o])
         if len(left) < len(v.occurrences):
+            used.update(h for o in v.occurrences for h in hits[o])
             restated = v.regroup(left) if v.regroup else None
             if restated is None:
                 return None
             v = restated
-    return None if sup.covers(code, v.file or tex.main, v.line) else v
+    hits = sup.covering(code, v.file or tex.main, v.line)
+    used.update(hits)
+    return None if hits else v
+
+
+def active(rules: Iterable[Rule], venue: Venue, need: str) -> list[Rule]:
+    """The rules that run on an input of kind `need` ("pdf" or "tex") under the profile:
+    not "off", and the blind-only ones only under a double-blind profile."""
+    return [
+        r
+        for r in rules
+        if need in r.needs
+        and venue.severity.get(r.code, r.severity) != "off"
+        and not (r.blind_only and not venue.double_blind)
+    ]
 
 
 def _run(
@@ -56,16 +75,11 @@ def _run(
     a Location. The profile's severities apply; "off" and blind-only rules under a
     profile that is not double-blind are skipped. A rule that fails (a bug in
     mlsys-lint) does not stop the others: the second value says which failed."""
-    venue = ctx.venue
-    overrides = venue.severity
+    overrides = ctx.venue.severity
     findings: list[Finding] = []
     failed: list[str] = []
-    for rule in rules:
+    for rule in active(rules, ctx.venue, need):
         default = overrides.get(rule.code, rule.severity)
-        if need not in rule.needs or default == "off":
-            continue
-        if rule.blind_only and not venue.double_blind:
-            continue
         try:
             violations = list(rule.check(ctx))
         except Exception as exc:  # a bug in a rule: report it, keep the other rules' work
@@ -154,18 +168,30 @@ def lint_tex(
             f"internal error reading the project ({type(exc).__name__}: {exc}); please report it"
         )
         return FileReport(path=target, venue=venue.name, error=error), None
-    ctx = Context(path=target, venue=venue, tex=tex)
-    role = "paper"
+    role, rules = "paper", list(rules)
     if supplement:  # a standalone appendix document
         role, rules = "supplement", [r for r in rules if venue.supplement.applies(r.code)]
     shown = {tex.display(name): name for name in tex.files}  # display path -> file
-    findings, error = _run(
-        ctx,
-        rules,
-        "tex",
-        lambda v: Location(tex.display(v.file) if v.file else tex.display(tex.main), line=v.line),
-        keep=lambda v, code: unsuppressed(v, code, tex),
-    )
+    used: set[tuple[int, str]] = set()
+
+    def run(ctx: Context, chosen: list[Rule]) -> tuple[list[Finding], str | None]:
+        return _run(
+            ctx,
+            chosen,
+            "tex",
+            lambda v: Location(tex.display(v.file or tex.main), line=v.line),
+            keep=lambda v, code: unsuppressed(v, code, tex, used),
+        )
+
+    # the rules that judge the suppressions themselves (T011) run last, told which
+    # directives the others' findings used and which rules ran
+    first = [r for r in rules if not r.last]
+    findings, error = run(Context(path=target, venue=venue, tex=tex), first)
+    ran = frozenset(r.code for r in active(first, venue, "tex"))
+    audit = Context(path=target, venue=venue, tex=tex, suppressions_used=frozenset(used), ran=ran)
+    more, error2 = run(audit, [r for r in rules if r.last])
+    findings += more
+    error = "; ".join(e for e in (error, error2) if e) or None
     order = {name: i for i, name in enumerate(tex.files)}
     findings.sort(
         key=lambda f: (order.get(shown.get(f.location.path), 0), f.location.line or 0, f.rule)

@@ -38,6 +38,7 @@ from mlsys_lint.rules.tex import (
     parse_fallback,
     style_file_modified,
     style_package_missing,
+    suppression_unused,
     truncated_bib_authors,
 )
 
@@ -73,6 +74,7 @@ RULES: tuple[Rule, ...] = tuple(
         style_file_modified,
         input_unresolved,
         parse_fallback,
+        suppression_unused,
         hidden_text,
         unsafe_content,
         no_text_layer,

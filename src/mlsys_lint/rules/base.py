@@ -28,6 +28,10 @@ class Context:
     pdf: PdfDocument = None  # type: ignore[assignment]
     sections: Sections = None  # type: ignore[assignment]
     tex: TexProject = None  # type: ignore[assignment]
+    # for the rules that run last (Rule.last): the (directive, code) pairs of the
+    # project's suppressions that dropped a finding, and the codes of the rules that ran
+    suppressions_used: frozenset[tuple[int, str]] = frozenset()
+    ran: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Rule:
     # the profile keys the rule reads ("body.page_limit"; a table name for all its keys;
     # "vocab.<list>" for a word list): `--explain` prints them with their values
     options: tuple[str, ...] = ()
+    last: bool = False  # runs after the other TeX rules (it judges their suppressions)
     doc: str = ""
     check: Callable[[Context], Iterator[Violation]] = field(default=lambda ctx: iter(()))
 
