@@ -65,6 +65,8 @@ JSON_FINDING_KEYS = {
     "bbox",
     "evidence",
     "source",
+    "also",
+    "same_as",
 }
 
 

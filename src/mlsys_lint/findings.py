@@ -35,6 +35,12 @@ class Location:
     line: int | None = None  # TeX sources
 
 
+def place(loc: Location) -> str:
+    """'main.tex:12', 'paper.pdf, page 3' or 'paper.pdf'."""
+    where = display_path(loc.path)
+    return f"{where}:{loc.line}" if loc.line else f"{where}, page {loc.page}" if loc.page else where
+
+
 @dataclass(frozen=True)
 class Violation:
     """What a rule yields: the engine adds the rule's code, name and severity."""
@@ -69,6 +75,16 @@ class Finding:
     match: str | None = None
     # a PDF finding linted with its LaTeX source: the source line its words stand on
     source: Location | None = None
+    # one problem seen by two rules (twins.py): the finding reported keeps `also`, the
+    # twin's code and place; the twin stays in JSON with `same_as` and is counted once
+    also: tuple[Twin, ...] = ()
+    same_as: Twin | None = None
+
+
+@dataclass(frozen=True)
+class Twin:
+    rule: str
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -83,9 +99,14 @@ class FileReport:
     role: str = "paper"  # "supplement": a separately uploaded appendix, linted as one
 
     @property
+    def shown(self) -> tuple[Finding, ...]:
+        """The findings a report shows and counts: a twin of another is not repeated."""
+        return tuple(f for f in self.findings if f.same_as is None)
+
+    @property
     def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+        return sum(f.severity == "error" for f in self.shown)
 
     @property
     def warnings(self) -> int:
-        return sum(f.severity == "warning" for f in self.findings)
+        return sum(f.severity == "warning" for f in self.shown)

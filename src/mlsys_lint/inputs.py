@@ -194,6 +194,7 @@ def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
     file or of the same name)."""
     from mlsys_lint.engine import link_to_source, lint_tex, with_alarm
     from mlsys_lint.findings import FileReport
+    from mlsys_lint.twins import merge
 
     out = []
     for target in projects:
@@ -209,7 +210,7 @@ def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
         for i, r in enumerate(pdf_reports):
             pdf = Path(r.path)
             if len(projects) == 1 or pdf.parent == main.parent or pdf.stem == main.stem:
-                pdf_reports[i] = link_to_source(r, tex)
+                pdf_reports[i], out[-1] = merge([link_to_source(r, tex), out[-1]])
     return out
 
 

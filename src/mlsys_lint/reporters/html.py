@@ -38,7 +38,7 @@ def render_index(
         pdf, png = links.get(i, (None, None))
         name = escape(display_path(r.path))
         state, first = verdict(r), first_problem(r, " ")
-        families = Counter(f.rule[0] for f in r.findings)
+        families = Counter(f.rule[0] for f in r.shown)
         file_cell = f'<a href="{escape(pdf)}">{name}</a>' if pdf else name
         thumb = (
             f'<a href="{escape(pdf)}"><img src="{escape(png)}" alt="first page with a '

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from mlsys_lint import __version__
-from mlsys_lint.findings import FileReport, display_path
+from mlsys_lint.findings import FileReport, display_path, place
 from mlsys_lint.reporters import ReportOptions
 from mlsys_lint.rules import FAMILIES
 from mlsys_lint.verdict import exit_code, first_problem, verdict
@@ -19,13 +19,19 @@ def statistics_json(reports: Sequence[FileReport]) -> str:
     """`--statistics --format json`: the count of findings per rule, most first."""
     from collections import Counter
 
-    counts = Counter((f.rule, f.name, f.severity) for r in reports for f in r.findings)
+    counts = Counter((f.rule, f.name, f.severity) for r in reports for f in r.shown)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     doc = [
         {"code": code, "name": name, "severity": severity, "count": n}
         for (code, name, severity), n in rows
     ]
     return json.dumps(doc, indent=2) + "\n"
+
+
+def _twin(t) -> dict:
+    """The other rule's view of one problem (twins.py)."""
+    loc = t.location
+    return {"rule": t.rule, "file": display_path(loc.path), "line": loc.line, "page": loc.page}
 
 
 def as_dict(reports: Sequence[FileReport]) -> dict:
@@ -56,6 +62,8 @@ def as_dict(reports: Sequence[FileReport]) -> dict:
                         }
                         if f.source
                         else None,
+                        "also": [_twin(t) for t in f.also],
+                        "same_as": _twin(f.same_as) if f.same_as else None,
                     }
                     for f in r.findings
                 ],
@@ -86,7 +94,10 @@ def _sarif_rule(rule) -> dict:
 
 
 def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
-    fired = sorted({f.rule for r in reports for f in r.findings})
+    fired = sorted(
+        {f.rule for r in reports for f in r.shown}
+        | {t.rule for r in reports for f in r.shown for t in f.also}
+    )
     rules = [opts.rules[c] for c in fired if c in opts.rules]
     index = {rule.code: i for i, rule in enumerate(rules)}
     paths = [display_path(r.path) for r in reports]
@@ -97,7 +108,7 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             for loc in (f.location, f.source):
                 if loc is not None and display_path(loc.path) not in artifacts:
                     artifacts.append(display_path(loc.path))
-    results = [_sarif_result(f, index, artifacts.index) for r in reports for f in r.findings]
+    results = [_sarif_result(f, index, artifacts.index) for r in reports for f in r.shown]
     notifications = [
         {
             "level": "error",
@@ -200,7 +211,7 @@ def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         path = _escape_property(_workspace_path(r.path))
         if r.error:
             out.append(f"::error file={path},title=mlsys-lint::{_escape_data(r.error)}")
-        for f in r.findings:
+        for f in r.shown:
             # a PDF finding with a known source line is annotated on that line
             at = f.source or f.location
             props = f"file={_escape_property(_workspace_path(at.path))}"
@@ -211,7 +222,8 @@ def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             if f.source is not None:
                 page = f" ({display_path(f.location.path)}, page {f.location.page})"
             kind = "error" if f.severity == "error" else "warning"
-            out.append(f"::{kind} {props}::{_escape_data(f.message + page)}")
+            also = "".join(f"; also {t.rule} at {place(t.location)}" for t in f.also)
+            out.append(f"::{kind} {props}::{_escape_data(f.message + page + also)}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -232,7 +244,7 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         ]
     )
     for r in reports:
-        families = Counter(f.rule[0] for f in r.findings)
+        families = Counter(f.rule[0] for f in r.shown)
         writer.writerow(
             [
                 display_path(r.path),
@@ -282,7 +294,7 @@ def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         if r.error:
             out += [f"### `{path}`: could not be read", "", _cell(r.error), ""]
             continue
-        if not r.findings:
+        if not r.shown:
             out += [f"### `{path}`: no problems", ""]
             continue
         out += [
@@ -294,7 +306,7 @@ def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         ]
         out += [
             f"| {_cell(_where(f))} | {f.rule} {f.name} | {f.severity} | {_cell(f.message)} |"
-            for f in r.findings
+            for f in r.shown
         ]
         out.append("")
     return "\n".join(out) + "\n"

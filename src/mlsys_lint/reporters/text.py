@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import click
 
-from mlsys_lint.findings import FileReport, Finding, display_path
+from mlsys_lint.findings import FileReport, Finding, display_path, place
 from mlsys_lint.reporters import ReportOptions
 
 
@@ -29,9 +29,11 @@ def _head(path: str, f: Finding, opts: ReportOptions) -> str:
     else:
         where = f"{path}:"
     color = "red" if f.severity == "error" else "yellow"
+    # one problem two rules saw: said once, with the other rule's place
+    also = "".join(f" (also {t.rule} at {place(t.location)})" for t in f.also)
     return (
         f"{_style(where, opts, bold=True)} {_style(f.rule, opts, fg=color, bold=True)} "
-        f"[{f.severity}] {f.message}"
+        f"[{f.severity}] {f.message}{also}"
     )
 
 
@@ -68,7 +70,7 @@ def summary(reports: Sequence[FileReport]) -> str:
 
 def statistics(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     counts: Counter[tuple[str, str, str]] = Counter(
-        (f.rule, f.name, f.severity) for r in reports for f in r.findings
+        (f.rule, f.name, f.severity) for r in reports for f in r.shown
     )
     if not counts:
         return ""
@@ -81,7 +83,7 @@ def statistics(reports: Sequence[FileReport], opts: ReportOptions) -> str:
 
 def concise(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     out = [
-        _head(display_path(r.path), f, opts) for r in reports for f in r.findings
+        _head(display_path(r.path), f, opts) for r in reports for f in r.shown
     ]  # unreadable files are reported on stderr by the CLI
     if not opts.quiet:
         out.append(summary(reports))
@@ -102,7 +104,7 @@ def full(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     out: list[str] = []
     for r in reports:
         path = display_path(r.path)
-        for f in r.findings:
+        for f in r.shown:
             out.append(_head(path, f, opts))
             # the evidence line, unless the message already quotes all of it unmarked
             if f.evidence and (f.match or f.evidence not in f.message):

@@ -1,0 +1,66 @@
+"""One problem, one finding: the pairs of rules that see the same problem from two sides
+(a PDF rule and its TeX twin, or two PDF rules on one box), and the merge that reports
+it once with both places. The twin stays in the JSON report, marked `same_as`, so that
+every rule's verdict remains readable by machines; every other format shows and counts
+the pair once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mlsys_lint.findings import FileReport, Finding, Twin
+
+# (reported, its twin): what makes two findings one problem is in `_same` below
+PAIRS = (("A004", "T006"), ("R001", "T005"), ("A008", "H001"))
+
+
+def _surname(reference: str) -> str:
+    """The first author's surname of a printed reference ("Touvron, H., ..." -> touvron)."""
+    m = re.match(r"\s*(?:\[\d+\]\s*)?([^\W\d_][\w'-]*)", reference)
+    return m.group(1).casefold() if m else ""
+
+
+def _overlap(a, b) -> bool:
+    return bool(a and b) and a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _same(first: Finding, second: Finding) -> bool:
+    if first.rule == "A004":  # the acknowledgments: the PDF's heading is the source's line
+        src, where = first.source, second.location
+        if src is not None:
+            return (src.path, src.line) == (where.path, where.line)
+        return "acknowledgments section" in first.message and "knowledgment" in second.message
+    if first.rule == "R001":  # the reference as printed, and its .bib entry
+        name = _surname(first.evidence or "")
+        return len(name) > 2 and name in (second.message + " " + (second.evidence or "")).casefold()
+    # hidden text: A008 (it identifies) and H001 (it is hidden) on one box
+    return (
+        first.message.startswith("hidden text")
+        and first.location.page == second.location.page
+        and _overlap(first.location.bbox, second.location.bbox)
+    )
+
+
+def merge(reports: list[FileReport]) -> list[FileReport]:
+    """The reports with each pair of twins marked: the first rule's finding gets `also`,
+    the second's `same_as`. Reports are those of one paper (its PDF and its project)."""
+    found = [(i, j, f) for i, r in enumerate(reports) for j, f in enumerate(r.findings)]
+    marks: dict[tuple[int, int], Finding] = {}
+    for a, b in PAIRS:
+        taken: set[tuple[int, int]] = set()
+        for i, j, first in (x for x in found if x[2].rule == a):
+            for k, m, second in (x for x in found if x[2].rule == b):
+                if (k, m) in taken or not _same(first, second):
+                    continue
+                taken.add((k, m))
+                head = marks.get((i, j), first)
+                marks[(i, j)] = replace(head, also=head.also + (Twin(b, second.location),))
+                marks[(k, m)] = replace(second, same_as=Twin(a, first.location))
+                break
+    if not marks:
+        return reports
+    return [
+        replace(r, findings=tuple(marks.get((i, j), f) for j, f in enumerate(r.findings)))
+        for i, r in enumerate(reports)
+    ]

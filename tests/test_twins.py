@@ -1,0 +1,62 @@
+"""One problem, one finding: a PDF rule and its TeX twin (or two PDF rules on one box)
+are reported once, with both places; JSON keeps the twin marked `same_as`."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from conftest import SAMPLES
+from mlsys_lint.cli import main
+
+SRC = SAMPLES / "src"
+
+
+def run(*args) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["--isolated", *map(str, args)])
+    return result.exit_code, result.stdout
+
+
+def test_acknowledgments_on_the_page_and_in_the_source_are_one_finding():
+    code, out = run(
+        "--format", "concise", SAMPLES / "blind_leaks.pdf", "--tex", SRC / "blind_leaks.tex"
+    )
+    lines = out.splitlines()
+    assert [line for line in lines if "T006" in line] == [
+        next(line for line in lines if " A004 " in line)
+    ]  # said once, on the A004 line, with the source place
+    assert "(also T006 at " in out and "blind_leaks.tex:" in out
+    assert lines[-1] == "4 errors, 0 warnings in 1 file and 1 LaTeX project" and code == 1
+
+
+def test_json_keeps_both_rules_and_links_them():
+    _, out = run("--format", "json", SAMPLES / "etal.pdf", "--tex", SRC / "etal.tex")
+    pdf, tex = json.loads(out)["files"]
+    r001 = [f for f in pdf["findings"] if f["rule"] == "R001"]
+    t005 = [f for f in tex["findings"] if f["rule"] == "T005"]
+    assert len(r001) == len(t005) == 3
+    assert all(f["also"][0]["rule"] == "T005" and f["same_as"] is None for f in r001)
+    assert all(f["same_as"]["rule"] == "R001" for f in t005)
+    assert {(f["also"][0]["file"], f["also"][0]["line"]) for f in r001} == {
+        (f["file"], f["line"]) for f in t005
+    }
+
+
+def test_hidden_identifying_text_is_one_finding():
+    """A008 (the hidden text names someone) and H001 (the text is hidden) on one box;
+    the signed annotation on the same page is another problem and stays alone."""
+    code, out = run("--format", "concise", SAMPLES / "metadata_leaks.pdf")
+    assert "H001" not in out.replace("(also H001", "")
+    assert out.count("(also H001 at ") == 1 and "text annotation signed" in out
+    assert out.splitlines()[-1] == "4 errors, 0 warnings in 1 file"
+    _, stats = run("--statistics", "--format", "json", SAMPLES / "metadata_leaks.pdf")
+    assert "H001" not in {row["code"] for row in json.loads(stats)}
+
+
+def test_twins_in_sarif_and_github_are_one_result():
+    _, sarif = run("--format", "sarif", SAMPLES / "etal.pdf", "--tex", SRC / "etal.tex")
+    rules = [r["ruleId"] for r in json.loads(sarif)["runs"][0]["results"]]
+    assert rules.count("R001") == 3 and "T005" not in rules
+    _, gh = run("--format", "github", SAMPLES / "etal.pdf", "--tex", SRC / "etal.tex")
+    assert gh.count("::error") == 3 and gh.count("also T005 at") == 3
