@@ -27,3 +27,17 @@ for tex in *.tex; do
   cp "$build/$name.pdf" "$here/$name.pdf"
   { grep -c 'Overfull' "$build/$name.log" || true; } | sed "s/^/built $name.pdf (overfull boxes: /;s/$/)/"
 done
+# SyncTeX for the tests of exact source lines: blind_leaks built again with -synctex=1
+# (the PDF is byte-identical), its own source's path written as @SRC@ so that a test can
+# place it (a local build, or Overleaf's /compile), the kit's and TeX Live's paths as they
+# were; gzip -n keeps it byte-stable
+sync="$here/../tests/fixtures/synctex"
+mkdir -p "$sync"
+TEXINPUTS=".:$kits/mlsys2025:" BSTINPUTS="$kits/mlsys2025:" \
+SOURCE_DATE_EPOCH=1764000000 FORCE_SOURCE_DATE=1 \
+  latexmk -pdf -synctex=1 -interaction=nonstopmode -halt-on-error -outdir="$build/sync" \
+  blind_leaks.tex >"$build/sync.log.txt" 2>&1
+cmp -s "$build/sync/blind_leaks.pdf" "$here/blind_leaks.pdf" || { echo "SyncTeX build differs"; exit 1; }
+zcat "$build/sync/blind_leaks.synctex.gz" | sed "s#^Input:\([0-9]*\):$here/src/\./#Input:\1:@SRC@/#" \
+  | sed "s#$kits#@KITS@#;s#$build/sync#@BUILD@#" | gzip -n -9 >"$sync/blind_leaks.synctex.gz"
+echo "wrote tests/fixtures/synctex/blind_leaks.synctex.gz"

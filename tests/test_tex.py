@@ -755,7 +755,8 @@ def test_paper_folder_means_its_pdfs_and_its_latex_project(project):
 
 def test_pdf_findings_point_at_their_source_lines():
     """Linted together, a PDF finding whose words stand on one source line names it; the
-    GitHub annotation goes on that line and SARIF relates it (schema-valid)."""
+    GitHub annotation goes on that line and SARIF puts it there, the PDF page related
+    (schema-valid)."""
     src = SAMPLES / "src" / "blind_leaks.tex"
     args = [SAMPLES / "blind_leaks.pdf", "--tex", src]
     doc = json.loads(run("--format", "json", *args)[1])
@@ -778,11 +779,14 @@ def test_pdf_findings_point_at_their_source_lines():
     text = run(*args)[1]
     assert f"    = source: {src}:{lines['A004']}" in text
     sarif = json.loads(run("--format", "sarif", *args)[1])
-    related = [r["relatedLocations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"]
-               if "relatedLocations" in r]  # fmt: skip
-    assert {(loc["artifactLocation"]["uri"], loc["region"]["startLine"]) for loc in related} == {
+    results = [r for r in sarif["runs"][0]["results"] if "relatedLocations" in r]
+    placed = [r["locations"][0]["physicalLocation"] for r in results]
+    assert {(loc["artifactLocation"]["uri"], loc["region"]["startLine"]) for loc in placed} == {
         (str(src), n) for n in lines.values()
     }
+    related = {r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+               for r in results}  # fmt: skip
+    assert related == {str(SAMPLES / "blind_leaks.pdf")}
     jsonschema = pytest.importorskip("jsonschema")
     from test_formats import _schema
 

@@ -400,6 +400,10 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
             )
     else:
         reports = lint_many(paths, venue, rules, limits, jobs=jobs, supplements=supp)
+    from mlsys_lint.engine import with_synctex
+
+    if not projects:  # else lint_projects reads SyncTeX with the project's files known
+        reports = [with_synctex(r) for r in reports]
     projects_reports = lint_projects(projects, reports, venue, rules, limits)
     return reports + (projects_reports if report_projects else [])
 

@@ -208,6 +208,32 @@ def lint_tex(
     return report, tex
 
 
+def with_synctex(report: FileReport, tex: TexProject | None = None) -> FileReport:
+    """A PDF report with the SyncTeX file beside the PDF (`paper.synctex.gz`) read: each
+    finding with a box gets the `.tex` file and line it was typeset from as its `source`.
+    Without a SyncTeX file, or with one that does not read, the report is unchanged (and
+    link_to_source falls back to matching words). With the project, a path written on
+    another machine (Overleaf's `/compile/main.tex`) is matched to its files."""
+    from mlsys_lint.document import synctex
+
+    if report.error or not report.findings:
+        return report
+    found = synctex.find(report.path)
+    boxed = {f.location.page for f in report.findings if f.location.bbox and f.location.page}
+    sync = synctex.read(found, boxed) if found is not None and boxed else None
+    if sync is None:
+        return report
+    known = [tex.display(n) for n in tex.files] if tex is not None else []
+    out = []
+    for f in report.findings:
+        hit = sync.locate(f.location.page, f.location.bbox) if f.location.bbox else None
+        shown = synctex.resolve(hit[0], sync.path, known) if hit else None
+        if hit and shown:
+            f = replace(f, source=Location(shown, line=hit[1]))
+        out.append(f)
+    return replace(report, findings=tuple(out))
+
+
 def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
     """A PDF report read against its LaTeX source. A finding whose words (its match, or a
     short evidence) stand on exactly one source line gets that line as its `source`; one
@@ -217,12 +243,23 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
 
     if report.error or not report.findings:
         return report
+    # a source line SyncTeX gave (with_synctex) is exact: it is the project's file
+    synced = {
+        os.path.realpath(tex.display(name)): name for name in tex.files if name.endswith(".tex")
+    }
     out = []
     for f in report.findings:
         if tex.suppressions.covers(f.rule, tex.main, None):
             continue
         quote = f.match or (f.evidence if f.evidence and len(f.evidence) < 80 else "") or ""
         quote = words(quote)
+        name = synced.get(os.path.realpath(f.source.path)) if f.source else None
+        if name is not None and f.source is not None:
+            line = _within_paragraph(tex, name, f.source.line, quote)
+            if tex.suppressions.covers(f.rule, name, line):
+                continue
+            out.append(replace(f, source=Location(tex.display(name), line=line)))
+            continue
         where = (
             [(file, n) for file, n, text in tex.code_lines if quote in text]
             if len(quote) >= 4
@@ -235,6 +272,17 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
             f = replace(f, source=Location(tex.display(file), line=n))
         out.append(f)
     return replace(report, findings=tuple(out))
+
+
+def _within_paragraph(tex: TexProject, name: str, line: int, quote: str) -> int:
+    """SyncTeX tags a paragraph's last line box with the line where the paragraph ended
+    (often the blank line after it): the line of that paragraph that holds the quoted
+    words, else the last line with code at or above the tagged one."""
+    lines = [(n, text) for file, n, text in tex.code_lines if file == name and n <= line]
+    for n, text in reversed(lines[-40:]):
+        if len(quote) >= 4 and quote in text:
+            return n
+    return lines[-1][0] if lines and line - lines[-1][0] <= 2 else line
 
 
 def _round(bbox: tuple[float, float, float, float] | None):

@@ -192,11 +192,12 @@ def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
     line they come from where it is plain, and the source's inline suppressions drop the
     PDF findings they name (with one project: every PDF; else the PDF beside the main
     file or of the same name)."""
-    from mlsys_lint.engine import link_to_source, lint_tex, with_alarm
+    from mlsys_lint.engine import link_to_source, lint_tex, with_alarm, with_synctex
     from mlsys_lint.findings import FileReport
     from mlsys_lint.twins import merge
 
     out = []
+    linked: set[int] = set()
     for target in projects:
         report, tex = with_alarm(
             lambda t=target: lint_tex(t, venue, rules, _tex_supplement(t, venue)),
@@ -210,7 +211,12 @@ def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
         for i, r in enumerate(pdf_reports):
             pdf = Path(r.path)
             if len(projects) == 1 or pdf.parent == main.parent or pdf.stem == main.stem:
-                pdf_reports[i], out[-1] = merge([link_to_source(r, tex), out[-1]])
+                linked.add(i)
+                r = link_to_source(with_synctex(r, tex), tex)
+                pdf_reports[i], out[-1] = merge([r, out[-1]])
+    for i, r in enumerate(pdf_reports):
+        if i not in linked:
+            pdf_reports[i] = with_synctex(r)
     return out
 
 

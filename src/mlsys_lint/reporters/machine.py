@@ -148,11 +148,13 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
 
 def _sarif_result(f, index: dict[str, int], artifact) -> dict:
     """One SARIF result: the finding's file (and line), its page, box and evidence as
-    properties, and the LaTeX line a PDF finding comes from as a related location."""
-    uri = display_path(f.location.path)
+    properties. A PDF finding whose LaTeX line is known is placed on that line (the PDF
+    is a build output, usually not a file of the repository), the PDF page related."""
+    at = f.source or f.location
+    uri = display_path(at.path)
     physical: dict = {"artifactLocation": {"uri": uri, "index": artifact(uri)}}
-    if f.location.line:
-        physical["region"] = {"startLine": f.location.line}
+    if at.line:
+        physical["region"] = {"startLine": at.line}
     props = (
         ("page", f.location.page),
         ("bbox", list(f.location.bbox) if f.location.bbox else None),
@@ -167,16 +169,14 @@ def _sarif_result(f, index: dict[str, int], artifact) -> dict:
     }
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
-    if f.source is not None:  # a PDF finding: the LaTeX line it comes from
-        src = display_path(f.source.path)
+    if f.source is not None:  # a PDF finding on its LaTeX line: the page it is on
+        pdf = display_path(f.location.path)
+        page = f" {f.location.page}" if f.location.page else ""
         result["relatedLocations"] = [
             {
                 "id": 1,
-                "message": {"text": "source line"},
-                "physicalLocation": {
-                    "artifactLocation": {"uri": src, "index": artifact(src)},
-                    "region": {"startLine": f.source.line},
-                },
+                "message": {"text": f"PDF page{page}"},
+                "physicalLocation": {"artifactLocation": {"uri": pdf, "index": artifact(pdf)}},
             }
         ]
     return result

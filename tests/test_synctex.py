@@ -1,0 +1,90 @@
+"""Exact source lines from SyncTeX: a PDF built with `latexmk -synctex=1` (the committed
+sample blind_leaks.pdf, whose build wrote tests/fixtures/synctex/blind_leaks.synctex.gz)
+gets each finding's .tex file and line from the SyncTeX file beside it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, SAMPLES
+from mlsys_lint.cli import main
+
+SRC = SAMPLES / "src" / "blind_leaks.tex"
+FIXTURE = ROOT / "tests" / "fixtures" / "synctex" / "blind_leaks.synctex.gz"
+
+
+def line_of(needle: str) -> int:
+    return next(n for n, line in enumerate(SRC.read_text().splitlines(), 1) if needle in line)
+
+
+def built(tmp_path, src_dir: str):
+    """The sample PDF with its SyncTeX file as a build on some machine wrote them."""
+    pdf = tmp_path / "blind_leaks.pdf"
+    shutil.copy(SAMPLES / "blind_leaks.pdf", pdf)
+    text = gzip.decompress(FIXTURE.read_bytes()).decode().replace("@SRC@", src_dir)
+    (tmp_path / "blind_leaks.synctex.gz").write_bytes(gzip.compress(text.encode()))
+    return pdf
+
+
+def sources(*args) -> dict[str, tuple[str, int]]:
+    out = CliRunner().invoke(main, ["--isolated", "--format", "json", *map(str, args)]).stdout
+    return {
+        f["rule"]: (os.path.realpath(f["source"]["file"]), f["source"]["line"])
+        if f["source"]
+        else None
+        for f in json.loads(out)["files"][0]["findings"]
+    }
+
+
+def test_a_local_build_maps_each_finding_to_its_line_without_tex(tmp_path):
+    got = sources(built(tmp_path, str(SRC.parent)))
+    assert got["A004"] == (str(SRC), line_of("section*{Acknowledgments}"))
+    assert got["A005"] == (str(SRC), line_of("In our previous work"))
+    assert got["A006"] == (str(SRC), line_of("github.com/alicesmith"))
+    # the e-mail ends its paragraph: SyncTeX tags that line box with the paragraph's end,
+    # the blank line after it; without the source at hand that is the line reported
+    assert got["A003"][1] in (line_of("@cs.stanford.edu"), line_of("@cs.stanford.edu") + 1)
+
+
+def test_an_overleaf_build_is_matched_to_the_project(tmp_path):
+    """Overleaf writes /compile/...: the tail of the path names the project's file, and
+    with the source at hand the paragraph's line holding the words is the one."""
+    got = sources(built(tmp_path, "/compile"), "--tex", SRC)
+    want = {
+        "A003": line_of("@cs.stanford.edu"),
+        "A004": line_of("section*{Acknowledgments}"),
+        "A005": line_of("In our previous work"),
+        "A006": line_of("github.com/alicesmith"),
+    }
+    assert got == {rule: (str(SRC), n) for rule, n in want.items()}
+
+
+def test_an_overleaf_path_alone_names_no_line(tmp_path):
+    assert set(sources(built(tmp_path, "/compile")).values()) == {None}
+
+
+def test_suppression_on_the_synctex_line_drops_the_finding(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    text = SRC.read_text().replace(
+        "\\section*{Acknowledgments}", "\\section*{Acknowledgments} % mlsys-lint: disable=A004"
+    )
+    (src / "blind_leaks.tex").write_text(text)
+    got = sources(built(tmp_path, str(src)), "--tex", src / "blind_leaks.tex")
+    assert "A004" not in got and "A005" in got
+
+
+@pytest.mark.parametrize("content", [b"not gzip", gzip.compress(b"SyncTeX Version:1\n{1\n(x")])
+def test_a_damaged_synctex_file_is_ignored(tmp_path, content):
+    pdf = tmp_path / "blind_leaks.pdf"
+    shutil.copy(SAMPLES / "blind_leaks.pdf", pdf)
+    (tmp_path / "blind_leaks.synctex.gz").write_bytes(content)
+    result = CliRunner().invoke(main, ["--isolated", "--format", "json", str(pdf)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert {f["source"] for f in json.loads(result.stdout)["files"][0]["findings"]} == {None}
