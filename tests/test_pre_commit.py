@@ -100,3 +100,56 @@ def test_tex_hook_checks_the_configured_project(tmp_path):
     assert leaky.returncode == 1, leaky.stdout + leaky.stderr
     assert "paper/main.tex:11: T006 [error] \\author names 'Jane Doe'" in leaky.stdout
     assert "1 error, 0 warnings in 1 LaTeX project" in leaky.stdout  # checked once
+
+
+@pytest.mark.slow
+def test_both_hooks_in_a_paper_repository_with_figures_and_a_separate_appendix(tmp_path):
+    """The set-up MLSys asks for, committed: the LaTeX project (`tex =`), its figure
+    PDF, a standalone appendix.tex, the built paper and appendix (`pdf =`,
+    `supplement =`) and a poster. Both hooks pass; neither lints the figure or the
+    poster as a paper; an acknowledgment planted in the appendix fails the TeX hook."""
+    pytest.importorskip("pre_commit")
+    repo = tmp_path / "paper-repo"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "tex" / "clean", repo / "paper")
+    shutil.copy(SAMPLES / "src" / "fig_tiny.pdf", repo / "paper" / "fig.pdf")
+    appendix = repo / "paper" / "appendix.tex"
+    appendix.write_text(
+        "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\begin{document}\n\\appendix\n"
+        "\\section{Proofs}\nThe proofs.\n\\end{document}\n"
+    )
+    (repo / "build").mkdir()
+    shutil.copy(SAMPLES / "clean.pdf", repo / "build" / "main.pdf")
+    shutil.copy(SAMPLES / "appendix_onecolumn.pdf", repo / "build" / "appendix.pdf")
+    shutil.copy(SAMPLES / "onecolumn.pdf", repo / "poster.pdf")
+    (repo / "pyproject.toml").write_text(
+        '[tool.mlsys-lint]\ntex = "paper"\npdf = "build/main.pdf"\n'
+        'supplement = "build/appendix.pdf"\n'
+    )
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "author@example.org")
+    _git(repo, "config", "user.name", "Author")
+    _git(repo, "add", ".")
+
+    def hook(name: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--all-files",
+             "--color", "never", "--verbose"],
+            cwd=repo, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+
+    for name in ("mlsys-lint", "mlsys-lint-pdf"):
+        run = hook(name)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "fig.pdf" not in run.stdout and "poster.pdf" not in run.stdout
+    pdf = hook("mlsys-lint-pdf").stdout
+    assert "no problems found in 1 file and 1 supplement" in pdf
+    appendix.write_text(
+        appendix.read_text().replace(
+            "\\end{document}",
+            "\\section*{Acknowledgments}\nThis work was funded by Google.\n\\end{document}",
+        )
+    )
+    _git(repo, "add", ".")
+    leaky = hook("mlsys-lint")
+    assert leaky.returncode == 1, leaky.stdout + leaky.stderr
+    assert "paper/appendix.tex:7: T006 [error]" in leaky.stdout

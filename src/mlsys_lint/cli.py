@@ -351,8 +351,9 @@ def main(
     except OptionsError as exc:
         raise click.UsageError(str(exc)) from None
     extra = [_also_target(item) for item in also]
+    inputs = _hook_papers(opts.files, opts)
     paths, projects = discover(
-        list(opts.files) + [s for s in opts.supplements if s not in opts.files],
+        list(inputs),
         opts.tex_target,
         opts.configured_tex,
         opts.exclude,
@@ -381,6 +382,18 @@ def main(
     code = exit_code(reports, exit_zero=exit_zero, broken=failed)
     if code:
         sys.exit(code)
+
+
+def _hook_papers(files: tuple[str, ...], opts) -> tuple[str, ...]:
+    """A hook's run (--force-exclude) with `pdf =` configured: the committed PDFs it
+    passes that are not the configured paper (or supplement) are not papers (a poster,
+    a slide deck, an old version): left out, as `tex =` stands for the sources."""
+    if not (opts.force_exclude and opts.papers and files):
+        return files
+    papers = {os.path.realpath(p) for p in opts.papers}
+    return tuple(
+        f for f in files if Path(f).suffix.lower() != ".pdf" or os.path.realpath(f) in papers
+    )
 
 
 def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = True) -> list:

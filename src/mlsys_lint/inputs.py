@@ -5,6 +5,7 @@ reader is imported only when a folder or a source file is given."""
 
 from __future__ import annotations
 
+import os
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -103,7 +104,8 @@ def supplements(pdfs: list[str], named, given: tuple[str, ...] = ()) -> frozense
     file name marks them as one (`named`, the profile's [supplement] patterns) when they
     pair with a main PDF: `paper12-supplement.pdf` beside `paper12.pdf`, or
     `appendix.pdf` in a folder whose only other PDF is the paper."""
-    return frozenset(p for p in pdfs if p in given or paired(Path(p), named))
+    chosen = {os.path.realpath(g) for g in given}
+    return frozenset(p for p in pdfs if os.path.realpath(p) in chosen or paired(Path(p), named))
 
 
 def paired(path: Path, named, others=None) -> bool:
@@ -234,7 +236,15 @@ def discover(
     ones); `--tex` comes first, and a project named again by a file is linted once."""
     paths, projects = expand(files, exclude, force_exclude, respect_gitignore, supplement_named)
     if configured_tex and tex_target:
-        projects = [tex_target]
+        # the configured project, and a standalone appendix document beside it
+        own = [
+            p
+            for p in projects
+            if supplement_named is not None
+            and Path(p).suffix == ".tex"
+            and paired(Path(p), supplement_named, _is_main)
+        ]
+        projects = [tex_target] + [p for p in own if not same_project(p, tex_target)]
     elif tex_target:
         projects = [tex_target] + [p for p in projects if not same_project(p, tex_target)]
     return paths, projects

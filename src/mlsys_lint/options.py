@@ -28,6 +28,7 @@ class OptionsError(Exception):
 class RunOptions:
     files: tuple[str, ...]
     supplements: tuple[str, ...]  # PDFs named as supplements (also among `files`)
+    papers: tuple[str, ...]  # the configuration's `pdf` (and `supplement`): a hook's PDFs
     tex_target: str | None
     configured_tex: bool  # the project comes from the configuration file (`tex =`)
     venue: Venue  # with the configuration's severities merged in
@@ -64,8 +65,10 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     tex_target = pick("tex_target", "tex")
     files = tuple(given["files"]) or tuple(config.get("pdf", ()))
     supplement = tuple(given["supplement"]) or tuple(config.get("supplement", ()))
-    if not given["files"] and supplement:
-        files += tuple(s for s in supplement if s not in files)
+    # `--supplement` files are inputs; the configured one joins the configured paper
+    # (a run without files), and otherwise only says which given PDF is the supplement
+    joining = given["supplement"] if given["files"] else supplement
+    files += tuple(s for s in joining if s not in files)
     if not files and not tex_target:
         raise OptionsError("no input files (try 'mlsys-lint paper.pdf')")
     output_format = pick("output_format")
@@ -82,6 +85,7 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     return RunOptions(
         files=files,
         supplements=supplement,
+        papers=tuple(config.get("pdf", ())) + tuple(config.get("supplement", ())),
         tex_target=tex_target,
         configured_tex=configured_tex,
         venue=_venue(pick("venue"), config),
