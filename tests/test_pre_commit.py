@@ -153,3 +153,33 @@ def test_both_hooks_in_a_paper_repository_with_figures_and_a_separate_appendix(t
     leaky = hook("mlsys-lint")
     assert leaky.returncode == 1, leaky.stdout + leaky.stderr
     assert "paper/appendix.tex:7: T006 [error]" in leaky.stdout
+
+
+@pytest.mark.slow
+def test_the_readmes_latexmkrc_lints_after_a_build(tmp_path):
+    """The README's .latexmkrc, as written there, run by latexmk on a sample source
+    typeset with the official kit: the report follows the build, with source lines."""
+    import os
+    import re
+    import shutil as sh
+
+    if sh.which("latexmk") is None:
+        pytest.skip("latexmk is not installed (TeX Live: texlive-latex-extra latexmk)")
+    kit = ROOT.parent / "shared" / "kits" / "mlsys2025"
+    if not kit.is_dir():
+        pytest.skip("../shared/kits is not beside the project")
+    readme = (ROOT / "README.md").read_text()
+    rc = re.search(r"```perl\n(# \.latexmkrc.*?)```", readme, re.S).group(1)
+    (tmp_path / ".latexmkrc").write_text(rc)
+    sh.copy(SAMPLES / "src" / "blind_leaks.tex", tmp_path / "paper.tex")
+    for fig in (SAMPLES / "src").glob("fig_*.pdf"):
+        sh.copy(fig, tmp_path / fig.name)
+    env = dict(os.environ, TEXINPUTS=f".:{kit}:", BSTINPUTS=f"{kit}:")
+    env["PATH"] = f"{Path(sys.executable).parent}:{env['PATH']}"  # this mlsys-lint
+    done = subprocess.run(
+        ["latexmk", "-interaction=nonstopmode", "paper.tex"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "paper.pdf:10: A004 [error] acknowledgments section" in done.stdout
+    assert "= source: paper.tex:" in done.stdout
