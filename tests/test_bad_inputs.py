@@ -290,3 +290,31 @@ def test_a_failing_tex_reader_is_one_line(tmp_path, monkeypatch):
     assert "internal error reading the project (RecursionError: simulated)" in line
     pdf, tex_report = json.loads(result.stdout)["files"]
     assert pdf["error"] is None and pdf["pages"] == 11
+
+
+def test_the_pdf_librarys_messages_join_the_report_not_stdout(tmp_path):
+    """A font dictionary with an unknown /Subtype makes MuPDF and PyMuPDF talk; what they
+    say is the file's `messages` in JSON, and stdout stays one JSON document."""
+    doc = pymupdf.open(SAMPLES / "clean.pdf")
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "Type")[1] == "/Font":
+            doc.xref_set_key(xref, "Subtype", "/Bogus")
+    odd = tmp_path / "odd.pdf"
+    doc.save(odd)
+    result = CliRunner().invoke(
+        main, ["--isolated", "--format", "json", str(odd), str(SAMPLES / "clean.pdf")]
+    )
+    odd_report, clean_report = json.loads(result.stdout)["files"]
+    assert any("font" in m for m in odd_report["messages"])
+    assert clean_report["messages"] == []  # one file's messages are not the next one's
+
+
+def test_reports_are_valid_utf8_whatever_the_pdf_or_library_says():
+    """Undecodable bytes of a library message (kept as surrogate escapes) and lone
+    surrogates of broken PDF text become U+FFFD (found by batch fuzzing: MuPDF quoted raw
+    content bytes, and stdout was not UTF-8)."""
+    from mlsys_lint.findings import printable
+
+    assert printable("unknown keyword: '565.537\udc94'") == "unknown keyword: '565.537\ufffd'"
+    assert printable("broken \ud800 text").encode("utf-8")
+    assert printable("plain é") == "plain é"

@@ -53,6 +53,7 @@ JSON_FILE_KEYS = {
     "references_page",
     "findings",
     "error",
+    "messages",
 }
 JSON_FINDING_KEYS = {
     "rule",

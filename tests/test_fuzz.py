@@ -102,3 +102,19 @@ def test_tex_pass_never_breaks_on_strange_latex(tmp_path_factory, main, other, b
     assert report.error is None or "\n" not in report.error
     for f in report.findings:
         assert f.location.line is None or f.location.line >= 1
+
+
+def test_a_batch_of_mutated_pdfs_is_answered_in_full(tmp_path):
+    """benchmarks/fuzz_batch.py at CI size: 300 mutated PDFs in one `-j 2` run; every
+    file answered, stdout one JSON document in valid UTF-8, no traceback."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "fuzz_batch", SAMPLES.parent / "benchmarks" / "fuzz_batch.py"
+    )
+    fuzz_batch = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz_batch)
+    fuzz_batch.make(tmp_path, 300, seed=3)
+    result = fuzz_batch.run(tmp_path, 300)
+    assert result["answered"] == 300 and not result["traceback"], result
+    assert result["exit"] in (0, 1, 2)

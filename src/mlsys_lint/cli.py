@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from mlsys_lint import __version__
-from mlsys_lint.findings import INCOMPLETE_INPUT, display_path
+from mlsys_lint.findings import INCOMPLETE_INPUT, display_path, printable
 from mlsys_lint.inputs import discover, lint_projects
 from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
 from mlsys_lint.verdict import exit_code
@@ -439,7 +439,8 @@ def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
     failed = False
     for fmt, path in targets:
         try:
-            Path(path).write_text(REPORTERS[fmt](reports, ReportOptions(rules=BY_CODE)), "utf-8")
+            text = printable(REPORTERS[fmt](reports, ReportOptions(rules=BY_CODE)))
+            Path(path).write_text(text, "utf-8")
         except OSError as exc:
             click.echo(f"mlsys-lint: cannot write {path}: {exc.strerror}", err=True)
             failed = True
@@ -480,13 +481,13 @@ def _report(
         text = REPORTERS[fmt](reports, opts)
     if output_file:
         try:
-            Path(output_file).write_text(text, encoding="utf-8")
+            Path(output_file).write_text(printable(text), encoding="utf-8")
         except OSError as exc:
             raise click.UsageError(f"cannot write {output_file}: {exc.strerror}") from None
         if not quiet:
             click.echo(f"mlsys-lint: wrote {display_path(output_file)}", err=True)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))
 
 
 # subcommand -> (module, command): imported only when used

@@ -141,6 +141,7 @@ def lint_pdf(
         findings=tuple(findings),
         error=error,
         role=role,
+        messages=pdf.messages,
     )
     return merge([report])[0]  # hidden text that identifies: A008 and H001 on one box
 

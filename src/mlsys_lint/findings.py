@@ -11,7 +11,17 @@ SEVERITIES = ("error", "warning")
 def display_path(path: str) -> str:
     """A path as text that can always be printed: bytes of a file name that are not
     UTF-8 (kept by Python as surrogate escapes) become U+FFFD."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return printable(path)
+
+
+def printable(text: str) -> str:
+    """Text that encodes as UTF-8 whatever it holds: surrogate escapes (undecodable bytes
+    of a file name or a library message) and lone surrogates (broken PDF text) become
+    U+FFFD, so a report is always valid UTF-8."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 BBox = tuple[float, float, float, float]
@@ -97,6 +107,7 @@ class FileReport:
     findings: tuple[Finding, ...] = ()
     error: str | None = None
     role: str = "paper"  # "supplement": a separately uploaded appendix, linted as one
+    messages: tuple[str, ...] = ()  # what the PDF library said while reading the file
 
     @property
     def shown(self) -> tuple[Finding, ...]:

@@ -142,6 +142,7 @@ class PdfDocument:
     ptex: tuple[EmbeddedInfo, ...] = ()
     embedded_files: tuple[str, ...] = ()
     unsafe: tuple[UnsafeAction, ...] = ()
+    messages: tuple[str, ...] = ()  # what MuPDF / PyMuPDF said while reading the file
 
     @property
     def page_count(self) -> int:

@@ -6,6 +6,7 @@ touch the file again.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -27,9 +28,35 @@ from mlsys_lint.document.model import (
     UnsafeAction,
 )
 from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish, relative_luminance
+from mlsys_lint.findings import printable
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+class _Messages(io.StringIO):
+    """Where PyMuPDF's own messages go ("unhandled font type ''" is printed on stdout by
+    default, which would break a JSON report): kept, and handed to the file's report."""
+
+    def take(self) -> tuple[str, ...]:
+        lines = tuple(line.strip() for line in self.getvalue().splitlines() if line.strip())
+        self.seek(0)
+        self.truncate()
+        return lines
+
+
+_MESSAGES = _Messages()
+pymupdf.set_messages(stream=_MESSAGES)
+MAX_MESSAGES = 20  # a damaged file can say the same thing on every page
+
+
+def _library_messages() -> tuple[str, ...]:
+    """What MuPDF (warnings and errors) and PyMuPDF said since the last call, repeats
+    folded, at most MAX_MESSAGES."""
+    said = [*pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines(), *_MESSAGES.take()]
+    seen = dict.fromkeys(printable(line.strip())[:300] for line in said if line.strip())
+    return tuple(seen)[:MAX_MESSAGES]
+
 
 # Keep whitespace, expand ligatures ("fi" not U+FB01), no images, no clipping to the page
 # box (text placed off the page is still reported, to rules that look for it).
@@ -183,6 +210,7 @@ def load_pdf(
         raise PdfError(exc.strerror or "cannot be read") from None
     if b"%PDF-" not in data[:1024]:
         raise PdfError("not a PDF file (no %PDF- header)")
+    _library_messages()  # what an earlier file left unsaid is not this file's
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # MuPDF raises several types for damaged files
@@ -204,7 +232,9 @@ def load_pdf(
             embedded = tuple(doc.embfile_names())
         except Exception as exc:  # a damaged page or object stream
             raise PdfError(f"damaged PDF: text could not be extracted ({_reason(exc)})") from None
-    return PdfDocument(str(path), pages, metadata, xmp, size, ptex, embedded, unsafe)
+    return PdfDocument(
+        str(path), pages, metadata, xmp, size, ptex, embedded, unsafe, _library_messages()
+    )
 
 
 _PTEX_INFO_KEYS = ("Author", "Creator", "Title", "Subject", "Keywords", "Producer")

@@ -68,6 +68,7 @@ def as_dict(reports: Sequence[FileReport]) -> dict:
                     for f in r.findings
                 ],
                 "error": r.error,
+                "messages": list(r.messages),
             }
             for r in reports
         ],
