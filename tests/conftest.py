@@ -90,3 +90,39 @@ def workspace(path) -> str:
         return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+TEX_CLEAN = ROOT / "tests" / "fixtures" / "tex" / "clean"
+
+
+def tex_codes(tmp_path, *edits: tuple[str, str, str], venue_name: str = "mlsys2026", files=()):
+    """Lint a copy of the clean LaTeX project with `edits` ((file, old, new): the first
+    `old` replaced) and `files` ((name, text): written) applied; the sorted rule codes."""
+    import shutil
+
+    from mlsys_lint.engine import lint_tex
+    from mlsys_lint.rules import RULES
+    from mlsys_lint.venues import load_venue
+
+    project = tmp_path / "project"
+    if not project.exists():
+        shutil.copytree(TEX_CLEAN, project)
+    for name, old, new in edits:
+        text = (project / name).read_text()
+        assert old in text, f"{old!r} not in {name}"
+        (project / name).write_text(text.replace(old, new, 1))
+    for name, text in files:
+        (project / name).write_text(text)
+    report, _ = lint_tex(str(project), load_venue(venue_name), RULES)
+    assert report.error is None, report.error
+    return codes(report)
+
+
+def run_cli(*args) -> tuple[int, str, str]:
+    """The command line, isolated from any configuration file around the tests."""
+    from click.testing import CliRunner
+
+    from mlsys_lint.cli import main
+
+    result = CliRunner().invoke(main, ["--isolated", *map(str, args)])
+    return result.exit_code, result.stdout, result.stderr

@@ -161,3 +161,43 @@ def test_a_code_on_the_command_line_beats_the_configurations_ignore(tmp_path, mo
     assert "R001" in CliRunner().invoke(main, ["--select", "R001", paper]).stdout
     assert "R001" in CliRunner().invoke(main, ["--isolated", "--select", "R001", "--ignore", "R",
                                                 paper]).stdout  # fmt: skip
+
+
+def test_every_rule_has_its_own_test_module():
+    from conftest import ROOT
+
+    for rule in RULES:
+        path = ROOT / "tests" / "rules" / f"test_{rule.code}_{rule.name.replace('-', '_')}.py"
+        assert path.is_file(), path
+        text = path.read_text()
+        assert "def test_fires" in text and "def test_silent" in text, path
+
+
+def test_the_code_keeps_its_shape():
+    """No function over 80 lines; the rules never apply suppressions (the engine does);
+    no rule module imports another rule (only the family helpers); the README's code
+    layout names every module."""
+    import ast
+
+    from conftest import ROOT
+
+    src = ROOT / "src" / "mlsys_lint"
+    helpers = {"base", "source", "signals"}
+    layout = (ROOT / "README.md").read_text().split("## Layout of the code")[1]
+    layout = layout.split("\n## ")[0]
+    for path in src.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= 80, f"{path.name}:{node.lineno} {node.name} is {length} lines"
+        if "rules" in path.parts and path.name != "__init__.py":
+            text = path.read_text()
+            assert not re.search(r"\.(covers|covering|suppressed)\(", text), path
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "mlsys_lint.rules."
+                ):
+                    assert node.module.rsplit(".", 1)[1] in helpers, (path, node.module)
+        elif path.name != "__init__.py":
+            assert path.name in layout, f"README's code layout does not name {path.name}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -284,36 +285,7 @@ Commands (mlsys-lint COMMAND --help):
 @click.option("--list-venues", is_flag=True, help="List the built-in venue profiles and exit.")
 @click.version_option(__version__, "--version", prog_name="mlsys-lint")
 @click.pass_context
-def main(
-    ctx: click.Context,
-    files: tuple[str, ...],
-    venue: str,
-    output_format: str,
-    output_file: str | None,
-    also: tuple[str, ...],
-    tex_target: str | None,
-    supplement: tuple[str, ...],
-    statistics: bool,
-    quiet: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    exclude: tuple[str, ...],
-    extend_exclude: tuple[str, ...],
-    force_exclude: bool,
-    exit_zero: bool,
-    jobs: int,
-    timeout: float,
-    max_file_size: float,
-    max_pages: int,
-    annotate_to: str | None,
-    annotate_dir: Path | None,
-    config_file: Path | None,
-    isolated: bool,
-    explain: str | None,
-    list_rules: bool,
-    list_venues: bool,
-) -> None:
+def main(ctx: click.Context, **params: Any) -> None:
     """Check conference paper PDFs against a venue's submission rules.
 
     FILES are PDFs, folders (every PDF below them is checked, and the LaTeX project when
@@ -328,16 +300,20 @@ def main(
       mlsys-lint -j 0 --format csv -o report.csv submissions/
       mlsys-lint --explain L003
     """
-    if explain:
-        click.echo(_explain(explain, venue), nl=False)
+    if params["explain"]:
+        click.echo(_explain(params["explain"], params["venue"]), nl=False)
         return
-    if list_rules:
+    if params["list_rules"]:
         click.echo(_list_rules(), nl=False)
         return
-    if list_venues:
+    if params["list_venues"]:
         click.echo(_list_venues(), nl=False)
         return
+    _check(ctx, params)
 
+
+def _check(ctx: click.Context, params: dict[str, Any]) -> None:
+    """The lint itself: options resolved, inputs found, reports written, exit status."""
     from mlsys_lint.options import OptionsError, resolve
 
     explicit = {
@@ -350,10 +326,9 @@ def main(
         opts = resolve(ctx.params, explicit)
     except OptionsError as exc:
         raise click.UsageError(str(exc)) from None
-    extra = [_also_target(item) for item in also]
-    inputs = _hook_papers(opts.files, opts)
+    extra = [_also_target(item) for item in params["also"]]
     paths, projects = discover(
-        list(inputs),
+        list(_hook_papers(opts.files, opts)),
         opts.tex_target,
         opts.configured_tex,
         opts.exclude,
@@ -361,11 +336,13 @@ def main(
         opts.respect_gitignore,
         opts.venue.supplement.names,
     )
+    annotate_to, annotate_dir = params["annotate_to"], params["annotate_dir"]
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
     # a configured project is linted for a run on its sources (or on the configuration's
     # inputs); a run on PDFs alone, like the PDF hook's beside the TeX hook, only reads
     # it for the source lines of the PDF findings: its findings print once, not twice
+    files = params["files"]
     lend_only = (
         opts.configured_tex and bool(files) and all(Path(f).suffix.lower() == ".pdf" for f in files)
     )
@@ -377,9 +354,9 @@ def main(
     failed = _annotate(reports, annotate_to) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir) or failed
-    _report(reports, opts.fmt, output_file, statistics, quiet)
+    _report(reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"])
     failed = _also(reports, extra) or failed
-    code = exit_code(reports, exit_zero=exit_zero, broken=failed)
+    code = exit_code(reports, exit_zero=params["exit_zero"], broken=failed)
     if code:
         sys.exit(code)
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,14 @@ class VocabError(Exception):
 @lru_cache(maxsize=1)
 def base() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in read_toml(VOCAB_FILE, VocabError).items()}
+
+
+@lru_cache(maxsize=8)
+def titles_pattern(key: str) -> str:
+    """A vocab list of titles as one regular expression alternative (longest first,
+    spaces matching any whitespace), for the PDF's headings and the source's alike."""
+    items = sorted(base()[key], key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in item.split()) for item in items)
 
 
 def words(key: str, venue: Venue | None = None) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from mlsys_lint.document.layout import (
 from mlsys_lint.document.model import Line, PdfDocument
 from mlsys_lint.document.text import TextStream
 from mlsys_lint.venues import Venue
+from mlsys_lint.vocab import titles_pattern
 
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+|[IVXLC]+)\.?\s+|^\s*[0-9]+\.?(?=[A-Za-z])")
 REFERENCES_TITLES = {
@@ -37,9 +38,7 @@ REFERENCES_TITLES = {
     "cited works",
 }
 _APPENDIX_WORD = re.compile(
-    r"^\s*(?:[A-Z0-9]\.?\s+)?(appendix|appendices|supplementary\s+material|supplemental\s+material"
-    r"|supplementary\s+materials|supplement)\b",
-    re.IGNORECASE,
+    rf"^\s*(?:[A-Z0-9]\.?\s+)?({titles_pattern('appendix_titles')})\b", re.IGNORECASE
 )
 _FIRST_SECTION = re.compile(r"^\s*1\.?\s+(?:INTRODUCTION|Introduction)\b")
 _LETTER_HEADING = re.compile(r"^\s*[A-Z](?:\.\d+)*\.?\s+[A-Z][A-Za-z]")

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at, body
+from mlsys_lint.vocab import titles_pattern
 
 RULE = Rule(
     "T003",
@@ -44,7 +45,7 @@ RULE = Rule(
 )
 
 HEADINGS = ("section", "section*", "chapter", "chapter*")
-TITLE = re.compile(r"\s*(appendix|appendices|supplementary material)\b", re.I)
+TITLE = re.compile(rf"\s*({titles_pattern('appendix_titles')})\b", re.I)  # as the PDF's
 INPUTS = ("input", "include", "subfile", "import", "subimport")
 
 

@@ -1,0 +1,21 @@
+"""T010 tex-parse-fallback.
+
+TexSoup could not parse a source file; the tolerant tokenizer read it.
+The rule's own true-positive and clean-negative cases; tests/test_tex.py holds more."""
+
+from __future__ import annotations
+
+from conftest import tex_codes
+
+
+def test_fires_on_an_environment_split_across_files(tmp_path):
+    got = tex_codes(
+        tmp_path,
+        ("sections/intro.tex", "{\\small", "\\begin{figure}[t]\n\\centering\n{\\small"),
+        ("sections/method.tex", "\\section{Method}", "\\end{figure}\n\\section{Method}"),
+    )
+    assert got == ["T010"]
+
+
+def test_silent_on_the_clean_project(tmp_path):
+    assert "T010" not in tex_codes(tmp_path)
