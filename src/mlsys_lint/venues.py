@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from fnmatch import fnmatch
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, get_origin, get_type_hints
@@ -258,6 +257,11 @@ def _check_keys(data: dict[str, Any], source: Path) -> None:
 
 
 def styles_dir() -> Path:
+    here = Path(__file__).with_name("styles")  # an installed package: beside this module
+    if here.is_dir():
+        return here
+    from importlib import resources  # a zipped or otherwise unusual install
+
     packaged = resources.files("mlsys_lint") / "styles"
     if packaged.is_dir():
         return Path(str(packaged))

@@ -1,0 +1,125 @@
+"""The one-paper run as an author feels it: whole processes, paired run by run.
+
+For each PDF: N pairs of (a) a bare process that opens the PDF with PyMuPDF and runs
+get_text("dict") on every page and (b) `python -m mlsys_lint --isolated --format json`
+on it, alternating, and the median of the per-pair ratios b/a. Then the import budget:
+the time our own imports add to `import pymupdf` in a fresh process (the median of N),
+and where a lint's time goes in-process (imports, profile, extraction, structure, rules).
+
+    python benchmarks/startup.py                     # committed samples (10- and 48-page)
+    python benchmarks/startup.py --corpus            # and ../shared/corpus's papers
+    python benchmarks/startup.py paper.pdf --runs 21
+
+Run it with the interpreter of an installed mlsys-lint (`pip install .`, byte code
+compiled at install): an editable install under PYTHONDONTWRITEBYTECODE=1 compiles every
+module on every start and measures that instead (about 45 ms here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE = "import sys,pymupdf\nd=pymupdf.open(sys.argv[1])\nfor p in d: p.get_text('dict')\n"
+PHASES = """
+import sys, time
+t0 = time.perf_counter()
+import pymupdf
+t1 = time.perf_counter()
+import mlsys_lint.cli
+from mlsys_lint.document.pdf import load_pdf
+from mlsys_lint.document.sections import build_sections
+from mlsys_lint.engine import _run
+from mlsys_lint.rules import RULES
+from mlsys_lint.rules.base import Context
+from mlsys_lint.reporters import REPORTERS
+REPORTERS["json"]
+t2 = time.perf_counter()
+from mlsys_lint.venues import load_venue
+venue = load_venue("mlsys2026")
+t3 = time.perf_counter()
+pdf = load_pdf(sys.argv[1])
+t4 = time.perf_counter()
+sections = build_sections(pdf, venue)
+t5 = time.perf_counter()
+ctx = Context(path=sys.argv[1], venue=venue, pdf=pdf, sections=sections)
+_run(ctx, RULES, "pdf", lambda v: None)
+t6 = time.perf_counter()
+ms = lambda a, b: round((b - a) * 1000, 1)
+print(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6))
+"""
+
+
+def _time(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def paired(pdf: Path, runs: int) -> dict:
+    py = sys.executable
+    bare, lint, ratio = [], [], []
+    for _ in range(runs):
+        b = _time([py, "-c", BARE, str(pdf)])
+        c = _time([py, "-m", "mlsys_lint", "--isolated", "--format", "json", str(pdf)])
+        bare.append(b)
+        lint.append(c)
+        ratio.append(c / b)
+    return {
+        "bare_ms": round(statistics.median(bare) * 1000),
+        "lint_ms": round(statistics.median(lint) * 1000),
+        "ratio": round(statistics.median(ratio), 2),
+    }
+
+
+def imports(runs: int) -> float:
+    """What our imports add to `import pymupdf`, whole processes, median ms."""
+    py = sys.executable
+    base = [_time([py, "-c", "import pymupdf"]) for _ in range(runs)]
+    ours = [
+        _time([py, "-c", "import pymupdf, mlsys_lint.cli, mlsys_lint.engine"]) for _ in range(runs)
+    ]
+    return round((statistics.median(ours) - statistics.median(base)) * 1000, 1)
+
+
+def phases(pdf: Path, runs: int) -> dict:
+    names = ("pymupdf_import", "our_imports", "profile", "extraction", "structure", "rules")
+    rows = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", PHASES, str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        rows.append([float(x) for x in out])
+    return {n: round(statistics.median(r[i] for r in rows), 1) for i, n in enumerate(names)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pdfs", nargs="*", type=Path)
+    ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--corpus", action="store_true", help="also ../shared/corpus/*/paper.pdf")
+    a = ap.parse_args()
+    pdfs = a.pdfs or [ROOT / "sample_pdfs" / "clean.pdf", ROOT / "sample_pdfs" / "long.pdf"]
+    if a.corpus:
+        pdfs += sorted((ROOT.parent / "shared" / "corpus").glob("*/paper.pdf"))
+    result = {
+        "python": sys.version.split()[0],
+        "bytecode_writes_off": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
+        "our_imports_ms": imports(a.runs),
+        "files": {},
+    }
+    for pdf in pdfs:
+        name = f"{pdf.parent.name}/{pdf.name}" if pdf.name == "paper.pdf" else pdf.name
+        result["files"][name] = {**paired(pdf, a.runs), **phases(pdf, max(3, a.runs // 3))}
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
