@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The GitHub Action's body (action.yml runs it); runnable locally with the same variables:
 #   INPUT_PATH (required: PDFs, folders, LaTeX main files; one per line, or space-separated
-#   when on one line), INPUT_VENUE (empty: the repository's configured venue, else
+#   when on one line, unless that line names an existing path as a whole), INPUT_VENUE (empty: the repository's configured venue, else
 #   mlsys2026), INPUT_ARGS, INPUT_SARIF_FILE, GITHUB_STEP_SUMMARY (a file the Markdown
 #   summary is appended to), GITHUB_OUTPUT (the step's outputs: exit-code, errors, warnings).
 # Lints once: the annotations go to stdout, the summary, the SARIF file and the counts come
@@ -11,6 +11,8 @@ set -uo pipefail
 : "${INPUT_PATH:?INPUT_PATH (the path input of the action) is required}"
 if [[ "$INPUT_PATH" == *$'\n'* ]]; then
   mapfile -t paths < <(printf '%s\n' "$INPUT_PATH" | sed '/^[[:space:]]*$/d')
+elif [ -e "$INPUT_PATH" ]; then
+  paths=("$INPUT_PATH")  # one path that holds spaces
 else
   read -r -a paths <<<"$INPUT_PATH"
 fi
@@ -36,7 +38,7 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
   counts="$(python3 - "$work/report.json" <<'PY' 2>/dev/null || echo "0 0"
 import json, sys
 files = json.load(open(sys.argv[1]))["files"]
-found = [f["severity"] for r in files for f in r["findings"]]
+found = [f["severity"] for r in files for f in r["findings"] if not f.get("same_as")]
 print(found.count("error"), found.count("warning"))
 PY
 )"

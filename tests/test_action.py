@@ -141,3 +141,11 @@ def test_action_inputs_and_outputs_are_declared():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["inputs"]["venue"]["default"] == ""
     assert set(action["outputs"]) == {"exit-code", "errors", "warnings"}
+
+
+def test_one_path_with_spaces_on_one_line(tmp_path):
+    """`path: paper with space.pdf` names one file, not three."""
+    shutil.copy(SAMPLES / "etal.pdf", tmp_path / "paper with space.pdf")
+    proc, _ = _run(tmp_path, path=str(tmp_path / "paper with space.pdf"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stdout.count("title=mlsys-lint (R001)") == 3 and "No such file" not in proc.stdout

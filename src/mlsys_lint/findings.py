@@ -90,6 +90,14 @@ class Finding:
     also: tuple[Twin, ...] = ()
     same_as: Twin | None = None
 
+    @property
+    def source_line(self) -> Location | None:
+        """The source line to put the finding on: its own, else its TeX twin's (an "et
+        al." reference's .bib entry); None for a finding with no line."""
+        if self.source is not None:
+            return self.source
+        return next((t.location for t in self.also if t.location.line), None)
+
 
 @dataclass(frozen=True)
 class Twin:

@@ -106,7 +106,7 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     artifacts = list(paths)
     for r in reports:
         for f in r.findings:
-            for loc in (f.location, f.source):
+            for loc in (f.location, f.source_line):
                 if loc is not None and display_path(loc.path) not in artifacts:
                     artifacts.append(display_path(loc.path))
     results = [_sarif_result(f, index, artifacts.index) for r in reports for f in r.shown]
@@ -151,7 +151,7 @@ def _sarif_result(f, index: dict[str, int], artifact) -> dict:
     """One SARIF result: the finding's file (and line), its page, box and evidence as
     properties. A PDF finding whose LaTeX line is known is placed on that line (the PDF
     is a build output, usually not a file of the repository), the PDF page related."""
-    at = f.source or f.location
+    at = f.source_line or f.location
     uri = display_path(at.path)
     physical: dict = {"artifactLocation": {"uri": uri, "index": artifact(uri)}}
     if at.line:
@@ -170,7 +170,7 @@ def _sarif_result(f, index: dict[str, int], artifact) -> dict:
     }
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
-    if f.source is not None:  # a PDF finding on its LaTeX line: the page it is on
+    if f.source_line is not None:  # a PDF finding on its LaTeX line: the page it is on
         pdf = display_path(f.location.path)
         page = f" {f.location.page}" if f.location.page else ""
         result["relatedLocations"] = [
@@ -213,17 +213,20 @@ def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         if r.error:
             out.append(f"::error file={path},title=mlsys-lint::{_escape_data(r.error)}")
         for f in r.shown:
-            # a PDF finding with a known source line is annotated on that line
-            at = f.source or f.location
+            # a PDF finding with a known source line (its own, or its TeX twin's) is
+            # annotated on that line
+            at = f.source_line or f.location
             props = f"file={_escape_property(_workspace_path(at.path))}"
             if at.line:
                 props += f",line={at.line}"
             props += f",title={_escape_property(f'mlsys-lint ({f.rule})')}"
             page = f" (page {f.location.page})" if f.location.page else ""
-            if f.source is not None:
+            if at is not f.location:
                 page = f" ({display_path(f.location.path)}, page {f.location.page})"
             kind = "error" if f.severity == "error" else "warning"
-            also = "".join(f"; also {t.rule} at {place(t.location)}" for t in f.also)
+            also = "".join(
+                f"; also {t.rule} at {place(t.location)}" for t in f.also if t.location is not at
+            )
             out.append(f"::{kind} {props}::{_escape_data(f.message + page + also)}")
     return "\n".join(out) + ("\n" if out else "")
 
