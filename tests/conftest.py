@@ -118,11 +118,13 @@ def tex_codes(tmp_path, *edits: tuple[str, str, str], venue_name: str = "mlsys20
     return codes(report)
 
 
-def run_cli(*args) -> tuple[int, str, str]:
-    """The command line, isolated from any configuration file around the tests."""
+def run_cli(*args, isolated: bool = True, env=None) -> tuple[int, str, str]:
+    """The command line: (exit status, stdout, stderr). Isolated from any configuration
+    file around the tests unless a test is about the configuration (isolated=False)."""
     from click.testing import CliRunner
 
     from mlsys_lint.cli import main
 
-    result = CliRunner().invoke(main, ["--isolated", *map(str, args)])
+    argv = (["--isolated"] if isolated else []) + [str(a) for a in args]
+    result = CliRunner().invoke(main, argv, env=env)
     return result.exit_code, result.stdout, result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -10,17 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import SAMPLES
-from mlsys_lint.cli import main
+from conftest import SAMPLES, run_cli
 from mlsys_lint.rules import RULES
 from mlsys_lint.venues import builtin_names
 
-
-def run(*args: str):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
+# several tests here are about the configuration file a run finds: not isolated
+run = functools.partial(run_cli, isolated=False)
 
 
 def test_clean_paper_exits_zero():

@@ -8,18 +8,12 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import SAMPLES, lint, workspace
-from mlsys_lint.cli import main
+from conftest import run_cli as run
 from mlsys_lint.reporters import ReportOptions
 from mlsys_lint.reporters.text import full
 from mlsys_lint.rules import BY_CODE
-
-
-def run(*args, env=None):
-    result = CliRunner().invoke(main, [str(a) for a in args], env=env)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_full_marks_the_offending_words():

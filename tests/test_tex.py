@@ -10,10 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import ROOT, SAMPLES, workspace
-from mlsys_lint.cli import main
+from conftest import ROOT, SAMPLES, codes, workspace
+from conftest import run_cli as run
 from mlsys_lint.document.tex import TexError, load_project
 from mlsys_lint.document.texscan import strip_comments, tokenizer_commands
 from mlsys_lint.document.texsoup_adapter import _texsoup_commands
@@ -39,15 +38,6 @@ def tex_lint(target, venue: str = "mlsys2026"):
     report, project = lint_tex(str(target), load_venue(venue), RULES)
     assert report.error is None, report.error
     return report
-
-
-def codes(report) -> list[str]:
-    return sorted(f.rule for f in report.findings)
-
-
-def run(*args):
-    result = CliRunner().invoke(main, ["--isolated", *[str(a) for a in args]])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-
-from conftest import SAMPLES
-from mlsys_lint.cli import main
+from conftest import SAMPLES, run_cli
 
 SRC = SAMPLES / "src"
 
 
 def run(*args) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["--isolated", *map(str, args)])
-    return result.exit_code, result.stdout
+    code, out, _ = run_cli(*args)
+    return code, out
 
 
 def test_acknowledgments_on_the_page_and_in_the_source_are_one_finding():
