@@ -382,3 +382,18 @@ def test_annotate_into_a_folder_keeps_two_inputs_of_the_same_name(tmp_path):
     run("--annotate", tmp_path / "out", tmp_path / "a" / "paper.pdf", tmp_path / "b" / "paper.pdf")
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["paper-2.annotated.pdf", "paper.annotated.pdf"]
+
+
+def test_the_summary_names_files_supplements_and_projects_in_one_list():
+    from mlsys_lint.findings import FileReport
+    from mlsys_lint.reporters.text import summary
+
+    paper = FileReport("a.pdf", "mlsys2026", pages=10)
+    supp = FileReport("appendix.pdf", "mlsys2026", pages=4, role="supplement")
+    project = FileReport("main.tex", "mlsys2026")
+    assert summary([paper, paper, supp, project]) == (
+        "no problems found in 2 files, 1 supplement and 1 LaTeX project"
+    )
+    assert summary([paper, project]) == "no problems found in 1 file and 1 LaTeX project"
+    assert summary([project]) == "no problems found in 1 LaTeX project"
+    assert summary([]) == "no problems found in 0 files"

@@ -55,7 +55,7 @@ def summary(reports: Sequence[FileReport]) -> str:
         )
         if n
     ]
-    files = " and ".join(parts)
+    files = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
     if unreadable:  # a failed run reads as a failure first
         head = f"{_plural(unreadable, 'file')} could not be read"
         if not parts:
