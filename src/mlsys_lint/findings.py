@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 SEVERITIES = ("error", "warning")
 
@@ -37,8 +38,7 @@ def union(boxes: list[BBox]) -> BBox:
     )
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     path: str
     page: int | None = None  # 1-based
     bbox: BBox | None = None
@@ -99,8 +99,7 @@ class Finding:
         return next((t.location for t in self.also if t.location.line), None)
 
 
-@dataclass(frozen=True)
-class Twin:
+class Twin(NamedTuple):
     rule: str
     location: Location
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlsys_lint.document.model import Line, Page, Span
 from mlsys_lint.document.pdf_facts import TINY_PT
@@ -25,8 +26,7 @@ NUMBER_ONLY = re.compile(r"^\s*\d{1,4}\s*$")  # a ruler's line number, a page nu
 _SECTION_NUMBER = re.compile(r"^\s*(?:[A-Z]|\d{1,2})(?:\.\d{1,2}){0,3}\.?\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A place in reading order: page (1-based), column (LEFT/RIGHT/SPAN) and the line."""
 
     page: int

@@ -68,22 +68,19 @@ class Line(NamedTuple):
         return bool(self.spans) and all(s.bold for s in self.spans)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     uri: str
     bbox: BBox
 
 
-@dataclass(frozen=True, slots=True)
-class Annotation:
+class Annotation(NamedTuple):
     kind: str
     bbox: BBox
     content: str
     author: str
 
 
-@dataclass(frozen=True, slots=True)
-class Graphic:
+class Graphic(NamedTuple):
     """A filled vector shape or an image on the page, in paint order (collected only on
     pages that have white or tiny text, to tell a coloured table cell, a heatmap or a
     figure from a hiding place)."""
@@ -93,15 +90,13 @@ class Graphic:
     image: bool
 
 
-@dataclass(frozen=True, slots=True)
-class FontInfo:
+class FontInfo(NamedTuple):
     name: str  # base font name, subset prefix included ("ABCDEF+NimbusRomNo9L-Regu")
     kind: str  # Type1, TrueType, Type3, Type0, ...
     embedded: bool
 
 
-@dataclass(frozen=True, slots=True)
-class UnsafeAction:
+class UnsafeAction(NamedTuple):
     """An object that can run code, open something or call home when the PDF is opened."""
 
     xref: int
@@ -109,8 +104,7 @@ class UnsafeAction:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(NamedTuple):
     number: int  # 1-based
     width: float
     height: float
@@ -121,8 +115,7 @@ class Page:
     fonts: tuple[FontInfo, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class EmbeddedInfo:
+class EmbeddedInfo(NamedTuple):
     """Metadata pdfTeX copied from an included PDF figure into an XObject of the paper:
     `/PTEX.FileName` (the path it was included from) and `/PTEX.InfoDict` (the
     figure's own Info dictionary: Author, Creator, Title...)."""

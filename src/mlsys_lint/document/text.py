@@ -9,13 +9,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from mlsys_lint.document.layout import Position
 from mlsys_lint.findings import union
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A regex match in running text, with its sentence and the lines it sits on."""
 
     text: str  # what matched
