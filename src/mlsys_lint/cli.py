@@ -197,6 +197,15 @@ Commands (mlsys-lint COMMAND --help):
     "A folder pairs appendix*.pdf and supplement*.pdf with its paper by itself.",
 )
 @click.option(
+    "--authors",
+    "authors_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The paper's authors (TOML: [[author]] name, emails, affiliations, handles, sites), "
+    "or a program chair's author list (HotCRP's CSV, matched to the PDFs by paper "
+    "number): the anonymity rules then check for exactly them.",
+)
+@click.option(
     "--statistics",
     is_flag=True,
     help="Print only the count of findings per rule (a JSON list with --format json).",
@@ -386,15 +395,18 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
         progress = click.progressbar(length=len(paths), label="checking", file=sys.stderr)
         with progress:
             reports = lint_many(
-                paths, venue, rules, limits, jobs, lambda _: progress.update(1), supp
-            )
+                paths, venue, rules, limits, jobs, lambda _: progress.update(1), supp,
+                opts.authors,
+            )  # fmt: skip
     else:
-        reports = lint_many(paths, venue, rules, limits, jobs=jobs, supplements=supp)
+        reports = lint_many(
+            paths, venue, rules, limits, jobs=jobs, supplements=supp, authors=opts.authors
+        )
     from mlsys_lint.engine import with_synctex
 
     if not projects:  # else lint_projects reads SyncTeX with the project's files known
         reports = [with_synctex(r) for r in reports]
-    projects_reports = lint_projects(projects, reports, venue, rules, limits)
+    projects_reports = lint_projects(projects, reports, venue, rules, limits, opts.authors)
     return reports + (projects_reports if report_projects else [])
 
 

@@ -114,6 +114,7 @@ def lint_pdf(
     rules: Iterable[Rule],
     limits: Limits = Limits(),
     supplement: bool = False,
+    authors=None,
 ) -> FileReport:
     """Lint one PDF. A file that cannot be read gives a report with `error` set. A
     supplement (the separately uploaded appendix) is linted under the profile's
@@ -128,8 +129,11 @@ def lint_pdf(
         pdf = load_pdf(path, max_size=limits.max_file_size, max_pages=limits.max_pages)
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc), role=role)
+    from mlsys_lint.authors import for_pdf
+
     sections = build_sections(pdf, venue)
-    ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections)
+    listed = for_pdf(path, authors)  # an authors file, or this paper's row of a chair's list
+    ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections, authors=listed)
     findings, error = _run(ctx, rules, "pdf", lambda v: Location(path, v.page, _round(v.bbox)))
     findings.sort(key=lambda f: (f.location.page or 0, f.rule))
     report = FileReport(
@@ -147,7 +151,7 @@ def lint_pdf(
 
 
 def lint_tex(
-    target: str, venue: Venue, rules: Iterable[Rule], supplement: bool = False
+    target: str, venue: Venue, rules: Iterable[Rule], supplement: bool = False, authors=None
 ) -> tuple[FileReport, TexProject | None]:
     """Lint a TeX project (a folder, its main file, or a file naming its root). The
     report's path is the main file; findings carry their own file and line, and inline
@@ -189,7 +193,10 @@ def lint_tex(
     # the rules that judge the suppressions themselves (T011) run last, told which
     # directives the others' findings used and which rules ran
     first = [r for r in rules if not r.last]
-    findings, error = run(Context(path=target, venue=venue, tex=tex), first)
+    from mlsys_lint.authors import for_pdf
+
+    listed = for_pdf(target, authors)
+    findings, error = run(Context(path=target, venue=venue, tex=tex, authors=listed), first)
     ran = frozenset(r.code for r in active(first, venue, "tex"))
     audit = Context(path=target, venue=venue, tex=tex, suppressions_used=frozenset(used), ran=ran)
     more, error2 = run(audit, [r for r in rules if r.last])
@@ -320,7 +327,9 @@ def with_alarm(fn: Callable, limits: Limits, on_timeout: Callable):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _worker(conn: Connection, venue: Venue, rules: Sequence[Rule], limits: Limits) -> None:
+def _worker(
+    conn: Connection, venue: Venue, rules: Sequence[Rule], limits: Limits, authors=None
+) -> None:
     """A worker process: lint the paths it is sent until it is sent None. Ctrl-C is the
     parent's to handle (it stops the workers): a worker prints no traceback for it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -333,7 +342,7 @@ def _worker(conn: Connection, venue: Venue, rules: Sequence[Rule], limits: Limit
             return
         index, path, supplement = task
         try:
-            report = lint_pdf(path, venue, rules, limits, supplement)
+            report = lint_pdf(path, venue, rules, limits, supplement, authors)
         except Exception as exc:  # report the failure to the parent instead of dying
             report = FileReport(path=path, venue=venue.name, error=f"internal error: {exc!r}")
         conn.send((index, report))
@@ -354,6 +363,7 @@ def lint_many(
     jobs: int = 1,
     on_done: Callable[[FileReport], None] | None = None,
     supplements: frozenset[str] = frozenset(),
+    authors=None,
 ) -> list[FileReport]:
     """Lint a batch; the reports come back in the order of `paths`. `on_done` is called
     with each report as it is finished (for a progress bar); the paths in `supplements`
@@ -365,7 +375,7 @@ def lint_many(
         for p in paths:
             reports.append(
                 with_alarm(
-                    lambda p=p: lint_pdf(p, venue, rules, limits, p in supplements),
+                    lambda p=p: lint_pdf(p, venue, rules, limits, p in supplements, authors),
                     limits,
                     lambda error, p=p: FileReport(path=p, venue=venue.name, error=error),
                 )
@@ -380,7 +390,7 @@ def lint_many(
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = _Pool(multiprocessing.get_context(method), paths, venue, rules, limits, done)
-    pool.supplements = supplements
+    pool.supplements, pool.authors = supplements, authors
     return pool.run(min(jobs, len(paths)))
 
 
@@ -395,6 +405,7 @@ class _Pool:
         self.todo = list(range(len(paths)))[::-1]
         self.slots: dict[Connection, _Slot] = {}
         self.supplements: frozenset[str] = frozenset()
+        self.authors = None
 
     def run(self, workers: int) -> list[FileReport]:
         for _ in range(workers):
@@ -409,7 +420,9 @@ class _Pool:
     def start(self) -> None:
         here, there = self.mp.Pipe()
         proc = self.mp.Process(
-            target=_worker, args=(there, self.venue, self.rules, self.limits), daemon=True
+            target=_worker,
+            args=(there, self.venue, self.rules, self.limits, self.authors),
+            daemon=True,
         )
         proc.start()
         there.close()

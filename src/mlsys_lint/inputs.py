@@ -189,7 +189,7 @@ def _tex_supplement(target: str, venue) -> bool:
     )
 
 
-def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
+def lint_projects(projects, pdf_reports, venue, rules, limits, authors=None) -> list:
     """Lint the TeX projects, and read the PDFs against them: PDF findings get the source
     line they come from where it is plain, and the source's inline suppressions drop the
     PDF findings they name (with one project: every PDF; else the PDF beside the main
@@ -202,7 +202,7 @@ def lint_projects(projects, pdf_reports, venue, rules, limits) -> list:
     linked: set[int] = set()
     for target in projects:
         report, tex = with_alarm(
-            lambda t=target: lint_tex(t, venue, rules, _tex_supplement(t, venue)),
+            lambda t=target: lint_tex(t, venue, rules, _tex_supplement(t, venue), authors),
             limits,
             lambda error, t=target: (FileReport(path=t, venue=venue.name, error=error), None),
         )

@@ -29,6 +29,7 @@ class RunOptions:
     files: tuple[str, ...]
     supplements: tuple[str, ...]  # PDFs named as supplements (also among `files`)
     papers: tuple[str, ...]  # the configuration's `pdf` (and `supplement`): a hook's PDFs
+    authors: Any  # an AuthorList, a chair's {paper number: AuthorList}, or None
     tex_target: str | None
     configured_tex: bool  # the project comes from the configuration file (`tex =`)
     venue: Venue  # with the configuration's severities merged in
@@ -82,8 +83,16 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         max_pages=pick("max_pages") or None,
         timeout=pick("timeout") or None,
     )
+    authors_file = pick("authors_file", "authors")
+    try:
+        from mlsys_lint.authors import AuthorsError, load
+
+        authors = load(authors_file) if authors_file else None
+    except AuthorsError as exc:
+        raise OptionsError(str(exc)) from None
     return RunOptions(
         files=files,
+        authors=authors,
         supplements=supplement,
         papers=tuple(config.get("pdf", ())) + tuple(config.get("supplement", ())),
         tex_target=tex_target,

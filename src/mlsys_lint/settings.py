@@ -27,6 +27,7 @@ KEYS = {
     "severity": dict,
     "pdf": (str, list),
     "supplement": (str, list),
+    "authors": str,
     "tex": str,
     "output-format": str,
     "jobs": int,
@@ -106,6 +107,8 @@ def load(path: Path | None) -> Config:
         if key in values:
             pdfs = [values[key]] if isinstance(values[key], str) else values[key]
             values[key] = [str(path.parent / p) for p in pdfs]
+    if "authors" in values:  # the authors file, relative to the configuration file
+        values["authors"] = str(path.parent / values["authors"])
     if "tex" in values:  # the TeX project (its folder or main file), relative to the file
         values["tex"] = str(path.parent / values["tex"])
     return Config(path, values)

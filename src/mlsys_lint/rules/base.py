@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from mlsys_lint.findings import Violation
 
 if TYPE_CHECKING:
+    from mlsys_lint.authors import AuthorList
     from mlsys_lint.document.model import FontInfo, PdfDocument
     from mlsys_lint.document.sections import Sections
     from mlsys_lint.document.tex import TexProject
@@ -28,6 +29,8 @@ class Context:
     pdf: PdfDocument = None  # type: ignore[assignment]
     sections: Sections = None  # type: ignore[assignment]
     tex: TexProject = None  # type: ignore[assignment]
+    # the paper's own authors, when the user gave them (--authors): exact checks
+    authors: AuthorList | None = None
     # for the rules that run last (Rule.last): the (directive, code) pairs of the
     # project's suppressions that dropped a finding, and the codes of the rules that ran
     suppressions_used: frozenset[tuple[int, str]] = frozenset()

@@ -26,6 +26,11 @@ Stanford University, Stanford, CA, USA"`.
 Keep the blind style's affiliation placeholder: do not print `\\mlsysaffiliation` text in
 the submission, and remove hand-written footnotes with institutions.
 
+## Author mode
+With `--authors`: a listed author's affiliation anywhere in the text outside the
+reference list (a data set "collected at Example University"); off under a profile that
+allows organisations.
+
 ## Options
 Profile keys `double_blind`, `blind.allow_organizations`.
 """
@@ -43,6 +48,7 @@ from mlsys_lint.rules.anonymity.signals import (
     AFFILIATION_FOOTNOTE,
     PERSONAL_DATA,
     anonymous,
+    listed_hits,
     organizations,
 )
 from mlsys_lint.rules.base import Context, Rule, clip
@@ -56,7 +62,7 @@ RULE = Rule(
 )
 
 
-def check(ctx: Context) -> Iterator[Violation]:
+def _heuristic(ctx: Context) -> Iterator[Violation]:
     allow_orgs = ctx.venue.blind.allow_organizations
     s = ctx.sections
     what = "personal data" if allow_orgs else "affiliation"
@@ -96,3 +102,11 @@ def _hits(
             first = index[id(m.positions[0].line)]
             found.setdefault(first, []).append(" ".join(m.text.split()))
     return [(kept[i], names) for i, names in sorted(found.items())]
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    found = list(_heuristic(ctx))
+    yield from found
+    if ctx.authors is not None and not ctx.venue.blind.allow_organizations:
+        pattern = ctx.authors.affiliations
+        yield from listed_hits(ctx, pattern, "the text names the affiliation of", found)

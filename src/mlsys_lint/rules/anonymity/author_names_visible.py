@@ -23,6 +23,12 @@ identifies them at once and is a reason for desk rejection. The camera-ready opt
 Build without the `accepted` option: `\\usepackage{mlsys2025}`. The style then prints
 "Anonymous Authors" and the "Under review" notice.
 
+## Author mode
+With `--authors`: a listed author's name (in full, without middle names, with initials,
+surname first; accents folded; across a line break) anywhere in the text, footnotes,
+captions and appendix; the reference list is left out, and a surname alone ("Doe et al.
+(2023)", a third-person citation) is never a finding.
+
 ## Options
 Profile keys `double_blind` (the rule is silent when false) and
 `blind.camera_ready_notices` (patterns of the notices the style prints in camera-ready
@@ -35,7 +41,7 @@ import re
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation, union
-from mlsys_lint.rules.anonymity.signals import NAME, anonymous
+from mlsys_lint.rules.anonymity.signals import NAME, anonymous, listed_hits
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
@@ -47,7 +53,7 @@ RULE = Rule(
 )
 
 
-def check(ctx: Context) -> Iterator[Violation]:
+def _byline(ctx: Context) -> Iterator[Violation]:
     byline = ctx.sections.byline
     if byline and not any(anonymous(line.text) for line in byline):
         names = [line for line in byline if NAME.search(line.text)]
@@ -71,3 +77,10 @@ def check(ctx: Context) -> Iterator[Violation]:
                     evidence=clip(line.text),
                 )
                 break
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    found = list(_byline(ctx))
+    yield from found
+    if ctx.authors is not None:  # --authors: a listed author's name anywhere in the text
+        yield from listed_hits(ctx, ctx.authors.names, "the text names", found)

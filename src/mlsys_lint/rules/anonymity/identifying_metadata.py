@@ -29,6 +29,10 @@ the MLSys 2026 call for papers asks for a good-faith effort to anonymize.
 `\\pdfsuppressptexinfo=-1` in the preamble (pdfTeX) so included figures' metadata and
 paths are not copied; or strip them with `mlsys-lint fix` (planned) or `qpdf`.
 
+## Author mode
+With `--authors`: a listed name, e-mail or account in any metadata value (Info title,
+subject, keywords; XMP; a figure's /PTEX.InfoDict or /PTEX.FileName).
+
 ## Options
 Profile key `double_blind`.
 """
@@ -97,7 +101,7 @@ def _path_user(path: str, venue: Venue) -> str | None:
     return user
 
 
-def check(ctx: Context) -> Iterator[Violation]:
+def _heuristic(ctx: Context) -> Iterator[Violation]:
     meta = ctx.pdf.metadata
     author = meta.get("author", "")
     if _person(author, ctx.venue):
@@ -140,3 +144,42 @@ def check(ctx: Context) -> Iterator[Violation]:
                 f"/PTEX.FileName = {clip(obj.filename, 80)} (object {obj.xref})",
                 evidence=obj.filename,
             )
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    found = list(_heuristic(ctx))
+    yield from found
+    if ctx.authors is not None:
+        said = " ".join(v.evidence or "" for v in found)
+        for where, value in _metadata_values(ctx):
+            hit = _listed(value, ctx.authors)
+            if hit and hit not in said:
+                yield Violation(
+                    f'metadata names a listed author: {where} = "{clip(value, 60)}"',
+                    evidence=f"{where}: {value}",
+                    match=hit,
+                )
+
+
+def _metadata_values(ctx: Context) -> Iterator[tuple[str, str]]:
+    """Every metadata value a PDF carries: Info, XMP, each figure's pdfTeX info and
+    file name."""
+    for key, value in ctx.pdf.metadata.items():
+        if value:
+            yield f"Info {key.capitalize()}", value
+    if ctx.pdf.xmp:
+        yield "XMP", re.sub(r"<[^>]+>", " ", ctx.pdf.xmp)
+    for obj in ctx.pdf.ptex:
+        for key, value in obj.info:
+            yield f"/PTEX.InfoDict {key} (object {obj.xref})", value
+        yield f"/PTEX.FileName (object {obj.xref})", obj.filename
+
+
+def _listed(value: str, authors) -> str | None:
+    """The listed name, e-mail or account a metadata value holds."""
+    name = authors.name_in(value)
+    if name:
+        return name
+    low = value.casefold()
+    email = next((e for e in authors.emails if e in low), None)
+    return email or authors.in_url(value)

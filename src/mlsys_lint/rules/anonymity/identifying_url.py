@@ -28,6 +28,10 @@ https://github.com/alicesmith/sparse-place`.
 Host the artifact anonymously (e.g. anonymous.4open.science) for the review; put the
 real link in the camera-ready version.
 
+## Author mode
+With `--authors`: a link or URL outside the reference list that shows a listed account
+(`github.com/janedoe`, `huggingface.co/janedoe/...`) or a listed site.
+
 ## Options
 Profile keys `double_blind`, `blind.allow_urls`.
 """
@@ -87,7 +91,7 @@ def _overlaps(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def check(ctx: Context) -> Iterator[Violation]:
+def _heuristic(ctx: Context) -> Iterator[Violation]:
     if ctx.venue.blind.allow_urls:
         return
     reported: set[tuple[int, str]] = set()
@@ -123,3 +127,36 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 f"URL of {why}: {clip(url, 90)}", page=m.page, bbox=m.bbox, evidence=url
             )
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    found = list(_heuristic(ctx))
+    yield from found
+    if ctx.authors is not None:
+        yield from _listed(ctx, {(v.page, v.evidence) for v in found})
+
+
+def _listed(ctx: Context, reported: set) -> Iterator[Violation]:
+    """--authors: links and URLs to a listed author's account or site (outside the
+    reference list), as the heuristics did not already name them."""
+    authors = ctx.authors
+    for page in ctx.pdf.pages:
+        for link in page.links:
+            hit = authors.in_url(link.uri)
+            new = hit and (page.number, link.uri) not in reported
+            if new and not _in_references(ctx, page.number, link.bbox):
+                reported.add((page.number, link.uri))
+                yield Violation(
+                    f'link to a listed author\'s account or site ("{hit}"): '
+                    f"{clip(link.uri, 90)}",
+                    page=page.number, bbox=link.bbox, evidence=link.uri, match=hit,
+                )  # fmt: skip
+    for m in ctx.sections.prose.search(WEB_URL):
+        url = m.text.rstrip(".,;:)]}")
+        hit = authors.in_url(url)
+        if hit and (m.page, url) not in reported:
+            reported.add((m.page, url))
+            yield Violation(
+                f'URL of a listed author\'s account or site ("{hit}"): {clip(url, 90)}',
+                page=m.page, bbox=m.bbox, evidence=url, match=hit,
+            )  # fmt: skip

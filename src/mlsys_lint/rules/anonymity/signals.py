@@ -7,9 +7,11 @@ their limits in its own docstring.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from mlsys_lint.findings import Violation
 from mlsys_lint.venues import Venue
 from mlsys_lint.vocab import words
 
@@ -138,3 +140,25 @@ def identifying_url(url: str, venue: Venue | None = None) -> str | None:
     if ACADEMIC_HOST.search(host):
         return "an institution's web site"
     return None
+
+
+# ---------------------------------------------------------------- listed authors (--authors)
+
+
+def listed_hits(ctx, pattern, what: str, found) -> Iterator[Violation]:
+    """Author mode: every sentence of the paper's text (body, footnotes, captions,
+    appendix; the reference list left out, where citing a listed author in the third
+    person is fine) in which `pattern` (a listed author's name or affiliation) occurs,
+    once per sentence, unless a finding of `found` already quotes that match."""
+    from mlsys_lint.document.text import TextStream
+    from mlsys_lint.rules.base import quoting
+
+    if pattern is None:
+        return
+    s = ctx.sections
+    stream = TextStream.of(s.body + s.after_body)
+    said = [(v.page, f"{v.message} {v.evidence or ''}") for v in found]
+    for m in stream.search(pattern, per_sentence=True):
+        if any(page == m.page and m.text in text for page, text in said):
+            continue
+        yield quoting(m, f'{what} a listed author ("{m.text}")')

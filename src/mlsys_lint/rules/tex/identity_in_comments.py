@@ -16,6 +16,10 @@ acknowledgments are the classic leak. A warning, because the PDF itself complies
 Delete the lines, or keep the camera-ready author block in a file that is not part of
 what you share.
 
+## Author mode
+With `--authors`: a comment or switched-off code that names a listed author, e-mail or
+account.
+
 ## Options
 Silent under profiles that are not double-blind.
 """
@@ -117,3 +121,28 @@ def check(ctx: Context) -> Iterator[Violation]:
                 continue
             seen.add((line, what))
             yield at_line(tex, comment.file, line, f"{KINDS[comment.kind]} holds {what}")
+        if ctx.authors is not None and not seen:  # --authors: a listed author named there
+            hit = _listed(comment.text, ctx.authors)
+            if hit:
+                line = comment.line + comment.text[: comment.text.find(hit)].count("\n")
+                yield at_line(
+                    tex, comment.file, line,
+                    f'{KINDS[comment.kind]} names a listed author ("{hit}")', match=hit,
+                )  # fmt: skip
+
+
+def _listed(text: str, authors) -> str | None:
+    """The listed name, e-mail or account a comment holds, as written there."""
+    name = authors.name_in(text)
+    if name:
+        return name
+    low = text.casefold()
+    for email in authors.emails:
+        if email in low:
+            i = low.index(email)
+            return text[i : i + len(email)]
+    hit = authors.in_url(text)
+    if hit:
+        i = low.find(hit)
+        return text[i : i + len(hit)] if i >= 0 else hit
+    return None

@@ -1,0 +1,183 @@
+"""The paper's own authors, when the user knows them: an authors file (TOML) for an
+author, HotCRP's author-list CSV for a program chair. With them the anonymity rules
+check exactly: a listed author's name, e-mail, affiliation, account or web site wherever
+the paper carries it. Reports quote only what the paper holds, never this list.
+
+    [[author]]
+    name = "Jane Q. Doe"        # also "Jane Doe", "J. Doe", "J. Q. Doe", "Doe, J."; accents folded
+    emails = ["jane.doe@cs.example.edu"]
+    affiliations = ["Example University"]
+    handles = ["janedoe"]       # GitHub / GitLab / Hugging Face accounts, user names in paths
+    sites = ["janedoe.github.io"]
+
+HotCRP's export (Submissions > select > Download > Authors, CSV): a header
+`paper,title,given_name,family_name,email,affiliation` (then optionally orcid, country,
+iscontact), one row per author; a PDF is matched to its paper number by its file name
+(`conf-paper12.pdf`, `paper12.pdf`, `12.pdf`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from mlsys_lint.tomlfile import read_toml
+
+
+class AuthorsError(Exception):
+    """The authors file cannot be read: one line for the user (exit status 2)."""
+
+
+def fold(text: str) -> str:
+    """Diacritics removed ("Müller" -> "Muller"), for matching names as printed."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    emails: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+
+    def name_forms(self) -> tuple[str, ...]:
+        """The ways a paper prints the name: in full, without middle names, with
+        initials, surname first. Never the surname alone (citations print that)."""
+        forms: set[str] = set()
+        for name in {self.name, fold(self.name)}:  # as printed, and with accents folded
+            parts = name.replace(".", ". ").split()
+            if len(parts) < 2:
+                forms |= {name} if len(name) > 3 else set()
+                continue
+            given, middle, family = parts[0], parts[1:-1], parts[-1]
+            initials = [p[0] + "." for p in (given, *middle)]
+            forms |= {
+                " ".join(parts),
+                f"{given} {family}",
+                f"{initials[0]} {family}",
+                " ".join([*initials, family]),
+                f"{family}, {given}",
+                f"{family}, {initials[0]}",
+            }
+        return tuple(sorted(forms, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class AuthorList:
+    authors: tuple[Author, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def names(self) -> re.Pattern[str] | None:
+        forms = [f for a in self.authors for f in a.name_forms()]
+        if not forms:
+            return None
+        # spaces match any run of white space (a name across a line break); the dot
+        # after an initial may be missing
+        alts = [r"\s+".join(re.escape(w).replace(r"\.", r"\.?") for w in f.split()) for f in forms]
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
+
+    @cached_property
+    def affiliations(self) -> re.Pattern[str] | None:
+        items = {y for a in self.authors for x in a.affiliations for y in (x, fold(x))}
+        items = sorted(items, key=len, reverse=True)
+        if not items:
+            return None
+        alts = [r"\s+".join(re.escape(w) for w in x.split()) for x in items]
+        return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def emails(self) -> frozenset[str]:
+        return frozenset(e.casefold() for a in self.authors for e in a.emails)
+
+    @cached_property
+    def handles(self) -> frozenset[str]:
+        return frozenset(h.casefold().lstrip("@") for a in self.authors for h in a.handles)
+
+    @cached_property
+    def sites(self) -> tuple[str, ...]:
+        return tuple(s.casefold().rstrip("/") for a in self.authors for s in a.sites)
+
+    def name_in(self, text: str) -> str | None:
+        m = self.names.search(text) if self.names is not None else None
+        return m.group(0) if m else None
+
+    def in_url(self, url: str) -> str | None:
+        """What of the list a URL or path shows: a listed site, or an account
+        (`github.com/janedoe/...`, `/home/janedoe/...`)."""
+        low = url.casefold()
+        for site in self.sites:
+            if site and site in low:
+                return site
+        for part in re.split(r"[/\\?#=&:@.]+", low):
+            if part in self.handles:
+                return part
+        return None
+
+
+def _toml(path: Path) -> AuthorList:
+    data = read_toml(path, AuthorsError)
+    rows = data.get("author")
+    if not isinstance(rows, list) or not rows:
+        raise AuthorsError(f"{path}: no [[author]] tables")
+    out = []
+    for i, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            raise AuthorsError(f"{path}: author {i} has no name")
+        unknown = set(row) - {"name", "emails", "affiliations", "handles", "sites"}
+        if unknown:
+            raise AuthorsError(f"{path}: author {i}: unknown key {sorted(unknown)[0]!r}")
+        lists = {k: tuple(str(x) for x in row.get(k, ())) for k in ("emails", "affiliations",
+                                                                   "handles", "sites")}  # fmt: skip
+        out.append(Author(row["name"], **lists))
+    return AuthorList(tuple(out))
+
+
+HOTCRP = ("paper", "title", "given_name", "family_name", "email", "affiliation")
+
+
+def _hotcrp(path: Path) -> dict[int, AuthorList]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+            header = tuple(rows[0].keys()) if rows else ()
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise AuthorsError(f"{path}: cannot read ({exc})") from None
+    if header[: len(HOTCRP)] != HOTCRP:
+        raise AuthorsError(f"{path}: not HotCRP's author list (header {', '.join(HOTCRP)})")
+    papers: dict[int, list[Author]] = {}
+    for row in rows:
+        if not (row.get("paper") or "").strip().isdigit():
+            continue
+        name = f"{row['given_name'].strip()} {row['family_name'].strip()}".strip()
+        author = Author(
+            name,
+            emails=tuple(e for e in [row["email"].strip()] if e),
+            affiliations=tuple(a for a in [row["affiliation"].strip()] if a),
+        )
+        papers.setdefault(int(row["paper"]), []).append(author)
+    return {n: AuthorList(tuple(a)) for n, a in papers.items()}
+
+
+def load(path: str) -> AuthorList | dict[int, AuthorList]:
+    """An authors file (.toml) or a chair's author list (.csv, by paper number)."""
+    p = Path(path)
+    if not p.is_file():
+        raise AuthorsError(f"{path}: no such file")
+    return _hotcrp(p) if p.suffix.lower() == ".csv" else _toml(p)
+
+
+_NUMBER = re.compile(r"(?:paper|submission|sub)[-_]?(\d+)|^(\d+)$", re.IGNORECASE)
+
+
+def for_pdf(pdf: str, loaded: AuthorList | dict[int, AuthorList] | None) -> AuthorList | None:
+    """The authors to check `pdf` against: the list itself, or the row of its paper
+    number (None when the file name carries no number of the export)."""
+    if loaded is None or isinstance(loaded, AuthorList):
+        return loaded
+    m = _NUMBER.search(Path(pdf).stem)
+    return loaded.get(int(m.group(1) or m.group(2))) if m else None

@@ -1,0 +1,188 @@
+"""Author mode (--authors): exact anonymity checks against the paper's own authors, one
+planted leak per place, the third-person citations and other people's names that are
+not findings, and a program chair's batch over HotCRP's author list."""
+
+from __future__ import annotations
+
+import json
+
+import pymupdf
+import pytest
+
+from conftest import SAMPLES, run_cli
+from mlsys_lint.authors import Author, AuthorList, AuthorsError, for_pdf, load
+
+AUTHORS = """
+[[author]]
+name = "Jane Q. Doe"
+emails = ["jane.doe@cs.example.edu"]
+affiliations = ["Example University"]
+handles = ["janedoe"]
+sites = ["janedoe.github.io"]
+
+[[author]]
+name = "Rahul Müller"
+"""
+
+
+@pytest.fixture
+def authors(tmp_path):
+    path = tmp_path / "authors.toml"
+    path.write_text(AUTHORS)
+    return path
+
+
+def _replace_line(page, old: str, new: str, fontsize: float = 9) -> None:
+    rect = page.search_for(old)[0]
+    page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, max(rect.x1, rect.x0 + 230), rect.y1))
+    page.apply_redactions()
+    page.insert_text((rect.x0, rect.y1 - 2), new, fontsize=fontsize, fontname="tiro")
+
+
+def planted(tmp_path, name: str, plant) -> str:
+    doc = pymupdf.open(SAMPLES / "clean.pdf")
+    plant(doc)
+    path = tmp_path / f"{name}.pdf"
+    doc.save(path)
+    return str(path)
+
+
+def findings(pdf, *args) -> list[tuple[str, str]]:
+    _, out, _ = run_cli("--format", "json", *args, pdf)
+    return [(f["rule"], f["message"]) for f in json.loads(out)["files"][0]["findings"]]
+
+
+def test_name_forms_cover_initials_surname_first_and_folded_accents():
+    forms = Author("Jane Q. Doe").name_forms()
+    assert {"Jane Q. Doe", "Jane Doe", "J. Doe", "J. Q. Doe", "Doe, J.", "Doe, Jane"} <= set(forms)
+    listed = AuthorList((Author("Rahul Müller"),))
+    assert listed.name_in("thanks to R. Muller for") == "R. Muller"
+    assert listed.name_in("as Müller et al. (2023) showed") is None  # the surname alone
+
+
+def test_a_coauthors_name_in_a_caption_is_a_finding(tmp_path, authors):
+    def caption(doc):
+        _replace_line(doc[5], "Figure 2. Throughput", "Figure 2. Throughput measured by J. Doe.")
+
+    pdf = planted(tmp_path, "caption", caption)
+    assert findings(pdf) == []  # the heuristics cannot know J. Doe
+    ((rule, message),) = findings(pdf, "--authors", authors)
+    assert rule == "A001" and 'names a listed author ("J. Doe")' in message
+
+
+def test_an_affiliation_in_a_dataset_description_is_a_finding(tmp_path, authors):
+    def dataset(doc):
+        _replace_line(doc[3], "request model gradient request", "The traces were collected at")
+        _replace_line(doc[3], "placement static budget", "Example University in 2024.")
+
+    pdf = planted(tmp_path, "dataset", dataset)
+    assert findings(pdf) == []
+    ((rule, message),) = findings(pdf, "--authors", authors)
+    assert rule == "A002" and "Example University" in message
+
+
+def test_a_handle_in_a_link_is_a_finding(tmp_path, authors):
+    def link(doc):
+        uri = "https://huggingface.co/janedoe/placement-model"
+        doc[2].insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(60, 300, 120, 310),
+                            "uri": uri})  # fmt: skip
+
+    pdf = planted(tmp_path, "link", link)
+    ((rule, message),) = findings(pdf, "--authors", authors)
+    assert rule == "A006" and '"janedoe"' in message
+
+
+def test_a_name_in_the_title_metadata_is_a_finding(tmp_path, authors):
+    def meta(doc):
+        doc.set_metadata({"title": "Placement, draft of Jane Doe", "author": "Anonymous Authors"})
+
+    pdf = planted(tmp_path, "meta", meta)
+    assert findings(pdf) == []
+    ((rule, message),) = findings(pdf, "--authors", authors)
+    assert rule == "A007" and "Info Title" in message and "listed author" in message
+
+
+def test_third_person_citations_and_the_reference_list_are_not_findings(tmp_path, authors):
+    def cited(doc):
+        _replace_line(doc[3], "request model gradient request", "Doe et al. (2023) measured it.")
+        _replace_line(doc[9], "Ito, N., Tanaka, J., Abel, M.", "Doe, J. Q., Tanaka, J., Abel, M.,")
+
+    pdf = planted(tmp_path, "cited", cited)
+    assert findings(pdf, "--authors", authors) == []
+
+
+def test_clean_samples_raise_nothing_more_in_author_mode(authors):
+    for name in ("clean", "icml_clean", "neurips_clean", "long", "visible_specials"):
+        pdf = str(SAMPLES / f"{name}.pdf")
+        venue = {"icml_clean": "icml2026", "neurips_clean": "neurips2025"}.get(name, "mlsys2026")
+        assert findings(pdf, "--venue", venue, "--authors", authors) == findings(
+            pdf, "--venue", venue
+        ), name
+
+
+def test_a_chairs_batch_checks_each_paper_against_its_own_authors(tmp_path):
+    """HotCRP's author list: paper 12 is by Jane Doe, paper 13 by somebody else; both
+    PDFs print "J. Doe" in a caption, only paper 12's is a leak."""
+
+    def caption(doc):
+        _replace_line(doc[5], "Figure 2. Throughput", "Figure 2. Throughput measured by J. Doe.")
+
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    for n in (12, 13):
+        doc = pymupdf.open(SAMPLES / "clean.pdf")
+        caption(doc)
+        doc.save(folder / f"mlsys26-paper{n}.pdf")
+    csv = tmp_path / "authors.csv"
+    csv.write_text(
+        "paper,title,given_name,family_name,email,affiliation,orcid,country,iscontact\n"
+        "12,Placement,Jane,Doe,jane@example.edu,Example University,,US,yes\n"
+        "13,Other,Wei,Zhang,wei@example.org,Other Institute,,CN,yes\n"
+    )
+    _, out, _ = run_cli("--format", "json", "--authors", csv, folder)
+    got = {f["path"].rsplit("/", 1)[1]: [x["rule"] for x in f["findings"]]
+           for f in json.loads(out)["files"]}  # fmt: skip
+    assert got == {"mlsys26-paper12.pdf": ["A001"], "mlsys26-paper13.pdf": []}
+
+
+def test_the_list_is_matched_by_paper_number_and_bad_files_are_clear_errors(tmp_path):
+    papers = {12: AuthorList((Author("Jane Doe"),))}
+    assert for_pdf("conf-paper12.pdf", papers) is papers[12]
+    assert for_pdf("12.pdf", papers) is papers[12] and for_pdf("notes.pdf", papers) is None
+    bad = tmp_path / "a.csv"
+    bad.write_text("id,name\n1,x\n")
+    with pytest.raises(AuthorsError, match="not HotCRP's author list"):
+        load(str(bad))
+    toml = tmp_path / "a.toml"
+    toml.write_text('[[author]]\nname = "X Y"\nemail = "x@y"\n')
+    with pytest.raises(AuthorsError, match="unknown key 'email'"):
+        load(str(toml))
+    code, _, err = run_cli("--authors", tmp_path / "missing.toml", SAMPLES / "clean.pdf")
+    assert code == 2 and "missing.toml: no such file" in err
+
+
+def test_reports_never_copy_the_authors_file(tmp_path, authors):
+    """Only what the paper prints is quoted: the listed e-mail and site do not appear."""
+
+    def caption(doc):
+        _replace_line(doc[5], "Figure 2. Throughput", "Figure 2. Throughput measured by J. Doe.")
+
+    _, out, _ = run_cli("--format", "json", "--authors", authors, planted(tmp_path, "c", caption))
+    assert "jane.doe@cs.example.edu" not in out and "janedoe.github.io" not in out
+    assert "Jane Q. Doe" not in out
+
+
+def test_a_source_comment_naming_a_listed_author_is_a_finding(tmp_path, authors):
+    import shutil
+
+    from conftest import TEX_CLEAN
+
+    project = tmp_path / "paper"
+    shutil.copytree(TEX_CLEAN, project)
+    method = project / "sections" / "method.tex"
+    method.write_text(method.read_text().replace("% TODO", "% TODO: ask J. Doe about the traces"))
+    _, out, _ = run_cli("--format", "json", "--authors", authors, project)
+    ((finding,),) = [f["findings"] for f in json.loads(out)["files"]]
+    assert finding["rule"] == "T007" and '"J. Doe"' in finding["message"]
+    _, out, _ = run_cli("--format", "json", project)
+    assert json.loads(out)["files"][0]["findings"] == []
