@@ -417,6 +417,18 @@ def make_figure() -> None:
     doc.save(SRC / FIGURE_PDF, garbage=4, deflate=True, no_new_id=True)
 
 
+def make_account_figure() -> None:
+    """The plot without an author in its Info, in a folder named after an author's
+    account (janedoe/): what /PTEX.FileName then carries is the only trace."""
+    import pymupdf
+
+    doc = pymupdf.open(SRC / FIGURE_PDF)
+    meta = {k: v for k, v in doc.metadata.items() if k != "format"}
+    doc.set_metadata({**meta, "author": ""})
+    (SRC / "janedoe").mkdir(exist_ok=True)
+    doc.save(SRC / "janedoe" / FIGURE_PDF, garbage=4, deflate=True, no_new_id=True)
+
+
 def _plot(name: str, height: float, frame, curve, color, labels) -> None:
     """A small plot PDF: a frame, a curve and text labels `(x, y, text, size)`."""
     import pymupdf
@@ -544,8 +556,35 @@ as the budget grows.
 """
 
 
+# author mode (tests/fixtures/authors.toml lists Jane Q. Doe, Example University and the
+# account janedoe): leaks only a list of the authors can see, and citations that are fine
+AUTHOR_CAPTION = r"""
+\begin{figure}[h]
+\centering
+\includegraphics[width=0.8\columnwidth]{janedoe/fig_throughput.pdf}
+\caption{Throughput on the cluster J.~Doe set up for the artifact.}
+\end{figure}
+% TODO: ask J. Doe whether the traces can be released
+"""
+AUTHOR_DATASET = r"""
+The traces were collected at Example University over six weeks in 2024, from jobs that
+ran on the shared accelerators of two teaching clusters.
+"""
+AUTHOR_CITATIONS = r"""
+Doe et~al. (2023) measured placement on a single accelerator; as in our earlier
+work (Doe et~al., 2022), we extend their cost model to shared ones.
+"""
+AUTHOR_REFS = (
+    "Doe, J.~Q., Tanaka, J., and Abel, M. Placement of sparse operators. In "
+    r"\emph{Proceedings of Machine Learning and Systems}, pp. 1--12, 2022.",
+    r"Doe, J.~Q. and Ito, N. A cost model for sparse kernels. In \emph{USENIX Annual "
+    "Technical Conference}, pp. 33--47, 2023.",
+)
+
+
 def main() -> None:
     make_figure()
+    make_account_figure()
     make_tiny_figure()
     make_wide_figure()
     make_plain_font_figure()
@@ -578,6 +617,12 @@ def main() -> None:
         extra={4: METADATA_BODY},
     )
     paper("hidden_text", full - 1, extra={3: HIDDEN_TEXT})
+    paper(
+        "authors_leaks",
+        full - 3,
+        extra={1: AUTHOR_CAPTION, 3: AUTHOR_DATASET, 4: AUTHOR_CITATIONS},
+        extra_refs=AUTHOR_REFS,
+    )
     paper(
         "font_not_embedded",
         full - 2,

@@ -186,3 +186,24 @@ def test_a_source_comment_naming_a_listed_author_is_a_finding(tmp_path, authors)
     assert finding["rule"] == "T007" and '"J. Doe"' in finding["message"]
     _, out, _ = run_cli("--format", "json", project)
     assert json.loads(out)["files"][0]["findings"] == []
+
+
+def test_the_kit_built_sample_raises_exactly_what_its_authors_list_shows():
+    """sample_pdfs/authors_leaks.pdf (official kit, our text) with the made-up authors of
+    tests/fixtures/authors.toml: the caption's "J. Doe" (A001), the data set collected at
+    her university (A002), the figure under janedoe/ (A007), the source comment (T007);
+    the first-person self-citation stays the heuristics' A005; the third-person citation
+    "Doe et al. (2023)" and her two reference entries are not findings."""
+    from conftest import ROOT
+
+    listed = ROOT / "tests" / "fixtures" / "authors.toml"
+    pdf, src = SAMPLES / "authors_leaks.pdf", SAMPLES / "src" / "authors_leaks.tex"
+    _, out, _ = run_cli("--format", "json", "--authors", listed, pdf, "--tex", src)
+    paper, project = json.loads(out)["files"]
+    assert sorted(f["rule"] for f in paper["findings"]) == ["A001", "A002", "A005", "A007"]
+    assert [f["rule"] for f in project["findings"]] == ["T007"]
+    a001 = next(f for f in paper["findings"] if f["rule"] == "A001")
+    assert a001["page"] == 2 and "J. Doe" in a001["message"]
+    _, out, _ = run_cli("--format", "json", pdf, "--tex", src)
+    without = json.loads(out)["files"]
+    assert [f["rule"] for r in without for f in r["findings"]] == ["A005"]
