@@ -207,3 +207,38 @@ def test_the_kit_built_sample_raises_exactly_what_its_authors_list_shows():
     _, out, _ = run_cli("--format", "json", pdf, "--tex", src)
     without = json.loads(out)["files"]
     assert [f["rule"] for r in without for f in r["findings"]] == ["A005"]
+
+
+def test_openreview_submission_notes_are_an_author_list(tmp_path):
+    """API 2 notes (content fields wrapped in {"value": ...}) as a JSON list, and API 1
+    notes (plain lists) one a line."""
+    api2 = [
+        {"number": 12, "content": {"title": {"value": "Placement"},
+                                   "authors": {"value": ["Jane Q. Doe", "Wei Zhang"]},
+                                   "authorids": {"value": ["~Jane_Doe1", "wei@example.org"]}}},
+    ]  # fmt: skip
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps(api2))
+    papers = load(str(path))
+    assert papers[12].name_in("measured by J. Doe") == "J. Doe"
+    assert papers[12].emails == {"wei@example.org"}
+    api1 = tmp_path / "notes.jsonl"
+    api1.write_text(json.dumps({"number": 3, "content": {"authors": ["Ana Lima"]}}) + "\n")
+    assert load(str(api1))[3].name_in("thanks to A. Lima") == "A. Lima"
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]")
+    with pytest.raises(AuthorsError, match="no OpenReview submission notes"):
+        load(str(empty))
+
+
+def test_the_configuration_can_list_the_authors(tmp_path, monkeypatch):
+    def caption(doc):
+        _replace_line(doc[5], "Figure 2. Throughput", "Figure 2. Throughput measured by J. Doe.")
+
+    pdf = planted(tmp_path, "caption", caption)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mlsys-lint]\n[[tool.mlsys-lint.author]]\nname = "Jane Q. Doe"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli("--format", "json", pdf, isolated=False)
+    assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["A001"]

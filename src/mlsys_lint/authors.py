@@ -19,6 +19,7 @@ iscontact), one row per author; a PDF is matched to its paper number by its file
 from __future__ import annotations
 
 import csv
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -120,8 +121,11 @@ class AuthorList:
 
 
 def _toml(path: Path) -> AuthorList:
-    data = read_toml(path, AuthorsError)
-    rows = data.get("author")
+    return from_rows(read_toml(path, AuthorsError).get("author"), str(path))
+
+
+def from_rows(rows, path: str) -> AuthorList:
+    """`[[author]]` tables (an authors file's, or the configuration's inline ones)."""
     if not isinstance(rows, list) or not rows:
         raise AuthorsError(f"{path}: no [[author]] tables")
     out = []
@@ -163,12 +167,55 @@ def _hotcrp(path: Path) -> dict[int, AuthorList]:
     return {n: AuthorList(tuple(a)) for n, a in papers.items()}
 
 
+def _value(field):
+    """A note's content field: API 2 wraps each in {"value": ...}, API 1 does not."""
+    return field.get("value") if isinstance(field, dict) else field
+
+
+def _openreview(path: Path) -> dict[int, AuthorList]:
+    """OpenReview submissions as its Python client returns them (`client.get_all_notes(
+    invitation=".../-/Submission")`, each note's `to_json()`), saved as a JSON list or
+    one note a line (.jsonl): `number`, `content.authors` (names) and
+    `content.authorids` (profile ids `~Jane_Doe1` or e-mail addresses)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".jsonl":
+            notes = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            data = json.loads(text)
+            notes = data.get("notes", []) if isinstance(data, dict) else data
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AuthorsError(f"{path}: cannot read ({exc})") from None
+    papers: dict[int, AuthorList] = {}
+    for note in notes if isinstance(notes, list) else []:
+        content = note.get("content") if isinstance(note, dict) else None
+        if not isinstance(content, dict) or not isinstance(note.get("number"), int):
+            continue
+        names = _value(content.get("authors")) or []
+        ids = _value(content.get("authorids")) or []
+        authors = []
+        for i, name in enumerate(names):
+            ident = ids[i] if i < len(ids) else ""
+            emails = (ident,) if "@" in ident else ()
+            authors.append(Author(str(name), emails=emails))
+        papers[note["number"]] = AuthorList(tuple(authors))
+    if not papers:
+        raise AuthorsError(f"{path}: no OpenReview submission notes (number, content.authors)")
+    return papers
+
+
 def load(path: str) -> AuthorList | dict[int, AuthorList]:
-    """An authors file (.toml) or a chair's author list (.csv, by paper number)."""
+    """An authors file (.toml), or a chair's author list by paper number: HotCRP's CSV,
+    OpenReview's submission notes (.json / .jsonl)."""
     p = Path(path)
     if not p.is_file():
         raise AuthorsError(f"{path}: no such file")
-    return _hotcrp(p) if p.suffix.lower() == ".csv" else _toml(p)
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        return _hotcrp(p)
+    if suffix in (".json", ".jsonl"):
+        return _openreview(p)
+    return _toml(p)
 
 
 _NUMBER = re.compile(r"(?:paper|submission|sub)[-_]?(\d+)|^(\d+)$", re.IGNORECASE)

@@ -202,8 +202,9 @@ Commands (mlsys-lint COMMAND --help):
     metavar="FILE",
     type=click.Path(dir_okay=False, path_type=str),
     help="The paper's authors (TOML: [[author]] name, emails, affiliations, handles, sites), "
-    "or a program chair's author list (HotCRP's CSV, matched to the PDFs by paper "
-    "number): the anonymity rules then check for exactly them.",
+    "or a program chair's author list (HotCRP's CSV, OpenReview's submission notes as "
+    ".json/.jsonl; matched to the PDFs by paper number): the anonymity rules then check "
+    "for exactly them.",
 )
 @click.option(
     "--statistics",

@@ -85,9 +85,11 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     )
     authors_file = pick("authors_file", "authors")
     try:
-        from mlsys_lint.authors import AuthorsError, load
+        from mlsys_lint.authors import AuthorsError, from_rows, load
 
         authors = load(authors_file) if authors_file else None
+        if authors is None and config.get("author"):  # listed in the configuration itself
+            authors = from_rows(config.get("author"), f"{config.path}: author")
     except AuthorsError as exc:
         raise OptionsError(str(exc)) from None
     return RunOptions(

@@ -28,6 +28,7 @@ KEYS = {
     "pdf": (str, list),
     "supplement": (str, list),
     "authors": str,
+    "author": list,  # the authors inline: [[tool.mlsys-lint.author]] tables
     "tex": str,
     "output-format": str,
     "jobs": int,
