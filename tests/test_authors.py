@@ -242,3 +242,16 @@ def test_the_configuration_can_list_the_authors(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli("--format", "json", pdf, isolated=False)
     assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["A001"]
+
+
+def test_a_name_in_hidden_text_or_an_unsigned_comment_is_a_finding(tmp_path, authors):
+    def hidden(doc):
+        doc[2].insert_text((72, 500), "Reviewer note from J. Doe", fontsize=9, render_mode=3)
+        doc[3].add_text_annot((100, 100), "J. Doe: check this number")
+
+    pdf = planted(tmp_path, "hidden", hidden)
+    without = {rule for rule, _ in findings(pdf)}
+    got = [(rule, message) for rule, message in findings(pdf, "--authors", authors)
+           if "listed author" in message]  # fmt: skip
+    assert sorted(rule for rule, _ in got) == ["A008", "A008"], got
+    assert "A008" not in without

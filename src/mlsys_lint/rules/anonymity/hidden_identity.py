@@ -23,6 +23,10 @@ for a good-faith effort to anonymize.
 Remove comments (`\\usepackage[final]{pdfcomment}` or drop the package), attachments
 (`\\attachfile`, `embedfile`) and hidden text before submitting.
 
+## Author mode
+With `--authors`: a listed author's name in hidden text, or in the text of an unsigned
+annotation.
+
 ## Options
 Profile key `double_blind`.
 """
@@ -50,6 +54,9 @@ RULE = Rule(
 
 
 def _identity(text: str, ctx: Context) -> str | None:
+    listed = ctx.authors.name_in(text) if ctx.authors is not None else None
+    if listed:  # --authors: a listed author's name, hidden
+        return f'a listed author\'s name "{listed}"'
     found = emails(text, ctx.venue)
     if found:
         return f"the e-mail address {found[0]}"
@@ -67,6 +74,13 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield Violation(f'the PDF has an embedded file "{name}"', evidence=name)
     for page in ctx.pdf.pages:
         for annot in page.annotations:
+            listed = ctx.authors.name_in(annot.content) if ctx.authors is not None else None
+            if listed and annot.kind != "Link" and not annot.author.strip():
+                yield Violation(
+                    f'{annot.kind.lower()} annotation names a listed author ("{listed}"): '
+                    f'"{clip(annot.content, 60)}"',
+                    page=page.number, bbox=annot.bbox, evidence=annot.content, match=listed,
+                )  # fmt: skip
             if annot.kind != "Link" and annot.author.strip() and not anonymous(annot.author):
                 yield Violation(
                     f'{annot.kind.lower()} annotation signed by "{clip(annot.author, 40)}": '
