@@ -120,7 +120,8 @@ def test_clean_samples_raise_nothing_more_in_author_mode(authors):
         ), name
 
 
-def test_a_chairs_batch_checks_each_paper_against_its_own_authors(tmp_path):
+@pytest.mark.parametrize("export", ["hotcrp", "openreview"])
+def test_a_chairs_batch_checks_each_paper_against_its_own_authors(tmp_path, export):
     """HotCRP's author list: paper 12 is by Jane Doe, paper 13 by somebody else; both
     PDFs print "J. Doe" in a caption, only paper 12's is a leak."""
 
@@ -133,13 +134,21 @@ def test_a_chairs_batch_checks_each_paper_against_its_own_authors(tmp_path):
         doc = pymupdf.open(SAMPLES / "clean.pdf")
         caption(doc)
         doc.save(folder / f"mlsys26-paper{n}.pdf")
-    csv = tmp_path / "authors.csv"
-    csv.write_text(
-        "paper,title,given_name,family_name,email,affiliation,orcid,country,iscontact\n"
-        "12,Placement,Jane,Doe,jane@example.edu,Example University,,US,yes\n"
-        "13,Other,Wei,Zhang,wei@example.org,Other Institute,,CN,yes\n"
-    )
-    _, out, _ = run_cli("--format", "json", "--authors", csv, folder)
+    if export == "hotcrp":
+        listed = tmp_path / "authors.csv"
+        listed.write_text(
+            "paper,title,given_name,family_name,email,affiliation,orcid,country,iscontact\n"
+            "12,Placement,Jane,Doe,jane@example.edu,Example University,,US,yes\n"
+            "13,Other,Wei,Zhang,wei@example.org,Other Institute,,CN,yes\n"
+        )
+    else:
+        listed = tmp_path / "notes.jsonl"
+        listed.write_text(
+            json.dumps({"number": 12, "content": {"authors": {"value": ["Jane Doe"]}}})
+            + "\n"
+            + json.dumps({"number": 13, "content": {"authors": {"value": ["Wei Zhang"]}}})
+        )
+    _, out, _ = run_cli("--format", "json", "--authors", listed, folder)
     got = {f["path"].rsplit("/", 1)[1]: [x["rule"] for x in f["findings"]]
            for f in json.loads(out)["files"]}  # fmt: skip
     assert got == {"mlsys26-paper12.pdf": ["A001"], "mlsys26-paper13.pdf": []}
@@ -255,3 +264,25 @@ def test_a_name_in_hidden_text_or_an_unsigned_comment_is_a_finding(tmp_path, aut
            if "listed author" in message]  # fmt: skip
     assert sorted(rule for rule, _ in got) == ["A008", "A008"], got
     assert "A008" not in without
+
+
+def test_a_listed_authors_visible_email_is_marked(tmp_path):
+    listed = tmp_path / "a.toml"
+    listed.write_text('[[author]]\nname = "Alice Smith"\nemails = ["alice.smith@stanford.edu"]\n')
+    pdf = str(SAMPLES / "camera_ready.pdf")
+    marks = [m for rule, m in findings(pdf, "--authors", listed) if rule == "A003"]
+    assert marks == [
+        "e-mail address visible: alice.smith@stanford.edu (a listed author)",
+        "e-mail address visible: bob.jones@google.com",
+    ]
+
+
+def test_an_affiliation_footnote_on_page_6_is_a_finding(tmp_path, authors):
+    def footnote(doc):
+        page = doc[5]
+        page.insert_text((60, 700), "3Work done while at Example University.", fontsize=7,
+                         fontname="tiro")  # fmt: skip
+
+    pdf = planted(tmp_path, "footnote", footnote)
+    got = [(r, m) for r, m in findings(pdf, "--authors", authors) if "listed author" in m]
+    assert [r for r, _ in got] == ["A002"], got

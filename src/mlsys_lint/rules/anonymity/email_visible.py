@@ -22,6 +22,9 @@ authors not to identify themselves.
 ## Use instead
 Remove the address; point to an anonymous channel (e.g. the review system) instead.
 
+## Author mode
+With `--authors`: a visible address that is a listed author's is marked so.
+
 ## Options
 Profile keys `double_blind`, `blind.placeholder_emails`.
 """
@@ -56,7 +59,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             for address in _whole(line.text, ctx):
                 shown.add(address.casefold())
                 yield Violation(
-                    f"e-mail address visible: {address}",
+                    f"e-mail address visible: {address}{_listed(address, ctx)}",
                     page=number,
                     bbox=line.bbox,
                     evidence=clip(line.text, 200),
@@ -69,7 +72,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                     continue
                 shown.add(address.casefold())
                 yield Violation(
-                    f"e-mail address visible: {address}",
+                    f"e-mail address visible: {address}{_listed(address, ctx)}",
                     page=number,
                     bbox=union([first.bbox, second.bbox]),
                     evidence=clip(text, 200),
@@ -119,3 +122,9 @@ def _whole(text: str, ctx: Context) -> list[str]:
     if found and end.endswith("-") and end[:-1].endswith(found[-1]):
         found = found[:-1]
     return found
+
+
+def _listed(address: str, ctx: Context) -> str:
+    """--authors: the mark that the address is a listed author's."""
+    listed = ctx.authors is not None and address.casefold() in ctx.authors.emails
+    return " (a listed author)" if listed else ""
