@@ -286,3 +286,11 @@ def test_an_affiliation_footnote_on_page_6_is_a_finding(tmp_path, authors):
     pdf = planted(tmp_path, "footnote", footnote)
     got = [(r, m) for r, m in findings(pdf, "--authors", authors) if "listed author" in m]
     assert [r for r, _ in got] == ["A002"], got
+
+
+def test_a_listed_email_in_brace_form_is_marked(tmp_path):
+    listed = tmp_path / "a.toml"
+    listed.write_text('[[author]]\nname = "Alice Smith"\nemails = ["alice@cs.stanford.edu"]\n')
+    marks = [m for r, m in findings(str(SAMPLES / "blind_leaks.pdf"), "--authors", listed)
+             if r == "A003"]  # fmt: skip
+    assert marks == ["e-mail address visible: {alice,bob}@cs.stanford.edu (a listed author)"]

@@ -31,6 +31,7 @@ Profile keys `double_blind`, `blind.placeholder_emails`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mlsys_lint.document.model import Line
@@ -126,5 +127,9 @@ def _whole(text: str, ctx: Context) -> list[str]:
 
 def _listed(address: str, ctx: Context) -> str:
     """--authors: the mark that the address is a listed author's."""
-    listed = ctx.authors is not None and address.casefold() in ctx.authors.emails
-    return " (a listed author)" if listed else ""
+    if ctx.authors is None:
+        return ""
+    low = address.casefold()
+    brace = re.match(r"\{([^}]*)\}@(.+)", low)  # {alice,bob}@cs.example.edu
+    each = [f"{u.strip()}@{brace.group(2)}" for u in brace.group(1).split(",")] if brace else [low]
+    return " (a listed author)" if any(e in ctx.authors.emails for e in each) else ""
