@@ -123,8 +123,9 @@ def test_both_hooks_in_a_paper_repository_with_figures_and_a_separate_appendix(t
     shutil.copy(SAMPLES / "onecolumn.pdf", repo / "poster.pdf")
     (repo / "pyproject.toml").write_text(
         '[tool.mlsys-lint]\ntex = "paper"\npdf = "build/main.pdf"\n'
-        'supplement = "build/appendix.pdf"\n'
+        'supplement = "build/appendix.pdf"\nauthors = "authors.toml"\n'
     )
+    shutil.copy(ROOT / "tests" / "fixtures" / "authors.toml", repo / "authors.toml")
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "author@example.org")
     _git(repo, "config", "user.name", "Author")
@@ -149,10 +150,15 @@ def test_both_hooks_in_a_paper_repository_with_figures_and_a_separate_appendix(t
             "\\section*{Acknowledgments}\nThis work was funded by Google.\n\\end{document}",
         )
     )
+    (repo / "paper" / "main.tex").write_text(
+        (repo / "paper" / "main.tex").read_text() + "% ask J. Doe for the traces\n"
+    )
     _git(repo, "add", ".")
     leaky = hook("mlsys-lint")
     assert leaky.returncode == 1, leaky.stdout + leaky.stderr
     assert "paper/appendix.tex:7: T006 [error]" in leaky.stdout
+    # the configured authors file reaches the hook: the comment names a listed author
+    assert 'T007 [warning] a comment names a listed author ("J. Doe")' in leaky.stdout
 
 
 @pytest.mark.slow
