@@ -12,24 +12,14 @@ import pytest
 from conftest import SAMPLES, run_cli
 from mlsys_lint.authors import Author, AuthorList, AuthorsError, for_pdf, load
 
-AUTHORS = """
-[[author]]
-name = "Jane Q. Doe"
-emails = ["jane.doe@cs.example.edu"]
-affiliations = ["Example University"]
-handles = ["janedoe"]
-sites = ["janedoe.github.io"]
-
-[[author]]
-name = "Rahul Müller"
-"""
-
 
 @pytest.fixture
-def authors(tmp_path):
-    path = tmp_path / "authors.toml"
-    path.write_text(AUTHORS)
-    return path
+def authors():
+    """Made-up authors: Jane Q. Doe (Example University, janedoe, janedoe.github.io,
+    jane.doe@cs.example.edu) and Rahul Müller."""
+    from conftest import ROOT
+
+    return ROOT / "tests" / "fixtures" / "authors.toml"
 
 
 def _replace_line(page, old: str, new: str, fontsize: float = 9) -> None:

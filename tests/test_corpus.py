@@ -79,24 +79,10 @@ def test_every_case_names_files_that_exist():
             assert Path(CORPUS / case["tex"]).is_dir(), name
 
 
-MADE_UP = """
-[[author]]
-name = "Jane Q. Doe"
-emails = ["jane.doe@cs.example.edu"]
-affiliations = ["Example University"]
-handles = ["janedoe"]
-sites = ["janedoe.github.io"]
-[[author]]
-name = "Rahul Müller"
-affiliations = ["Northfield Institute of Technology"]
-"""
-
-
 @pytest.mark.slow
-def test_author_mode_raises_no_false_alarm_on_the_corpus(tmp_path):
+def test_author_mode_raises_no_false_alarm_on_the_corpus():
     """Every real paper, linted with made-up authors, gets exactly the findings it gets
     without them: author mode adds only what matches a listed author."""
-    authors = tmp_path / "authors.toml"
-    authors.write_text(MADE_UP)
+    authors = ROOT / "tests" / "fixtures" / "authors.toml"  # made up
     for name, case in CASES.items():
         assert _rules(case, "--authors", str(authors)) == _rules(case), name
