@@ -284,3 +284,15 @@ def test_a_listed_email_in_brace_form_is_marked(tmp_path):
     marks = [m for r, m in findings(str(SAMPLES / "blind_leaks.pdf"), "--authors", listed)
              if r == "A003"]  # fmt: skip
     assert marks == ["e-mail address visible: {alice,bob}@cs.stanford.edu (a listed author)"]
+
+
+def test_a_first_person_self_citation_quotes_the_listed_authors_entry(authors):
+    """The heuristics find "as in our earlier work (Doe et al., 2022)"; with the authors
+    known the finding names the entry it cites, the 2022 paper, not the 2023 one cited
+    in the third person in the same sentence."""
+    pdf = str(SAMPLES / "authors_leaks.pdf")
+    ((message,),) = [[m for r, m in findings(pdf, "--authors", authors) if r == "A005"]]
+    assert "it cites a listed author's paper" in message
+    assert "Placement of sparse operators" in message and "cost model" not in message
+    ((plain,),) = [[m for r, m in findings(pdf) if r == "A005"]]
+    assert "listed" not in plain

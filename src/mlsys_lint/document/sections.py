@@ -288,3 +288,54 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
                 body = body[:i]  # drop the uncounted section, look for another before it
     body_end = body[-1] if body else None
     return Sections(tuple(layouts), body_size, references, appendix, body_end, tuple(order))
+
+
+# ---------------------------------------------------------------- reference entries
+# (R001 reads their author lists; A005 in author mode finds the listed authors' ones)
+
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.\s)")
+# the author list ends at the first year in parentheses or the first quoted title
+AUTHORS_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)|[“\"]")
+
+
+def entries(positions: tuple[Position, ...]) -> list[list[Position]]:
+    """Split the reference lines (in reading order) into entries."""
+    if not positions:
+        return []
+    if sum(bool(_NUMBERED.match(p.line.text)) for p in positions) >= 3:
+        starts = [bool(_NUMBERED.match(p.line.text)) for p in positions]
+    else:
+        # hanging indent: an entry starts flush with its column's left edge
+        flush: dict[tuple[int, int], float] = {}
+        for p in positions:
+            key = (p.page, p.column)
+            flush[key] = min(flush.get(key, p.line.x0), p.line.x0)
+        starts = [p.line.x0 <= flush[(p.page, p.column)] + 1.5 for p in positions]
+        if all(starts):  # no hanging indent: split on vertical gaps instead
+            starts = [True]
+            for a, b in zip(positions, positions[1:], strict=False):
+                pitch = max(a.line.y1 - a.line.y0, 1.0)
+                starts.append(
+                    (a.page, a.column) != (b.page, b.column) or b.line.y0 - a.line.y1 > 0.35 * pitch
+                )
+    out: list[list[Position]] = []
+    for start, pos in zip(starts, positions, strict=True):
+        if start or not out:
+            out.append([pos])
+        else:
+            out[-1].append(pos)
+    return out
+
+
+def entry_text(entry: list[Position]) -> str:
+    text = ""
+    for pos in entry:
+        part = " ".join(pos.line.text.split())
+        text = text[:-1] + part if text.endswith("-") else (f"{text} {part}" if text else part)
+    return text
+
+
+def author_part(text: str) -> str:
+    """A reference entry's author list: up to its year in parentheses or quoted title."""
+    cut = AUTHORS_END.search(text)
+    return text[: cut.start()] if cut else text

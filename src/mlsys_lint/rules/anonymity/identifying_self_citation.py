@@ -24,6 +24,11 @@ reviewer who wrote [12].
 ## Use instead
 Cite your own work in the third person: "Smith et al. (2023) showed ...".
 
+## Author mode
+With `--authors`: when the first-person citation cites a reference entry by a listed
+author ("[12]", "(Doe et al., 2022)"), the finding quotes that entry too. Citing it in
+the third person stays fine.
+
 ## Options
 Profile key `double_blind`.
 """
@@ -32,9 +37,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from mlsys_lint.document.sections import author_part, entries, entry_text
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.base import Context, Rule, quoting
+from mlsys_lint.rules.base import Context, Rule, clip, quoting
 
 RULE = Rule(
     "A005",
@@ -65,5 +72,49 @@ SELF_REFERENCE = re.compile(
 
 
 def check(ctx: Context) -> Iterator[Violation]:
+    own = _listed_entries(ctx) if ctx.authors is not None else []
     for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True, folded=True):
-        yield quoting(m, "self-citation in the first person")
+        v = quoting(m, "self-citation in the first person")
+        entry = _cited(m.sentence, m.sentence.lower().find(m.text.lower()), own)
+        if entry is not None:  # --authors: the entry it cites is by a listed author
+            v = replace(
+                v,
+                message=f'{v.message}; it cites a listed author\'s paper: "{clip(entry, 70)}"',
+                evidence=f"{v.evidence} | cites: {clip(entry, 200)}",
+            )
+        yield v
+
+
+_NUMBER = re.compile(r"\[(\d{1,4})(?:[,–-]\s*\d{1,4})*\]")
+_AUTHOR_YEAR = re.compile(
+    r"([A-Z][\w'-]+)(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'-]+)?,?\s+\(?((?:19|20)\d\d)"
+)
+
+
+def _listed_entries(ctx: Context) -> list[tuple[int, str]]:
+    """(1-based number, text) of the reference entries whose author list names a listed
+    author."""
+    out = []
+    for i, entry in enumerate(entries(ctx.sections.bibliography), 1):
+        text = entry_text(entry)
+        if ctx.authors.name_in(author_part(text)):
+            out.append((i, text))
+    return out
+
+
+def _cited(sentence: str, at: int, own: list[tuple[int, str]]) -> str | None:
+    """The listed author's entry a sentence cites nearest to the first-person phrase at
+    `at`: "[12]" by number (the entry's own label or its place in the list), "(Doe et
+    al., 2022)" by first surname and year."""
+    if not own:
+        return None
+    found: list[tuple[int, str]] = []
+    for m in _NUMBER.finditer(sentence):
+        n = m.group(1)
+        for i, text in own:
+            if text.startswith(f"[{n}]") or (str(i) == n and not text.startswith("[")):
+                found.append((abs(m.start() - at), text))
+    for m in _AUTHOR_YEAR.finditer(sentence):
+        surname, year = m.group(1), m.group(2)
+        found += [(abs(m.start() - at), t) for _, t in own if t.startswith(surname) and year in t]
+    return min(found)[1] if found else None

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.document.layout import Position
+from mlsys_lint.document.sections import AUTHORS_END, entries, entry_text
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.base import Context, Rule, clip
 
@@ -41,46 +41,6 @@ RULE = Rule(
 _TRUNCATION = re.compile(
     r"\bet\.?\s?al\b\.?|\band\s+others\b|,\s*(?:\.\s?\.\s?\.|…)", re.IGNORECASE
 )
-_NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.\s)")
-# the author list ends at the first year in parentheses or the first quoted title
-_AUTHORS_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)|[“\"]")
-
-
-def entries(positions: tuple[Position, ...]) -> list[list[Position]]:
-    """Split the reference lines (in reading order) into entries."""
-    if not positions:
-        return []
-    if sum(bool(_NUMBERED.match(p.line.text)) for p in positions) >= 3:
-        starts = [bool(_NUMBERED.match(p.line.text)) for p in positions]
-    else:
-        # hanging indent: an entry starts flush with its column's left edge
-        flush: dict[tuple[int, int], float] = {}
-        for p in positions:
-            key = (p.page, p.column)
-            flush[key] = min(flush.get(key, p.line.x0), p.line.x0)
-        starts = [p.line.x0 <= flush[(p.page, p.column)] + 1.5 for p in positions]
-        if all(starts):  # no hanging indent: split on vertical gaps instead
-            starts = [True]
-            for a, b in zip(positions, positions[1:], strict=False):
-                pitch = max(a.line.y1 - a.line.y0, 1.0)
-                starts.append(
-                    (a.page, a.column) != (b.page, b.column) or b.line.y0 - a.line.y1 > 0.35 * pitch
-                )
-    out: list[list[Position]] = []
-    for start, pos in zip(starts, positions, strict=True):
-        if start or not out:
-            out.append([pos])
-        else:
-            out[-1].append(pos)
-    return out
-
-
-def entry_text(entry: list[Position]) -> str:
-    text = ""
-    for pos in entry:
-        part = " ".join(pos.line.text.split())
-        text = text[:-1] + part if text.endswith("-") else (f"{text} {part}" if text else part)
-    return text
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -91,7 +51,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     for entry in entries(s.bibliography):
         text = entry_text(entry)
-        cut = _AUTHORS_END.search(text)
+        cut = AUTHORS_END.search(text)
         authors = text[: cut.start()] if cut else text
         hit = _TRUNCATION.search(authors)
         if not hit:
