@@ -190,7 +190,8 @@ def test_a_source_comment_naming_a_listed_author_is_a_finding(tmp_path, authors)
 def test_the_kit_built_sample_raises_exactly_what_its_authors_list_shows():
     """sample_pdfs/authors_leaks.pdf (official kit, our text) with the made-up authors of
     tests/fixtures/authors.toml: the caption's "J. Doe" (A001), the data set collected at
-    her university (A002), the figure under janedoe/ (A007), the source comment (T007);
+    her university (A002), the figure under janedoe/ (A007), in the source the path and
+    the caption (T006) and the comment (T007);
     the first-person self-citation stays the heuristics' A005; the third-person citation
     "Doe et al. (2023)" and her two reference entries are not findings."""
     from conftest import ROOT
@@ -200,7 +201,9 @@ def test_the_kit_built_sample_raises_exactly_what_its_authors_list_shows():
     _, out, _ = run_cli("--format", "json", "--authors", listed, pdf, "--tex", src)
     paper, project = json.loads(out)["files"]
     assert sorted(f["rule"] for f in paper["findings"]) == ["A001", "A002", "A005", "A007"]
-    assert [f["rule"] for f in project["findings"]] == ["T007"]
+    # the figure path and the caption in the source (T006, the caption's the twin of
+    # A001), the comment (T007)
+    assert sorted(f["rule"] for f in project["findings"]) == ["T006", "T006", "T007"]
     a001 = next(f for f in paper["findings"] if f["rule"] == "A001")
     assert a001["page"] == 2 and "J. Doe" in a001["message"]
     _, out, _ = run_cli("--format", "json", pdf, "--tex", src)
@@ -296,3 +299,21 @@ def test_a_first_person_self_citation_quotes_the_listed_authors_entry(authors):
     assert "Placement of sparse operators" in message and "cost model" not in message
     ((plain,),) = [[m for r, m in findings(pdf) if r == "A005"]]
     assert "listed" not in plain
+
+
+def test_the_source_names_and_paths_are_findings_and_one_with_the_page(authors):
+    """In the LaTeX source: the figure path under janedoe/ and the caption's J.~Doe (a
+    tie is a space) are T006; linted with the PDF, the caption is one finding, A001 on
+    the page with T006 as its twin."""
+    src = SAMPLES / "src" / "authors_leaks.tex"
+    _, out, _ = run_cli("--format", "json", "--authors", authors, src)
+    got = [(f["rule"], f["line"]) for f in json.loads(out)["files"][0]["findings"]]
+    lines = src.read_text().splitlines()
+    path = next(i for i, t in enumerate(lines, 1) if "janedoe/fig_throughput" in t)
+    caption = next(i for i, t in enumerate(lines, 1) if "J.~Doe set up" in t)
+    assert ("T006", path) in got and ("T006", caption) in got
+    _, out, _ = run_cli("--format", "concise", "--authors", authors,
+                        SAMPLES / "authors_leaks.pdf", "--tex", src)  # fmt: skip
+    a001 = [line for line in out.splitlines() if " A001 " in line]
+    assert len(a001) == 1 and f"(also T006 at {src}:{caption})" in a001[0]
+    assert not any(f"{src}:{caption}: T006" in line for line in out.splitlines())

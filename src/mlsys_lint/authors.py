@@ -107,6 +107,22 @@ class AuthorList:
         m = self.names.search(text) if self.names is not None else None
         return m.group(0) if m else None
 
+    def first_hit(self, text: str) -> str | None:
+        """A listed name, e-mail or account in `text`, as written there."""
+        name = self.name_in(text)
+        if name:
+            return name
+        low = text.casefold()
+        for email in self.emails:
+            if email in low:
+                i = low.index(email)
+                return text[i : i + len(email)]
+        hit = self.in_url(text)
+        if hit:
+            i = low.find(hit)
+            return text[i : i + len(hit)] if i >= 0 else hit
+        return None
+
     def in_url(self, url: str) -> str | None:
         """What of the list a URL or path shows: a listed site, or an account
         (`github.com/janedoe/...`, `/home/janedoe/...`)."""
@@ -114,7 +130,7 @@ class AuthorList:
         for site in self.sites:
             if site and site in low:
                 return site
-        for part in re.split(r"[/\\?#=&:@.]+", low):
+        for part in re.split(r"[/\\?#=&:@.\s{}\[\]()~,;\"']+", low):
             if part in self.handles:
                 return part
         return None

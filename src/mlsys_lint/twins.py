@@ -12,7 +12,7 @@ from dataclasses import replace
 from mlsys_lint.findings import FileReport, Finding, Twin
 
 # (reported, its twin): what makes two findings one problem is in `_same` below
-PAIRS = (("A004", "T006"), ("R001", "T005"), ("A008", "H001"))
+PAIRS = (("A004", "T006"), ("A001", "T006"), ("R001", "T005"), ("A008", "H001"))
 
 
 def _surname(reference: str) -> str:
@@ -31,6 +31,9 @@ def _same(first: Finding, second: Finding) -> bool:
         if src is not None:
             return (src.path, src.line) == (where.path, where.line)
         return "acknowledgments section" in first.message and "knowledgment" in second.message
+    if first.rule == "A001":  # a name on the page and on its source line (--authors)
+        src, where = first.source, second.location
+        return src is not None and (src.path, src.line) == (where.path, where.line)
     if first.rule == "R001":  # the reference as printed, and its .bib entry
         name = _surname(first.evidence or "")
         return len(name) > 2 and name in (second.message + " " + (second.evidence or "")).casefold()

@@ -122,27 +122,10 @@ def check(ctx: Context) -> Iterator[Violation]:
             seen.add((line, what))
             yield at_line(tex, comment.file, line, f"{KINDS[comment.kind]} holds {what}")
         if ctx.authors is not None and not seen:  # --authors: a listed author named there
-            hit = _listed(comment.text, ctx.authors)
+            hit = ctx.authors.first_hit(comment.text)
             if hit:
                 line = comment.line + comment.text[: comment.text.find(hit)].count("\n")
                 yield at_line(
                     tex, comment.file, line,
                     f'{KINDS[comment.kind]} names a listed author ("{hit}")', match=hit,
                 )  # fmt: skip
-
-
-def _listed(text: str, authors) -> str | None:
-    """The listed name, e-mail or account a comment holds, as written there."""
-    name = authors.name_in(text)
-    if name:
-        return name
-    low = text.casefold()
-    for email in authors.emails:
-        if email in low:
-            i = low.index(email)
-            return text[i : i + len(email)]
-    hit = authors.in_url(text)
-    if hit:
-        i = low.find(hit)
-        return text[i : i + len(hit)] if i >= 0 else hit
-    return None

@@ -21,6 +21,10 @@ when the byline is anonymous.
 Placeholders until acceptance; keep the real author block in a file built only for the
 camera-ready version; `pdfauthor={Anonymous Authors}`.
 
+## Author mode
+With `--authors`: a listed name, e-mail or account in the code of a `.tex` file (a
+figure path under `janedoe/`, a name in the text); the reference list is left out.
+
 ## Options
 Profile keys `tex.identity_commands` (command = the argument numbers that hold names)
 and `tex.hidden_in_blind_mode` (commands and environments the style does not print in
@@ -41,6 +45,7 @@ from mlsys_lint.rules.tex.source import (
     HEADINGS,
     PDFAUTHOR,
     at,
+    at_line,
     is_ack_title,
     lines,
     names_someone,
@@ -97,7 +102,7 @@ def ack_content(tex: TexProject, cmd: Command) -> str:
     return plain(src.clean[cmd.end : stop.start() if stop else cmd.end + 2000])
 
 
-def check(ctx: Context) -> Iterator[Violation]:
+def _heuristic(ctx: Context) -> Iterator[Violation]:
     tex = ctx.tex
     spec = {**DEFAULT_IDENTITY, **ctx.venue.tex.identity_commands}
     hide = set(ctx.venue.tex.hidden_in_blind_mode)
@@ -160,3 +165,28 @@ def check(ctx: Context) -> Iterator[Violation]:
             match=source(first, tex)[:60] or None,
             severity="warning",
         )
+
+
+_BIBLIOGRAPHY = re.compile(r"\\begin\{thebibliography\}.*?(?:\\end\{thebibliography\}|\Z)", re.S)
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    found = list(_heuristic(ctx))
+    yield from found
+    if ctx.authors is None:
+        return
+    # --authors: a listed name, e-mail or account in the code of a .tex file (comments
+    # are T007's; the reference list, where citing a listed author is fine, left out)
+    said = {(v.file, v.line) for v in found}
+    for name, src in ctx.tex.files.items():
+        if src.kind != "tex":
+            continue
+        code = _BIBLIOGRAPHY.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), src.clean)
+        for number, text in enumerate(code.split("\n"), 1):
+            # a tie (~) is a space in print: "J.~Doe" is "J. Doe"
+            hit = ctx.authors.first_hit(text.replace("~", " ")) if text.strip() else None
+            if hit and (name, number) not in said:
+                yield at_line(
+                    ctx.tex, name, number, f'the source names a listed author ("{hit}")',
+                    match=hit,
+                )  # fmt: skip
