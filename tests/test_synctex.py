@@ -88,3 +88,12 @@ def test_a_damaged_synctex_file_is_ignored(tmp_path, content):
     result = CliRunner().invoke(main, ["--isolated", "--format", "json", str(pdf)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert {f["source"] for f in json.loads(result.stdout)["files"][0]["findings"]} == {None}
+
+
+def test_a_synctex_file_older_than_its_pdf_is_not_read(tmp_path):
+    """A rebuild without -synctex=1 leaves the old file behind: its lines would lie."""
+    pdf = built(tmp_path, str(SRC.parent))
+    sync = tmp_path / "blind_leaks.synctex.gz"
+    later = pdf.stat().st_mtime
+    os.utime(sync, (later - 3600, later - 3600))
+    assert set(sources(pdf).values()) == {None}

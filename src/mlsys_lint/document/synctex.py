@@ -70,12 +70,19 @@ class SyncTex:
         return self.inputs.get(best.tag, ""), best.line
 
 
+STALE_S = 60  # a SyncTeX file this much older than its PDF is from an earlier build
+
+
 def find(pdf: str) -> Path | None:
-    """`paper.synctex.gz` (or `paper.synctex`) beside `paper.pdf`."""
+    """`paper.synctex.gz` (or `paper.synctex`) beside `paper.pdf`, unless it is older
+    than the PDF (a later build without -synctex=1 left an old one: its lines lie)."""
     base = Path(pdf)
     for name in (base.with_suffix(".synctex.gz"), base.with_suffix(".synctex")):
-        if name.is_file():
-            return name
+        try:
+            if name.is_file() and name.stat().st_mtime >= base.stat().st_mtime - STALE_S:
+                return name
+        except OSError:
+            return None
     return None
 
 
