@@ -92,12 +92,13 @@ def _annotate(reports, target: str) -> bool:
         out = Path(target)
         if out.is_dir():
             # two inputs of the same name (a/paper.pdf, b/paper.pdf) get two copies
-            stem, n = Path(r.path).stem, 1
-            while f"{stem}{'' if n == 1 else f'-{n}'}" in taken:
+            stem = name = Path(r.path).stem
+            n = 1
+            while name in taken:
                 n += 1
-            stem = f"{stem}{'' if n == 1 else f'-{n}'}"
-            taken.add(stem)
-            out = out / f"{stem}.annotated.pdf"
+                name = f"{stem}-{n}"
+            taken.add(name)
+            out = out / f"{name}.annotated.pdf"
         try:
             n = annotate(r.path, out, r.findings)
         except PdfError as exc:
@@ -386,7 +387,7 @@ def _hook_papers(files: tuple[str, ...], opts) -> tuple[str, ...]:
 def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = True) -> list:
     """Every PDF (in workers, with a progress bar on a terminal), then every project
     (its report left out when it only lends the PDFs their source lines)."""
-    from mlsys_lint.engine import default_jobs, lint_many
+    from mlsys_lint.engine import default_jobs, lint_many, with_synctex
     from mlsys_lint.inputs import supplements
 
     venue, rules, limits = opts.venue, list(opts.rules), opts.limits
@@ -403,8 +404,6 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
         reports = lint_many(
             paths, venue, rules, limits, jobs=jobs, supplements=supp, authors=opts.authors
         )
-    from mlsys_lint.engine import with_synctex
-
     if not projects:  # else lint_projects reads SyncTeX with the project's files known
         reports = [with_synctex(r) for r in reports]
     projects_reports = lint_projects(projects, reports, venue, rules, limits, opts.authors)

@@ -119,18 +119,16 @@ def lint_pdf(
     """Lint one PDF. A file that cannot be read gives a report with `error` set. A
     supplement (the separately uploaded appendix) is linted under the profile's
     [supplement] table: the page-limit and layout rules it names do not run."""
+    from mlsys_lint.authors import for_pdf
     from mlsys_lint.document.pdf import PdfError, load_pdf
     from mlsys_lint.document.sections import build_sections
 
     role = "supplement" if supplement else "paper"
-    if supplement:
-        rules = [r for r in rules if venue.supplement.applies(r.code)]
+    rules = venue.supplement.rules(rules) if supplement else rules
     try:
         pdf = load_pdf(path, max_size=limits.max_file_size, max_pages=limits.max_pages)
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc), role=role)
-    from mlsys_lint.authors import for_pdf
-
     sections = build_sections(pdf, venue)
     listed = for_pdf(path, authors)  # an authors file, or this paper's row of a chair's list
     ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections, authors=listed)
@@ -175,9 +173,10 @@ def lint_tex(
             f"internal error reading the project ({type(exc).__name__}: {exc}); please report it"
         )
         return FileReport(path=target, venue=venue.name, error=error), None
-    role, rules = "paper", list(rules)
-    if supplement:  # a standalone appendix document
-        role, rules = "supplement", [r for r in rules if venue.supplement.applies(r.code)]
+    from mlsys_lint.authors import for_pdf
+
+    role = "supplement" if supplement else "paper"  # a standalone appendix document
+    rules = venue.supplement.rules(rules) if supplement else list(rules)
     shown = {tex.display(name): name for name in tex.files}  # display path -> file
     used: set[tuple[int, str]] = set()
 
@@ -193,8 +192,6 @@ def lint_tex(
     # the rules that judge the suppressions themselves (T011) run last, told which
     # directives the others' findings used and which rules ran
     first = [r for r in rules if not r.last]
-    from mlsys_lint.authors import for_pdf
-
     listed = for_pdf(target, authors)
     findings, error = run(Context(path=target, venue=venue, tex=tex, authors=listed), first)
     ran = frozenset(r.code for r in active(first, venue, "tex"))

@@ -79,7 +79,7 @@ def expand(
             if mains:
                 add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
                 for f in mains if supplement_named is not None else ():
-                    if paired(f, supplement_named, _is_main):
+                    if appendix_document(f, supplement_named):
                         add_tex(str(f), f)
                 pdfs.extend(_not_figures(found, path))
                 continue
@@ -180,13 +180,10 @@ def same_project(a: str, b: str) -> bool:
         return a == b
 
 
-def _tex_supplement(target: str, venue) -> bool:
-    """A project given as a main file named as a supplement that pairs with the paper's
-    main file in its folder (a folder or any other file stands for the paper)."""
-    path = Path(target)
-    return (
-        path.suffix == ".tex" and path.is_file() and paired(path, venue.supplement.names, _is_main)
-    )
+def appendix_document(path: Path, named) -> bool:
+    """A main .tex file named as a supplement that pairs with the paper's main file in
+    its folder (a standalone appendix.tex); a folder or any other file is the paper."""
+    return path.suffix == ".tex" and path.is_file() and paired(path, named, _is_main)
 
 
 def lint_projects(projects, pdf_reports, venue, rules, limits, authors=None) -> list:
@@ -202,7 +199,9 @@ def lint_projects(projects, pdf_reports, venue, rules, limits, authors=None) -> 
     linked: set[int] = set()
     for target in projects:
         report, tex = with_alarm(
-            lambda t=target: lint_tex(t, venue, rules, _tex_supplement(t, venue), authors),
+            lambda t=target: lint_tex(
+                t, venue, rules, appendix_document(Path(t), venue.supplement.names), authors
+            ),
             limits,
             lambda error, t=target: (FileReport(path=t, venue=venue.name, error=error), None),
         )
@@ -240,9 +239,7 @@ def discover(
         own = [
             p
             for p in projects
-            if supplement_named is not None
-            and Path(p).suffix == ".tex"
-            and paired(Path(p), supplement_named, _is_main)
+            if supplement_named is not None and appendix_document(Path(p), supplement_named)
         ]
         projects = [tex_target] + [p for p in own if not same_project(p, tex_target)]
     elif tex_target:

@@ -134,11 +134,9 @@ def _venue(name: str, config: settings.Config) -> Venue:
 def _rules(given: dict[str, Any], config: settings.Config) -> tuple[Rule, ...]:
     """The configuration's selection, then the command line's over it (a code selected
     on the command line beats the configuration's `ignore`)."""
-    layers = [
-        (_split(config.get(k, [])) for k in ("select", "extend-select", "ignore")),
-        (_split(given[k]) for k in ("select", "extend_select", "ignore")),
-    ]
+    configured = [_split(config.get(k, [])) for k in ("select", "extend-select", "ignore")]
+    command_line = [_split(given[k]) for k in ("select", "extend_select", "ignore")]
     try:
-        return tuple(resolve_rules([tuple(layer) for layer in layers]))  # type: ignore[misc]
+        return tuple(resolve_rules([tuple(configured), tuple(command_line)]))
     except UnknownRule as exc:
         raise OptionsError(str(exc)) from None

@@ -153,6 +153,10 @@ class Supplement:
     def applies(self, code: str) -> bool:
         return not any(code.startswith(c) for c in self.ignore)
 
+    def rules(self, rules):
+        """The rules that run on a supplement."""
+        return [r for r in rules if self.applies(r.code)]
+
 
 TABLES: dict[str, type] = {
     "page": Page, "text_block": TextBlock, "body": Body, "appendix": Appendix,

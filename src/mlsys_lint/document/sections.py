@@ -103,6 +103,12 @@ class Sections:
         return TextStream.of(positions)
 
     @cached_property
+    def text(self) -> TextStream:
+        """Body and appendix as running text, footnotes included (the reference list
+        left out): where author mode looks for a listed author."""
+        return TextStream.of(self.body + self.after_body)
+
+    @cached_property
     def title_block(self) -> tuple[Line, ...]:
         """Page-1 lines above the abstract (or the first section) heading."""
         if not self.layouts:

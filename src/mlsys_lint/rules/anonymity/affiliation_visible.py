@@ -48,8 +48,8 @@ from mlsys_lint.rules.anonymity.signals import (
     AFFILIATION_FOOTNOTE,
     PERSONAL_DATA,
     anonymous,
-    listed_hits,
     organizations,
+    with_listed,
 )
 from mlsys_lint.rules.base import Context, Rule, clip
 
@@ -105,8 +105,5 @@ def _hits(
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    found = list(_heuristic(ctx))
-    yield from found
-    if ctx.authors is not None and not ctx.venue.blind.allow_organizations:
-        pattern = ctx.authors.affiliations
-        yield from listed_hits(ctx, pattern, "the text names the affiliation of", found)
+    pick = None if ctx.venue.blind.allow_organizations else (lambda a: a.affiliations)
+    yield from with_listed(ctx, _heuristic(ctx), pick, "the text names the affiliation of")

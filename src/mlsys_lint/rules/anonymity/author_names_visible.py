@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation, union
-from mlsys_lint.rules.anonymity.signals import NAME, anonymous, listed_hits
+from mlsys_lint.rules.anonymity.signals import NAME, anonymous, with_listed
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
@@ -80,7 +80,5 @@ def _byline(ctx: Context) -> Iterator[Violation]:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    found = list(_byline(ctx))
-    yield from found
-    if ctx.authors is not None:  # --authors: a listed author's name anywhere in the text
-        yield from listed_hits(ctx, ctx.authors.names, "the text names", found)
+    # --authors: a listed author's name anywhere in the text
+    yield from with_listed(ctx, _byline(ctx), lambda a: a.names, "the text names")

@@ -152,7 +152,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     if ctx.authors is not None:
         said = " ".join(v.evidence or "" for v in found)
         for where, value in _metadata_values(ctx):
-            hit = _listed(value, ctx.authors)
+            hit = ctx.authors.first_hit(value)
             if hit and hit not in said:
                 yield Violation(
                     f'metadata names a listed author: {where} = "{clip(value, 60)}"',
@@ -173,13 +173,3 @@ def _metadata_values(ctx: Context) -> Iterator[tuple[str, str]]:
         for key, value in obj.info:
             yield f"/PTEX.InfoDict {key} (object {obj.xref})", value
         yield f"/PTEX.FileName (object {obj.xref})", obj.filename
-
-
-def _listed(value: str, authors) -> str | None:
-    """The listed name, e-mail or account a metadata value holds."""
-    name = authors.name_in(value)
-    if name:
-        return name
-    low = value.casefold()
-    email = next((e for e in authors.emails if e in low), None)
-    return email or authors.in_url(value)

@@ -91,7 +91,7 @@ def _overlaps(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _heuristic(ctx: Context) -> Iterator[Violation]:
+def check(ctx: Context) -> Iterator[Violation]:
     if ctx.venue.blind.allow_urls:
         return
     reported: set[tuple[int, str]] = set()
@@ -102,13 +102,17 @@ def _heuristic(ctx: Context) -> Iterator[Violation]:
             why = identifying_url(link.uri, ctx.venue)
             if why and page.number == 1 and any(_overlaps(link.bbox, b) for b in notice):
                 continue  # the venue's own site, in its notice
-            if why and key not in reported and not _in_references(ctx, page.number, link.bbox):
+            hit = None if why else _listed(ctx, link.uri)
+            if (why or hit) and key not in reported:
+                if _in_references(ctx, page.number, link.bbox):
+                    continue
                 reported.add(key)
                 yield Violation(
-                    f"link to {why}: {clip(link.uri, 90)}",
+                    f"link to {_what(why, hit)}: {clip(link.uri, 90)}",
                     page=page.number,
                     bbox=link.bbox,
                     evidence=link.uri,
+                    match=hit,
                 )
     prose = ctx.sections.prose
     found = list(prose.search(WEB_URL))
@@ -122,41 +126,19 @@ def _heuristic(ctx: Context) -> Iterator[Violation]:
     for m in found:
         url = m.text.rstrip(".,;:)]}")
         why = identifying_url(url, ctx.venue)
-        if why and (m.page, url.rstrip("/")) not in reported:
+        hit = None if why else _listed(ctx, url)
+        if (why or hit) and (m.page, url.rstrip("/")) not in reported:
             reported.add((m.page, url.rstrip("/")))
             yield Violation(
-                f"URL of {why}: {clip(url, 90)}", page=m.page, bbox=m.bbox, evidence=url
-            )
-
-
-def check(ctx: Context) -> Iterator[Violation]:
-    found = list(_heuristic(ctx))
-    yield from found
-    if ctx.authors is not None:
-        yield from _listed(ctx, {(v.page, v.evidence) for v in found})
-
-
-def _listed(ctx: Context, reported: set) -> Iterator[Violation]:
-    """--authors: links and URLs to a listed author's account or site (outside the
-    reference list), as the heuristics did not already name them."""
-    authors = ctx.authors
-    for page in ctx.pdf.pages:
-        for link in page.links:
-            hit = authors.in_url(link.uri)
-            new = hit and (page.number, link.uri) not in reported
-            if new and not _in_references(ctx, page.number, link.bbox):
-                reported.add((page.number, link.uri))
-                yield Violation(
-                    f'link to a listed author\'s account or site ("{hit}"): '
-                    f"{clip(link.uri, 90)}",
-                    page=page.number, bbox=link.bbox, evidence=link.uri, match=hit,
-                )  # fmt: skip
-    for m in ctx.sections.prose.search(WEB_URL):
-        url = m.text.rstrip(".,;:)]}")
-        hit = authors.in_url(url)
-        if hit and (m.page, url) not in reported:
-            reported.add((m.page, url))
-            yield Violation(
-                f'URL of a listed author\'s account or site ("{hit}"): {clip(url, 90)}',
+                f"URL of {_what(why, hit)}: {clip(url, 90)}",
                 page=m.page, bbox=m.bbox, evidence=url, match=hit,
             )  # fmt: skip
+
+
+def _listed(ctx: Context, url: str) -> str | None:
+    """--authors: the listed account or site a URL shows."""
+    return ctx.authors.in_url(url) if ctx.authors is not None else None
+
+
+def _what(why: str | None, hit: str | None) -> str:
+    return why or f'a listed author\'s account or site ("{hit}")'

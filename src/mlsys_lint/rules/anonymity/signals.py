@@ -145,20 +145,21 @@ def identifying_url(url: str, venue: Venue | None = None) -> str | None:
 # ---------------------------------------------------------------- listed authors (--authors)
 
 
-def listed_hits(ctx, pattern, what: str, found) -> Iterator[Violation]:
-    """Author mode: every sentence of the paper's text (body, footnotes, captions,
-    appendix; the reference list left out, where citing a listed author in the third
-    person is fine) in which `pattern` (a listed author's name or affiliation) occurs,
-    once per sentence, unless a finding of `found` already quotes that match."""
-    from mlsys_lint.document.text import TextStream
+def with_listed(ctx, heuristic, pick, what: str) -> Iterator[Violation]:
+    """The heuristics' findings, then (author mode, `pick` giving the listed authors'
+    pattern, or None: nothing to look for) every sentence of the paper's text (body,
+    footnotes, captions, appendix; the reference list left out, where citing a listed
+    author in the third person is fine) in which the pattern occurs, once per sentence,
+    unless a heuristic finding already quotes that match."""
     from mlsys_lint.rules.base import quoting
 
+    found = list(heuristic)
+    yield from found
+    pattern = pick(ctx.authors) if ctx.authors is not None and pick is not None else None
     if pattern is None:
         return
-    s = ctx.sections
-    stream = TextStream.of(s.body + s.after_body)
     said = [(v.page, f"{v.message} {v.evidence or ''}") for v in found]
-    for m in stream.search(pattern, per_sentence=True):
+    for m in ctx.sections.text.search(pattern, per_sentence=True):
         if any(page == m.page and m.text in text for page, text in said):
             continue
         yield quoting(m, f'{what} a listed author ("{m.text}")')
