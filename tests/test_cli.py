@@ -151,6 +151,30 @@ def test_module_entry_point_and_version():
     assert p.returncode == 0 and p.stdout.startswith("mlsys-lint, version")
 
 
+def test_the_process_leaves_without_teardown_but_with_its_whole_report(tmp_path):
+    """console() ends the process with os._exit (no interpreter teardown): the exit code
+    is the verdict's, stdout is flushed complete, a file written by -o is whole."""
+    p = _subprocess("-m", "mlsys_lint", "--isolated", "--format", "json", str(SAMPLES / "etal.pdf"))
+    assert p.returncode == 1, p.stderr
+    assert json.loads(p.stdout)["files"][0]["findings"][0]["rule"] == "R001"
+    out = tmp_path / "r.json"
+    p = _subprocess("-m", "mlsys_lint", "--isolated", "--format", "json", "-o", str(out),
+                    str(SAMPLES / "clean.pdf"))  # fmt: skip
+    assert p.returncode == 0 and json.loads(out.read_text())["files"][0]["findings"] == []
+    p = _subprocess("-m", "mlsys_lint", "--venue", "nope2030", str(SAMPLES / "clean.pdf"))
+    assert p.returncode == 2 and "unknown venue" in p.stderr
+
+
+def test_a_reader_that_goes_away_gets_no_traceback():
+    """`mlsys-lint ... | head -1`: the rest of the report has nowhere to go; no
+    "Exception ignored" or BrokenPipeError on stderr, the verdict's exit code."""
+    cmd = [sys.executable, "-m", "mlsys_lint", "--isolated", str(SAMPLES / "etal.pdf")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before anything is written: every write fails
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Error" not in err and "Exception" not in err, err
+
 @pytest.mark.parametrize("flag", ["--version", "--help", "--list-rules", "--explain=L003"])
 def test_info_commands_import_neither_pdf_engine_nor_texsoup(flag):
     code = (

@@ -1,3 +1,3 @@
-from mlsys_lint.cli import entry
+from mlsys_lint.cli import console
 
-entry()
+console()
