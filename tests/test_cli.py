@@ -175,6 +175,7 @@ def test_a_reader_that_goes_away_gets_no_traceback():
     assert proc.wait(timeout=120) == 1
     assert "Error" not in err and "Exception" not in err, err
 
+
 @pytest.mark.parametrize("flag", ["--version", "--help", "--list-rules", "--explain=L003"])
 def test_info_commands_import_neither_pdf_engine_nor_texsoup(flag):
     code = (

@@ -9,6 +9,7 @@ Nothing here imports PyMuPDF until a PDF is actually linted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -536,8 +537,7 @@ def console() -> NoReturn:
         sys.stderr.write(f"{code}\n")
         code = 1
     for stream in (sys.stdout, sys.stderr):
-        try:
+        # a reader that went away (`| head`), a closed stream: nothing more to say
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):  # a reader that went away (`| head`), a closed stream
-            pass
     os._exit(code)
