@@ -106,7 +106,7 @@ def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
 
 def page_layout(page: Page, venue: Venue) -> PageLayout:
     tb = venue.text_block
-    tol, left, top, right, bottom = tb.tolerance, tb.left, tb.top, tb.right, tb.bottom
+    tol, left, top, right, bottom = tb.tolerance_pt, tb.left_pt, tb.top_pt, tb.right, tb.bottom
     lines = list(page.lines)
     ruler_ix = _is_ruler(lines, left, right)
     content, ruler, header, footer = [], [], [], []

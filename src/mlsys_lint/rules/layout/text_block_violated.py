@@ -70,10 +70,10 @@ BODY_SIZE_SLACK = 0.6  # pt around the body font size that still counts as body 
 
 def check(ctx: Context) -> Iterator[Violation]:
     tb = ctx.venue.text_block
-    tol, far = tb.tolerance, tb.outlier
-    left, top, right, bottom = tb.left, tb.top, tb.right, tb.bottom
-    header_top = top - tb.header_zone - tol
-    footer_bottom = bottom + tb.footer_zone + tol
+    tol, far = tb.tolerance_pt, tb.outlier_pt
+    left, top, right, bottom = tb.left_pt, tb.top_pt, tb.right, tb.bottom
+    header_top = top - tb.header_zone_pt - tol
+    footer_bottom = bottom + tb.footer_zone_pt + tol
     alarm = " ".join(ctx.venue.blind.layout_alarm.split()).casefold()
     sections = ctx.sections
     if alarm:
@@ -102,7 +102,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     if extents and recognise(sections, ctx.venue) is None:  # else L009 says it, once
         x0, y0, x1, y1 = (median(e[i] for _, e in extents) for i in range(4))
         if x0 < left - tol or y0 < top - tol or x1 > right + tol or y1 > bottom + tol:
-            width, height = tb.width / 72, tb.height / 72
+            width, height = tb.width_pt / 72, tb.height_pt / 72
             yield Violation(
                 f"body text runs x {x0:.1f}-{x1:.1f}, y {y0:.1f}-{y1:.1f} (median of "
                 f"{len(extents)} pages); {ctx.venue.title}'s text block is x {left:.1f}-"

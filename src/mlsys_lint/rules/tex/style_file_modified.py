@@ -54,9 +54,9 @@ PREPRINT = "Modified for generic preprint use"
 def _venue_values(ctx: Context) -> dict[str, float]:
     """The venue's text block in inches, from the profile's points."""
     tb = ctx.venue.text_block
-    out = {"textwidth": tb.width, "textheight": tb.height}
+    out = {"textwidth": tb.width_pt, "textheight": tb.height_pt}
     if ctx.venue.columns > 1:
-        out["columnsep"] = tb.column_gap
+        out["columnsep"] = tb.column_gap_pt
     return {k: v / 72 for k, v in out.items() if v}
 
 
