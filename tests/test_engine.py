@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
 
 import pytest
 
@@ -63,6 +62,6 @@ def test_a_dying_worker_is_reported_and_replaced():
 
 
 def test_rule_list_is_not_mutated():
-    rules = [replace(r) for r in RULES]
+    rules = [r._replace() for r in RULES]
     lint_many(FILES[:2], VENUE, rules, jobs=2)
     assert [r.code for r in rules] == [r.code for r in RULES]

@@ -13,8 +13,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mlsys_lint.findings import FileReport, Finding, Location, Violation
 from mlsys_lint.rules import Context, Rule
@@ -28,11 +27,13 @@ if TYPE_CHECKING:
     from mlsys_lint.document.tex import TexProject
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     max_file_size: int | None = 200 * 1024 * 1024  # bytes
     max_pages: int | None = 2000
     timeout: float | None = 60.0  # seconds per file
+
+
+NO_LIMITS_GIVEN = Limits()  # the defaults
 
 
 def unsuppressed(
@@ -112,7 +113,7 @@ def lint_pdf(
     path: str,
     venue: Venue,
     rules: Iterable[Rule],
-    limits: Limits = Limits(),
+    limits: Limits = NO_LIMITS_GIVEN,
     supplement: bool = False,
     authors=None,
 ) -> FileReport:
@@ -234,9 +235,9 @@ def with_synctex(report: FileReport, tex: TexProject | None = None) -> FileRepor
         hit = sync.locate(f.location.page, f.location.bbox) if f.location.bbox else None
         shown = synctex.resolve(hit[0], sync.path, known) if hit else None
         if hit and shown:
-            f = replace(f, source=Location(shown, line=hit[1]))
+            f = f._replace(source=Location(shown, line=hit[1]))
         out.append(f)
-    return replace(report, findings=tuple(out))
+    return report._replace(findings=tuple(out))
 
 
 def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
@@ -263,7 +264,7 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
             line = _within_paragraph(tex, name, f.source.line, quote)
             if tex.suppressions.covers(f.rule, name, line):
                 continue
-            out.append(replace(f, source=Location(tex.display(name), line=line)))
+            out.append(f._replace(source=Location(tex.display(name), line=line)))
             continue
         where = (
             [(file, n) for file, n, text in tex.code_lines if quote in text]
@@ -274,9 +275,9 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
             continue
         if len(where) == 1:
             file, n = where[0]
-            f = replace(f, source=Location(tex.display(file), line=n))
+            f = f._replace(source=Location(tex.display(file), line=n))
         out.append(f)
-    return replace(report, findings=tuple(out))
+    return report._replace(findings=tuple(out))
 
 
 def _within_paragraph(tex: TexProject, name: str, line: int, quote: str) -> int:
@@ -345,18 +346,22 @@ def _worker(
         conn.send((index, report))
 
 
-@dataclass
 class _Slot:
-    process: multiprocessing.Process
-    index: int | None = None  # the file it is working on
-    deadline: float | None = None
+    """A worker process and the file it is working on (index, deadline), if any."""
+
+    __slots__ = ("process", "index", "deadline")
+
+    def __init__(self, process: multiprocessing.Process) -> None:
+        self.process = process
+        self.index: int | None = None
+        self.deadline: float | None = None
 
 
 def lint_many(
     paths: Sequence[str],
     venue: Venue,
     rules: Sequence[Rule],
-    limits: Limits = Limits(),
+    limits: Limits = NO_LIMITS_GIVEN,
     jobs: int = 1,
     on_done: Callable[[FileReport], None] | None = None,
     supplements: frozenset[str] = frozenset(),

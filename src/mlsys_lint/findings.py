@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 SEVERITIES = ("error", "warning")
@@ -51,8 +50,7 @@ def place(loc: Location) -> str:
     return f"{where}:{loc.line}" if loc.line else f"{where}, page {loc.page}" if loc.page else where
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule yields: the engine adds the rule's code, name and severity."""
 
     message: str
@@ -74,8 +72,7 @@ class Violation:
 INCOMPLETE_INPUT = frozenset({"T009"})
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     name: str
     severity: str
@@ -104,8 +101,7 @@ class Twin(NamedTuple):
     location: Location
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(NamedTuple):
     path: str
     venue: str
     pages: int | None = None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -72,7 +71,7 @@ def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
                 click.echo(f"  - {tip}")
         target = written if changes else pdf
         shown = pdf if dry_run or not changes else output
-        report = replace(lint_pdf(target, profile, RULES), path=shown)
+        report = lint_pdf(target, profile, RULES)._replace(path=shown)
     if report.error:
         click.echo(f"mlsys-lint: {shown}: {report.error}", err=True)
         sys.exit(2)

@@ -7,7 +7,6 @@ the pair once."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from mlsys_lint.findings import FileReport, Finding, Twin
 
@@ -58,12 +57,12 @@ def merge(reports: list[FileReport]) -> list[FileReport]:
                     continue
                 taken.add((k, m))
                 head = marks.get((i, j), first)
-                marks[(i, j)] = replace(head, also=head.also + (Twin(b, second.location),))
-                marks[(k, m)] = replace(second, same_as=Twin(a, first.location))
+                marks[(i, j)] = head._replace(also=head.also + (Twin(b, second.location),))
+                marks[(k, m)] = second._replace(same_as=Twin(a, first.location))
                 break
     if not marks:
         return reports
     return [
-        replace(r, findings=tuple(marks.get((i, j), f) for j, f in enumerate(r.findings)))
+        r._replace(findings=tuple(marks.get((i, j), f) for j, f in enumerate(r.findings)))
         for i, r in enumerate(reports)
     ]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mlsys_lint.findings import Violation
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from mlsys_lint.venues import Venue
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Everything a rule may read, built once per input by the engine: a PDF rule
     (needs "pdf") gets `pdf` and `sections`, a TeX rule (needs "tex") gets `tex`."""
 
@@ -37,8 +35,7 @@ class Context:
     ran: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str  # stable: family letter + 3 digits
     name: str  # states the problem, reads well after "allow"
     summary: str  # one line
@@ -51,12 +48,12 @@ class Rule:
     options: tuple[str, ...] = ()
     last: bool = False  # runs after the other TeX rules (it judges their suppressions)
     doc: str = ""
-    check: Callable[[Context], Iterator[Violation]] = field(default=lambda ctx: iter(()))
+    check: Callable[[Context], Iterator[Violation]] = lambda ctx: iter(())
 
 
 def from_module(module: ModuleType) -> Rule:
     """A rule module holds RULE (the record), check() and its docs as the docstring."""
-    return replace(module.RULE, check=module.check, doc=inspect.cleandoc(module.__doc__ or ""))
+    return module.RULE._replace(check=module.check, doc=inspect.cleandoc(module.__doc__ or ""))
 
 
 def page_ranges(pages: list[int]) -> str:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from mlsys_lint.document.sections import author_part, entries, entry_text
 from mlsys_lint.findings import Violation
@@ -77,8 +76,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         v = quoting(m, "self-citation in the first person")
         entry = _cited(m.sentence, m.sentence.lower().find(m.text.lower()), own)
         if entry is not None:  # --authors: the entry it cites is by a listed author
-            v = replace(
-                v,
+            v = v._replace(
                 message=f'{v.message}; it cites a listed author\'s paper: "{clip(entry, 70)}"',
                 evidence=f"{v.evidence} | cites: {clip(entry, 200)}",
             )

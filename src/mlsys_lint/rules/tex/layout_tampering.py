@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import islice
 
 from mlsys_lint.findings import Violation
@@ -261,8 +260,7 @@ def _negative_vspace(ctx: Context) -> Iterator[Violation]:
             match="\\vspace",
             severity="warning",
         )
-        return replace(
-            v,
+        return v._replace(
             occurrences=tuple((c.file, c.line) for c in cmds),
             regroup=lambda left: counted([c for c in cmds if (c.file, c.line) in left]),
         )
