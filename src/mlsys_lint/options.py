@@ -5,9 +5,8 @@ the values it was given here, and reads the result."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlsys_lint import settings
 from mlsys_lint.engine import Limits
@@ -24,8 +23,7 @@ class OptionsError(Exception):
     """Bad usage or a bad configuration: one line for the user (exit status 2)."""
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     files: tuple[str, ...]
     supplements: tuple[str, ...]  # PDFs named as supplements (also among `files`)
     papers: tuple[str, ...]  # the configuration's `pdf` (and `supplement`): a hook's PDFs

@@ -8,9 +8,10 @@ and the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from mlsys_lint.tomlfile import read_toml
 
@@ -42,10 +43,9 @@ KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None = None
-    values: dict[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = MappingProxyType({})
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)

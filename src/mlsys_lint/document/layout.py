@@ -5,7 +5,6 @@ count. Pure functions of (Page, Venue); no PyMuPDF here."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from mlsys_lint.document.model import Line, Page, Span
@@ -34,8 +33,7 @@ class Position(NamedTuple):
     line: Line
 
 
-@dataclass(frozen=True)
-class PageLayout:
+class PageLayout(NamedTuple):
     page: Page
     content: tuple[Line, ...]  # lines that are not furniture
     hidden_runs: tuple[tuple[Line, str], ...]  # every line with hidden spans, and their text

@@ -5,7 +5,6 @@ Importing this module does not import PyMuPDF.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from mlsys_lint.findings import BBox
@@ -125,8 +124,7 @@ class EmbeddedInfo(NamedTuple):
     info: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
-class PdfDocument:
+class PdfDocument(NamedTuple):
     path: str
     pages: tuple[Page, ...]
     metadata: dict[str, str]  # the Info dictionary, as PyMuPDF names its keys

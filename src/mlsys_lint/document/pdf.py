@@ -1,7 +1,7 @@
 """The only module that imports PyMuPDF: one pass turns a PDF into a PdfDocument.
 
-The model is immutable (frozen dataclasses and tuples); rules read it and never
-touch the file again.
+The model is immutable (typed NamedTuples of tuples); rules read it and never touch
+the file again.
 """
 
 from __future__ import annotations

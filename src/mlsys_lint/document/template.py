@@ -10,8 +10,8 @@ the profiles; no PyMuPDF here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mlsys_lint.document.layout import NUMBER_ONLY, SPAN, Position
 from mlsys_lint.document.sections import Sections
@@ -20,8 +20,7 @@ from mlsys_lint.tomlfile import read_toml
 from mlsys_lint.venues import Venue, VenueError, builtin_names, styles_dir
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     family: str  # "ICML", "NeurIPS", "MLSys"
     venue: str  # the built-in profile whose fingerprint matched
     notice: str  # the page-1 line that names the venue

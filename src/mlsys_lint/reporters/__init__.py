@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from mlsys_lint.findings import FileReport
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     color: bool = False
-    rules: dict = field(default_factory=dict)  # code -> Rule, for formats that describe rules
+    rules: Mapping = MappingProxyType({})  # code -> Rule, for formats that describe rules
     statistics: bool = False  # human formats: end with the per-rule table
     quiet: bool = False  # human formats: the findings only, no table or summary
 
