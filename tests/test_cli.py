@@ -165,6 +165,23 @@ def test_the_process_leaves_without_teardown_but_with_its_whole_report(tmp_path)
     assert p.returncode == 2 and "unknown venue" in p.stderr
 
 
+def test_the_process_runs_with_a_lazier_garbage_collector():
+    """console() raises the collector's threshold and freezes what was imported before the
+    run (benchmarks/RESULTS.md: ~13 ms of a 10-page run); a library user's process, which
+    imports mlsys_lint without console(), keeps Python's defaults."""
+    code = (
+        "import gc, mlsys_lint.cli as cli, mlsys_lint.engine\n"
+        "assert gc.get_threshold()[0] == 700\n"
+        "cli.entry = lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)\n"
+        "from mlsys_lint.console import console, GC_THRESHOLD\n"
+        "print(GC_THRESHOLD)\n"
+        "console()\n"
+    )
+    p = _subprocess("-c", code)
+    threshold, seen, frozen = p.stdout.split()
+    assert p.returncode == 0 and seen == threshold and frozen == "True", p.stderr
+
+
 def test_a_reader_that_goes_away_gets_no_traceback():
     """`mlsys-lint ... | head -1`: the rest of the report has nowhere to go; no
     "Exception ignored" or BrokenPipeError on stderr, the verdict's exit code."""

@@ -1,3 +1,3 @@
-from mlsys_lint.cli import console
+from mlsys_lint.console import console
 
 console()

@@ -9,11 +9,10 @@ Nothing here imports PyMuPDF until a PDF is actually linted.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -519,25 +518,3 @@ def entry() -> None:
         command(args[1:], prog_name=f"mlsys-lint {args[0]}")
     else:
         main()
-
-
-def console() -> NoReturn:
-    """The console script and `python -m mlsys_lint`: `entry()`, the output flushed, then
-    out with `os._exit`. The interpreter's teardown (freeing every module, PyMuPDF's
-    bindings above all) would take ~30 ms after the work is done; nothing is left for it
-    to do: files are written and closed, workers joined. A crash still raises as usual."""
-    try:
-        entry()
-        code: object = 0
-    except SystemExit as stop:
-        code = stop.code
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):  # sys.exit("message"), as Python prints it
-        sys.stderr.write(f"{code}\n")
-        code = 1
-    for stream in (sys.stdout, sys.stderr):
-        # a reader that went away (`| head`), a closed stream: nothing more to say
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
