@@ -120,7 +120,6 @@ def lint_pdf(
     """Lint one PDF. A file that cannot be read gives a report with `error` set. A
     supplement (the separately uploaded appendix) is linted under the profile's
     [supplement] table: the page-limit and layout rules it names do not run."""
-    from mlsys_lint.authors import for_pdf
     from mlsys_lint.document.pdf import PdfError, load_pdf
     from mlsys_lint.document.sections import build_sections
 
@@ -131,7 +130,11 @@ def lint_pdf(
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc), role=role)
     sections = build_sections(pdf, venue)
-    listed = for_pdf(path, authors)  # an authors file, or this paper's row of a chair's list
+    listed = None
+    if authors is not None:  # an authors file, or this paper's row of a chair's list
+        from mlsys_lint.authors import for_pdf
+
+        listed = for_pdf(path, authors)
     ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections, authors=listed)
     findings, error = _run(ctx, rules, "pdf", lambda v: Location(path, v.page, _round(v.bbox)))
     findings.sort(key=lambda f: (f.location.page or 0, f.rule))
@@ -220,10 +223,10 @@ def with_synctex(report: FileReport, tex: TexProject | None = None) -> FileRepor
     Without a SyncTeX file, or with one that does not read, the report is unchanged (and
     link_to_source falls back to matching words). With the project, a path written on
     another machine (Overleaf's `/compile/main.tex`) is matched to its files."""
-    from mlsys_lint.document import synctex
-
     if report.error or not report.findings:
         return report
+    from mlsys_lint.document import synctex
+
     found = synctex.find(report.path)
     boxed = {f.location.page for f in report.findings if f.location.bbox and f.location.page}
     sync = synctex.read(found, boxed) if found is not None and boxed else None
