@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
+import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pymupdf
 import pytest
@@ -118,13 +122,41 @@ def tex_codes(tmp_path, *edits: tuple[str, str, str], venue_name: str = "mlsys20
     return codes(report)
 
 
+class Result(NamedTuple):
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def invoke(command, argv=(), env=None) -> Result:
+    """Run a command's entry function (cli.main, planning.plan, fixing.fix) in this
+    process as the console would: its exit status, standard output and standard error;
+    `env`: variables to set (None: unset) while it runs."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = {k: os.environ.get(k) for k in env or {}}
+    for k, v in (env or {}).items():
+        os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            command([str(a) for a in argv])
+        code = 0
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
 def run_cli(*args, isolated: bool = True, env=None) -> tuple[int, str, str]:
     """The command line: (exit status, stdout, stderr). Isolated from any configuration
     file around the tests unless a test is about the configuration (isolated=False)."""
-    from click.testing import CliRunner
-
     from mlsys_lint.cli import main
 
     argv = (["--isolated"] if isolated else []) + [str(a) for a in args]
-    result = CliRunner().invoke(main, argv, env=env)
+    result = invoke(main, argv, env=env)
     return result.exit_code, result.stdout, result.stderr

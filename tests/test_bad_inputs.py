@@ -6,9 +6,8 @@ import json
 
 import pymupdf
 import pytest
-from click.testing import CliRunner
 
-from conftest import SAMPLES
+from conftest import SAMPLES, invoke
 from mlsys_lint.cli import main
 
 CLEAN = SAMPLES / "clean.pdf"
@@ -48,9 +47,8 @@ EXPECTED_MESSAGES = {
 @pytest.mark.parametrize("kind", sorted(EXPECTED_MESSAGES))
 def test_bad_file_is_one_line_exit_2_and_batch_continues(tmp_path, kind):
     bad = make(tmp_path, kind)
-    result = CliRunner().invoke(main, ["--format", "json", str(bad), str(CLEAN)])
+    result = invoke(main, ["--format", "json", str(bad), str(CLEAN)])
     assert result.exit_code == 2
-    assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr
     err_lines = result.stderr.strip().splitlines()
     assert len(err_lines) == 1 and EXPECTED_MESSAGES[kind] in err_lines[0]
@@ -62,9 +60,8 @@ def test_bad_file_is_one_line_exit_2_and_batch_continues(tmp_path, kind):
 
 def test_truncated_pdf_never_crashes(tmp_path):
     """MuPDF may repair a truncated file; either way: a verdict or one error line."""
-    result = CliRunner().invoke(main, [str(make(tmp_path, "truncated"))])
+    result = invoke(main, [str(make(tmp_path, "truncated"))])
     assert result.exit_code in (0, 1, 2)
-    assert result.exception is None or isinstance(result.exception, SystemExit)
     if result.exit_code == 2:
         assert len(result.stderr.strip().splitlines()) == 1
 
@@ -72,7 +69,7 @@ def test_truncated_pdf_never_crashes(tmp_path):
 def test_encrypted_with_empty_user_password_is_linted(tmp_path):
     path = tmp_path / "owner_only.pdf"
     pymupdf.open(CLEAN).save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner")
-    result = CliRunner().invoke(main, [str(path)])
+    result = invoke(main, [str(path)])
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
@@ -89,7 +86,7 @@ def test_zero_page_pdf(tmp_path):
         b"trailer<</Size 3/Root 1 0 R>>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n"
     )
     path.write_bytes(body)
-    result = CliRunner().invoke(main, [str(path)])
+    result = invoke(main, [str(path)])
     assert result.exit_code == 2
     assert "no pages" in result.stderr or "damaged" in result.stderr
 
@@ -106,7 +103,7 @@ def test_broken_xref_is_repaired_and_linted(tmp_path):
     cut = data.rfind(b"startxref")
     path = tmp_path / "broken_xref.pdf"
     path.write_bytes(data[:cut] + b"startxref\n999999\n%%EOF\n")
-    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    result = invoke(main, ["--format", "json", str(path)])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["files"][0]["pages"] == 11
 
@@ -115,17 +112,17 @@ def test_broken_xref_is_repaired_and_linted(tmp_path):
 def test_thousand_pages_and_the_page_limit(tmp_path):
     path = tmp_path / "p1000.pdf"
     _pages_pdf(path, 1000)
-    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    result = invoke(main, ["--format", "json", str(path)])
     assert result.exit_code == 1  # a content verdict: far over the page limit
     report = json.loads(result.stdout)["files"][0]
     assert report["pages"] == 1000 and report["error"] is None
-    result = CliRunner().invoke(main, ["--max-pages", "500", str(path)])
+    result = invoke(main, ["--max-pages", "500", str(path)])
     assert result.exit_code == 2
     assert "1000 pages, over the 500 page limit (--max-pages)" in result.stderr
 
 
 def test_file_size_limit(tmp_path):
-    result = CliRunner().invoke(main, ["--max-file-size", "0.01", str(CLEAN)])
+    result = invoke(main, ["--max-file-size", "0.01", str(CLEAN)])
     assert result.exit_code == 2 and "over the 0.01 MB limit (--max-file-size)" in result.stderr
 
 
@@ -142,7 +139,7 @@ def test_page_with_200000_spans(tmp_path):
     doc.update_stream(page.get_contents()[0], "\n".join(ops).encode())
     path = tmp_path / "spans.pdf"
     doc.save(path, deflate=True)
-    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    result = invoke(main, ["--format", "json", str(path)])
     assert result.exit_code in (0, 1) and "Traceback" not in result.stderr
     assert json.loads(result.stdout)["files"][0]["pages"] == 1
 
@@ -155,7 +152,7 @@ def test_image_only_pdf_says_text_checks_could_not_run(tmp_path):
         new.insert_image(new.rect, pixmap=page.get_pixmap(dpi=30))
     path = tmp_path / "scanned.pdf"
     out.save(path)
-    result = CliRunner().invoke(main, ["--format", "json", str(path)])
+    result = invoke(main, ["--format", "json", str(path)])
     assert result.exit_code == 0  # a warning: the verdict is "could not check", not "fails"
     (finding,) = json.loads(result.stdout)["files"][0]["findings"]
     assert (finding["rule"], finding["severity"]) == ("M001", "warning")
@@ -168,11 +165,11 @@ def test_non_utf8_file_name(tmp_path):
 
     name = os.fsdecode(bytes(tmp_path) + b"/paper\xff\xfe.pdf")
     shutil.copy(SAMPLES / "etal.pdf", name)
-    result = CliRunner().invoke(main, ["--format", "json", name])
+    result = invoke(main, ["--format", "json", name])
     assert result.exit_code == 1
     report = json.loads(result.stdout)["files"][0]
     assert report["path"].endswith("paper\ufffd\ufffd.pdf") and len(report["findings"]) == 3
-    result = CliRunner().invoke(main, [name])
+    result = invoke(main, [name])
     assert "paper\ufffd\ufffd.pdf:10: R001" in result.stdout
 
 
@@ -181,7 +178,7 @@ def test_fifo_is_not_read(tmp_path):
 
     fifo = tmp_path / "pipe.pdf"
     os.mkfifo(fifo)
-    result = CliRunner().invoke(main, [str(fifo), str(CLEAN)])
+    result = invoke(main, [str(fifo), str(CLEAN)])
     assert result.exit_code == 2 and "not a regular file" in result.stderr
 
 
@@ -212,9 +209,7 @@ TEX_CASES = {
 def test_bad_tex_project_is_one_line_exit_2_and_batch_continues(tmp_path, kind):
     body, files, message = TEX_CASES[kind]
     root = _tex_project(tmp_path, body, **files)
-    result = CliRunner().invoke(
-        main, ["--isolated", "--format", "json", str(CLEAN), "--tex", str(root)]
-    )
+    result = invoke(main, ["--isolated", "--format", "json", str(CLEAN), "--tex", str(root)])
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"mlsys-lint: {root}/") and message in line
@@ -225,7 +220,7 @@ def test_bad_tex_project_is_one_line_exit_2_and_batch_continues(tmp_path, kind):
 
 def test_tex_project_without_main_file_is_one_line_exit_2(tmp_path):
     (tmp_path / "notes.txt").write_text("no LaTeX here\n")
-    result = CliRunner().invoke(main, ["--isolated", "--tex", str(tmp_path), str(CLEAN)])
+    result = invoke(main, ["--isolated", "--tex", str(tmp_path), str(CLEAN)])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"mlsys-lint: {tmp_path}: {tmp_path}: no .tex file with \\documentclass "
@@ -245,7 +240,7 @@ def test_fifty_megabyte_bib_is_read(tmp_path):
         fh.writelines(entry % i for i in range(count))
         fh.write("@misc{last, author = {Doe, J. and others}}\n")
     assert (root / "refs.bib").stat().st_size > 50 * 2**20
-    result = CliRunner().invoke(main, ["--isolated", "--format", "concise", str(root)])
+    result = invoke(main, ["--isolated", "--format", "concise", str(root)])
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert f"refs.bib:{count * 6 + 1}: T005 [error] entry 'last'" in result.stdout
 
@@ -261,7 +256,7 @@ def test_a_failing_rule_is_one_line_and_the_others_still_report(monkeypatch):
 
     rules = tuple(r._replace(check=broken) if r.code == "L001" else r for r in registry.RULES)
     monkeypatch.setattr(registry, "RULES", rules)
-    result = CliRunner().invoke(main, ["--isolated", "--format", "json", str(SAMPLES / "etal.pdf")])
+    result = invoke(main, ["--isolated", "--format", "json", str(SAMPLES / "etal.pdf")])
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert "internal error in rule L001 (ZeroDivisionError: simulated)" in line
@@ -279,9 +274,7 @@ def test_a_failing_tex_reader_is_one_line(tmp_path, monkeypatch):
 
     monkeypatch.setattr(tex, "load_project", broken)
     root = _tex_project(tmp_path, "x")
-    result = CliRunner().invoke(
-        main, ["--isolated", "--format", "json", str(CLEAN), "--tex", str(root)]
-    )
+    result = invoke(main, ["--isolated", "--format", "json", str(CLEAN), "--tex", str(root)])
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert "internal error reading the project (RecursionError: simulated)" in line
@@ -298,9 +291,7 @@ def test_the_pdf_librarys_messages_join_the_report_not_stdout(tmp_path):
             doc.xref_set_key(xref, "Subtype", "/Bogus")
     odd = tmp_path / "odd.pdf"
     doc.save(odd)
-    result = CliRunner().invoke(
-        main, ["--isolated", "--format", "json", str(odd), str(SAMPLES / "clean.pdf")]
-    )
+    result = invoke(main, ["--isolated", "--format", "json", str(odd), str(SAMPLES / "clean.pdf")])
     odd_report, clean_report = json.loads(result.stdout)["files"]
     assert any("font" in m for m in odd_report["messages"])
     assert clean_report["messages"] == []  # one file's messages are not the next one's

@@ -165,6 +165,45 @@ def test_the_process_leaves_without_teardown_but_with_its_whole_report(tmp_path)
     assert p.returncode == 2 and "unknown venue" in p.stderr
 
 
+def test_options_may_follow_files_and_dashes_end_the_options(tmp_path):
+    """`mlsys-lint a.pdf --select L001 b.pdf` and a file named like an option after --."""
+    code, out, _ = run(SAMPLES / "clean.pdf", "--select", "L001", SAMPLES / "a4.pdf")
+    assert code == 1 and out.strip().endswith("1 error, 0 warnings in 2 files")
+    odd = tmp_path / "-v2.pdf"
+    shutil.copy(SAMPLES / "clean.pdf", odd)
+    code, out, err = run("--", odd, SAMPLES / "a4.pdf")
+    assert code == 1 and "in 2 files" in out, err
+    code, _, err = run("--jobs", "-1", SAMPLES / "clean.pdf")
+    assert code == 2 and "mlsys-lint: error: argument -j/--jobs: -1 is below 0" in err
+    assert err.startswith("usage: mlsys-lint [options] [FILES ...]\n")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
+def test_shell_completion_completes_options_venues_codes_and_commands(tmp_path):
+    """`eval "$(mlsys-lint --completion bash)"`, then what bash offers for a few words."""
+    code, script, _ = run("--completion", "bash")
+    assert code == 0
+    (tmp_path / "c.sh").write_text(script)
+
+    def offers(*words: str) -> set[str]:
+        line = " ".join(f"'{w}'" for w in ("mlsys-lint", *words))
+        probe = (
+            f"source {tmp_path / 'c.sh'}; COMP_WORDS=({line}); COMP_CWORD={len(words)}; "
+            '_mlsys_lint; printf "%s\\n" "${COMPREPLY[@]}"'
+        )
+        done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
+        return set(done.stdout.split())
+
+    assert offers("--ven") == {"--venue"}
+    assert offers("--venue", "mlsys2026-i") == {"mlsys2026-industry"}
+    assert offers("--select", "R00") == {"R001", "R002"}
+    assert offers("--format", "sa") == {"sarif"}
+    assert offers("pl") == {"plan"}
+    assert offers("paper.pdf", "x") == set()  # bash's own file completion takes over
+    _, zsh, _ = run("--completion", "zsh")
+    assert zsh.splitlines()[1].startswith("autoload -U +X bashcompinit")
+
+
 def test_the_process_runs_with_a_lazier_garbage_collector():
     """console() raises the collector's threshold and freezes what was imported before the
     run (benchmarks/RESULTS.md: ~13 ms of a 10-page run); a library user's process, which
@@ -184,7 +223,7 @@ def test_the_process_runs_with_a_lazier_garbage_collector():
 
 def test_a_reader_that_goes_away_gets_no_traceback():
     """`mlsys-lint ... | head -1`: the rest of the report has nowhere to go; no
-    "Exception ignored" or BrokenPipeError on stderr, the verdict's exit code."""
+    "Exception ignored" or BrokenPipeError on stderr, exit status 1 (as a failed write)."""
     cmd = [sys.executable, "-m", "mlsys_lint", "--isolated", str(SAMPLES / "etal.pdf")]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.close()  # before anything is written: every write fails

@@ -8,9 +8,8 @@ import os
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import SAMPLES
+from conftest import SAMPLES, invoke
 from mlsys_lint.cli import main
 
 
@@ -23,7 +22,7 @@ def project(tmp_path, monkeypatch):
 
 
 def run(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
+    result = invoke(main, [str(a) for a in args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -112,14 +111,14 @@ def test_config_tex_key_names_the_project(tmp_path, monkeypatch):
     main_tex.write_text(main_tex.read_text().replace("\\newif", "\\linespread{0.8}\n\\newif"))
     (tmp_path / ".mlsys-lint.toml").write_text('tex = "paper"\n')
     monkeypatch.chdir(tmp_path / "paper" / "sections")  # found by walking up
-    result = CliRunner().invoke(main, ["--format", "concise"])
+    result = invoke(main, ["--format", "concise"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].endswith(
         "main.tex:8: T004 [error] \\linespread{0.8} tightens the leading"
     )
     # a file of the project given on the command line does not check it twice
-    result = CliRunner().invoke(main, ["--format", "concise", "intro.tex"])
+    result = invoke(main, ["--format", "concise", "intro.tex"])
     assert result.stdout.count("T004") == 1
     (tmp_path / ".mlsys-lint.toml").write_text("tex = 3\n")
-    result = CliRunner().invoke(main, [])
+    result = invoke(main, [])
     assert result.exit_code == 2 and "'tex' has the wrong type" in result.stderr

@@ -4,7 +4,7 @@ Each case names the paper, its venue, the rule IDs that must fire and those that
 not, with the facts the verdict rests on (`why`). The verdicts were read off the papers by
 hand, never off mlsys-lint. The test runs the command line exactly as
 `../shared/corpus/score.py --cmd mlsys-lint` does (`--format json --isolated --venue V
-PDF [--tex SRC]`; in this process, through click), so the two agree.
+PDF [--tex SRC]`; in this process, through cli.main), so the two agree.
 
 On a clone without `../shared` (a user's fresh checkout) the whole module skips with
 one reason. A case whose verdict we believe is wrong is listed in DISPUTED with the
@@ -17,9 +17,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import ROOT, tomllib
+from conftest import ROOT, invoke, tomllib
 from mlsys_lint.cli import main
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -44,8 +43,7 @@ def _rules(case: dict, *extra: str) -> tuple[set[str], list[str]]:
     argv += ["--venue", case["venue"], str(CORPUS / case["pdf"])]
     if case.get("tex"):
         argv += ["--tex", str(CORPUS / case["tex"])]
-    done = CliRunner().invoke(main, argv)
-    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    done = invoke(main, argv)
     files = json.loads(done.stdout)["files"]
     errors = [f"{f['path']}: {f['error']}" for f in files if f.get("error")]
     return {x["rule"] for f in files for x in f["findings"]}, errors

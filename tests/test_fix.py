@@ -7,14 +7,13 @@ import shutil
 
 import pdfplumber
 import pymupdf
-from click.testing import CliRunner
 
-from conftest import SAMPLES, codes, lint
+from conftest import SAMPLES, codes, invoke, lint
 from mlsys_lint.fixing import fix
 
 
 def run(*args):
-    result = CliRunner().invoke(fix, [str(a) for a in args])
+    result = invoke(fix, [str(a) for a in args])
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -8,9 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import SAMPLES
+from conftest import SAMPLES, invoke
 from mlsys_lint.cli import main
 from mlsys_lint.gitignore import GitIgnore
 
@@ -46,7 +45,7 @@ def test_folder_runs_respect_gitignore(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
     def linted(*args):
-        out = CliRunner().invoke(main, ["--format", "json", *args]).stdout
+        out = invoke(main, ["--format", "json", *args]).stdout
         return sorted(Path(f["path"]).parent.name for f in json.loads(out)["files"])
 
     assert linted("--isolated", ".") == ["submission"]

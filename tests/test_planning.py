@@ -6,14 +6,12 @@ import json
 import subprocess
 import sys
 
-from click.testing import CliRunner
-
-from conftest import SAMPLES
+from conftest import SAMPLES, invoke
 from mlsys_lint.planning import plan, venues
 
 
 def test_venues_json_lists_rules_and_dates():
-    result = CliRunner().invoke(venues, ["--format", "json"])
+    result = invoke(venues, ["--format", "json"])
     assert result.exit_code == 0
     doc = {v["name"]: v for v in json.loads(result.stdout)}
     assert doc["mlsys2026"]["dates"] == {
@@ -39,9 +37,7 @@ def test_venues_through_the_console_entry():
 
 
 def test_plan_mlsys_to_icml():
-    result = CliRunner().invoke(
-        plan, ["--from", "mlsys2026", "--to", "icml2026", "--today", "2025-12-01"]
-    )
+    result = invoke(plan, ["--from", "mlsys2026", "--to", "icml2026", "--today", "2025-12-01"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     timeline = lines[lines.index("Timeline:") + 1 : lines.index("Dual submission:") - 1]
@@ -72,15 +68,13 @@ def test_plan_mlsys_to_icml():
 
 
 def test_plan_after_the_deadlines():
-    result = CliRunner().invoke(
-        plan, ["--from", "mlsys2026", "--to", "icml2026", "--today", "2026-02-01"]
-    )
+    result = invoke(plan, ["--from", "mlsys2026", "--to", "icml2026", "--today", "2026-02-01"])
     assert "All of ICML 2026's deadlines have passed." in result.stdout
     assert "decide without it" not in result.stdout
 
 
 def test_plan_lints_the_pdf_against_the_target():
-    result = CliRunner().invoke(
+    result = invoke(
         plan,
         [
             "--from",
@@ -98,11 +92,9 @@ def test_plan_lints_the_pdf_against_the_target():
 
 
 def test_plan_bad_input():
-    result = CliRunner().invoke(plan, ["--from", "mlsys2026", "--to", "nowhere"])
+    result = invoke(plan, ["--from", "mlsys2026", "--to", "nowhere"])
     assert result.exit_code == 2 and "unknown venue 'nowhere'" in result.stderr
-    result = CliRunner().invoke(
-        plan, ["--from", "mlsys2026", "--to", "icml2026", "--today", "soon"]
-    )
+    result = invoke(plan, ["--from", "mlsys2026", "--to", "icml2026", "--today", "soon"])
     assert result.exit_code == 2 and "--today: not a date" in result.stderr
-    result = CliRunner().invoke(plan, ["--from", "icml2026", "--to", "mlsys2024"])
+    result = invoke(plan, ["--from", "icml2026", "--to", "mlsys2024"])
     assert result.exit_code == 2 and "records no dates" in result.stderr

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from conftest import invoke
 from mlsys_lint.rules import RULES, UnknownRule, match, select
 
 
@@ -151,7 +152,6 @@ def test_selection_is_decided_by_the_most_specific_selector():
 
 
 def test_a_code_on_the_command_line_beats_the_configurations_ignore(tmp_path, monkeypatch):
-    from click.testing import CliRunner
 
     from conftest import SAMPLES
     from mlsys_lint.cli import main
@@ -159,9 +159,9 @@ def test_a_code_on_the_command_line_beats_the_configurations_ignore(tmp_path, mo
     (tmp_path / ".mlsys-lint.toml").write_text('ignore = ["R001"]\n')
     monkeypatch.chdir(tmp_path)
     paper = str(SAMPLES / "etal.pdf")
-    assert "R001" not in CliRunner().invoke(main, [paper]).stdout
-    assert "R001" in CliRunner().invoke(main, ["--select", "R001", paper]).stdout
-    assert "R001" in CliRunner().invoke(main, ["--isolated", "--select", "R001", "--ignore", "R",
+    assert "R001" not in invoke(main, [paper]).stdout
+    assert "R001" in invoke(main, ["--select", "R001", paper]).stdout
+    assert "R001" in invoke(main, ["--isolated", "--select", "R001", "--ignore", "R",
                                                 paper]).stdout  # fmt: skip
 
 

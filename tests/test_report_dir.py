@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 
 import pymupdf
 import pytest
-from click.testing import CliRunner
 
-from conftest import SAMPLES
+from conftest import SAMPLES, invoke
 from mlsys_lint.cli import main
 
 
@@ -50,7 +49,7 @@ class Rows(HTMLParser):
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
     missing = out / "missing.pdf"
-    result = CliRunner().invoke(
+    result = invoke(
         main,
         [
             "--annotate-dir",

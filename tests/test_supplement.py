@@ -7,16 +7,14 @@ import json
 import os
 import shutil
 
-from click.testing import CliRunner
-
-from conftest import SAMPLES
+from conftest import SAMPLES, invoke
 from mlsys_lint.cli import main
 from mlsys_lint.inputs import supplements
 from mlsys_lint.venues import load_venue
 
 
 def run(*args) -> tuple[int, dict]:
-    result = CliRunner().invoke(main, ["--isolated", "--format", "json", *map(str, args)])
+    result = invoke(main, ["--isolated", "--format", "json", *map(str, args)])
     return result.exit_code, json.loads(result.stdout)
 
 
@@ -40,7 +38,7 @@ def test_a_supplement_is_checked_for_anonymity():
 
 
 def test_the_text_summary_counts_the_supplement():
-    result = CliRunner().invoke(
+    result = invoke(
         main, ["--isolated", str(SAMPLES / "clean.pdf"), "--supplement", str(SAMPLES / "long.pdf")]
     )
     assert result.stdout.strip() == "no problems found in 1 file and 1 supplement"
@@ -80,7 +78,7 @@ def test_the_configuration_names_the_supplement(tmp_path, monkeypatch):
     shutil.copy(SAMPLES / "appendix_onecolumn.pdf", tmp_path / "extra.pdf")
     (tmp_path / ".mlsys-lint.toml").write_text('pdf = "main.pdf"\nsupplement = "extra.pdf"\n')
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["--format", "json"])
+    result = invoke(main, ["--format", "json"])
     doc = json.loads(result.stdout)
     assert [f["role"] for f in doc["files"]] == ["paper", "supplement"]
     assert result.exit_code == 0

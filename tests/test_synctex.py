@@ -10,9 +10,8 @@ import os
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, invoke
 from mlsys_lint.cli import main
 
 SRC = SAMPLES / "src" / "blind_leaks.tex"
@@ -33,7 +32,7 @@ def built(tmp_path, src_dir: str):
 
 
 def sources(*args) -> dict[str, tuple[str, int]]:
-    out = CliRunner().invoke(main, ["--isolated", "--format", "json", *map(str, args)]).stdout
+    out = invoke(main, ["--isolated", "--format", "json", *map(str, args)]).stdout
     return {
         f["rule"]: (os.path.realpath(f["source"]["file"]), f["source"]["line"])
         if f["source"]
@@ -85,7 +84,7 @@ def test_a_damaged_synctex_file_is_ignored(tmp_path, content):
     pdf = tmp_path / "blind_leaks.pdf"
     shutil.copy(SAMPLES / "blind_leaks.pdf", pdf)
     (tmp_path / "blind_leaks.synctex.gz").write_bytes(content)
-    result = CliRunner().invoke(main, ["--isolated", "--format", "json", str(pdf)])
+    result = invoke(main, ["--isolated", "--format", "json", str(pdf)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert {f["source"] for f in json.loads(result.stdout)["files"][0]["findings"]} == {None}
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import ROOT, SAMPLES, codes, lint
+from conftest import ROOT, SAMPLES, codes, invoke, lint
 from mlsys_lint.cli import main
 from mlsys_lint.venues import VenueError, builtin_names, load_venue
 
@@ -87,7 +86,7 @@ R001 = "warning"
 def test_new_venue_from_a_file_needs_no_code(tmp_path):
     profile = tmp_path / "tinyconf.toml"
     profile.write_text(NEW_VENUE)
-    result = CliRunner().invoke(
+    result = invoke(
         main,
         [
             "--venue",
@@ -125,7 +124,7 @@ def test_bad_profiles_are_clear_errors(tmp_path, text, message):
     profile.write_text(text)
     with pytest.raises(VenueError, match=message.replace("(", r"\(").replace(".", r"\.")):
         load_venue(str(profile))
-    result = CliRunner().invoke(main, ["--venue", str(profile), str(SAMPLES / "clean.pdf")])
+    result = invoke(main, ["--venue", str(profile), str(SAMPLES / "clean.pdf")])
     assert result.exit_code == 2 and message in result.stderr
 
 

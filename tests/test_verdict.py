@@ -8,9 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from click.testing import CliRunner
-
-from conftest import SAMPLES, lint
+from conftest import SAMPLES, invoke, lint
 from mlsys_lint.cli import main
 from mlsys_lint.findings import FileReport, Finding, Location
 from mlsys_lint.reporters import ReportOptions
@@ -81,5 +79,5 @@ def test_a_configured_severity_beats_the_one_a_rule_gives(tmp_path):
     venue.write_text('extends = "mlsys2026"\nname = "strict"\n[severity]\nL002 = "error"\n')
     (f,) = lint(paper, str(venue), select=["L002"]).findings
     assert f.severity == "error"
-    result = CliRunner().invoke(main, ["--isolated", "--venue", str(venue), str(paper)])
+    result = invoke(main, ["--isolated", "--venue", str(venue), str(paper)])
     assert result.exit_code == 1

@@ -9,17 +9,18 @@ Nothing here imports PyMuPDF until a PDF is actually linted.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-import click
-
-from mlsys_lint import __version__
+from mlsys_lint import __version__, usage
 from mlsys_lint.findings import INCOMPLETE_INPUT, display_path, printable
 from mlsys_lint.inputs import discover, lint_projects
 from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
+from mlsys_lint.usage import UsageError, say
 from mlsys_lint.verdict import exit_code
 
 DEFAULT_VENUE = "mlsys2026"
@@ -35,7 +36,7 @@ def _explain(selector: str, venue_name: str) -> str:
         rules = match(selector)
         venue = load_venue(venue_name)
     except (UnknownRule, VenueError) as exc:
-        raise click.UsageError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     out = []
     for rule in rules:
         text = f"{rule.code} {rule.name} ({rule.severity})\n{rule.summary}\n\n{rule.doc}\n"
@@ -80,6 +81,42 @@ def _list_venues() -> str:
     )
 
 
+COMPLETION = """\
+# mlsys-lint {shell} completion: options, venues, formats, rule codes, subcommands, files
+{zsh}_mlsys_lint() {{
+    local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
+    case "$prev" in
+        --venue) COMPREPLY=($(compgen -W "{venues}" -- "$cur")); return ;;
+        --format|--output-format) COMPREPLY=($(compgen -W "{formats}" -- "$cur")); return ;;
+        --select|--extend-select|--ignore|--explain)
+            COMPREPLY=($(compgen -W "{codes}" -- "$cur")); return ;;
+        --completion) COMPREPLY=($(compgen -W "bash zsh" -- "$cur")); return ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "{options}" -- "$cur"))
+    elif [[ $COMP_CWORD -eq 1 ]]; then
+        COMPREPLY=($(compgen -W "{commands}" -- "$cur"))
+    fi
+}}
+complete -o default -F _mlsys_lint mlsys-lint
+"""
+
+
+def _completion(shell: str) -> str:
+    """The completion script (bash's; zsh runs it through bashcompinit), from the
+    parser's own options, the built-in venues and the rule registry."""
+    from mlsys_lint.rules import RULES
+    from mlsys_lint.venues import builtin_names
+
+    options = [n for names, _ in ARGUMENTS for n in names if n.startswith("-")] + ["-h", "--help"]
+    zsh = "autoload -U +X bashcompinit && bashcompinit\n" if shell == "zsh" else ""
+    return COMPLETION.format(
+        shell=shell, zsh=zsh, venues=" ".join(builtin_names()), formats=" ".join(FORMATS),
+        codes=" ".join(r.code for r in RULES), options=" ".join(options),
+        commands=" ".join(SUBCOMMANDS),
+    )  # fmt: skip
+
+
 def _annotate(reports, target: str) -> bool:
     """Write annotated copies; True when one could not be written."""
     from mlsys_lint.document.pdf import PdfError, annotate
@@ -102,13 +139,10 @@ def _annotate(reports, target: str) -> bool:
         try:
             n = annotate(r.path, out, r.findings)
         except PdfError as exc:
-            click.echo(f"mlsys-lint: {display_path(r.path)}: {exc}", err=True)
+            say(f"mlsys-lint: {display_path(r.path)}: {exc}")
             failed = True
             continue
-        click.echo(
-            f"mlsys-lint: wrote {display_path(str(out))} ({n} annotation{'s' if n != 1 else ''})",
-            err=True,
-        )
+        say(f"mlsys-lint: wrote {display_path(str(out))} ({n} annotation{'s' if n != 1 else ''})")
     return failed
 
 
@@ -120,7 +154,7 @@ def _annotate_dir(reports, folder: Path) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise click.UsageError(f"cannot create {folder}: {exc.strerror}") from None
+        raise UsageError(f"cannot create {folder}: {exc.strerror}") from None
     links: dict[int, tuple[str | None, str | None]] = {}
     failed = False
     for i, r in enumerate(reports):
@@ -131,212 +165,275 @@ def _annotate_dir(reports, folder: Path) -> bool:
         try:
             annotate(r.path, folder / pdf, r.findings, thumbnail=folder / png)
         except PdfError as exc:
-            click.echo(f"mlsys-lint: {display_path(r.path)}: {exc}", err=True)
+            say(f"mlsys-lint: {display_path(r.path)}: {exc}")
             failed = True
             continue
         links[i] = (pdf, png if r.findings else None)
     (folder / "index.html").write_text(render_index(reports, links), encoding="utf-8")
-    click.echo(f"mlsys-lint: wrote {display_path(str(folder / 'index.html'))}", err=True)
+    say(f"mlsys-lint: wrote {display_path(str(folder / 'index.html'))}")
     return failed
 
 
-EPILOG = """\b
+DESCRIPTION = """\
+Check conference paper PDFs against a venue's submission rules.
+
+FILES are PDFs, folders (every PDF below them is checked, and the LaTeX project when the
+folder holds a main .tex file), or LaTeX sources (main.tex, or any .tex/.bib file of a
+project).
+
+Examples:
+  mlsys-lint paper.pdf
+  mlsys-lint paper.pdf --tex paper/
+  mlsys-lint --venue mlsys2026-industry --format json paper.pdf
+  mlsys-lint -j 0 --format csv -o report.csv submissions/
+  mlsys-lint --explain L003"""
+
+EPILOG = """\
 Commands (mlsys-lint COMMAND --help):
   venues  List the built-in venue profiles: limits, columns, blind review, key dates.
   plan    Timeline and checklist for moving a paper from one venue to another.
   fix     Write a copy without identifying metadata, comments, attachments, actions."""
 
+# dest -> default: an option the command line leaves out is absent from the parsed
+# namespace (argparse.SUPPRESS), so the configuration file can fill it (options.py)
+DEFAULTS: dict[str, Any] = {
+    "venue": DEFAULT_VENUE, "output_format": "auto", "output_file": None, "also": (),
+    "tex_target": None, "supplement": (), "authors_file": None, "statistics": False,
+    "quiet": False, "select": (), "extend_select": (), "ignore": (), "exclude": (),
+    "extend_exclude": (), "force_exclude": False, "exit_zero": False, "jobs": 0,
+    "timeout": 60.0, "max_file_size": 200.0, "max_pages": 2000, "annotate_to": None,
+    "annotate_dir": None, "config_file": None, "isolated": False, "explain": None,
+    "list_rules": False, "list_venues": False, "completion": None,
+}  # fmt: skip
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
-@click.argument("files", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--venue",
-    default=DEFAULT_VENUE,
-    show_default=True,
-    metavar="NAME|FILE.toml",
-    help="Venue profile: a built-in name (see --list-venues) or a .toml path.",
-)
-@click.option(
-    "--format",
-    "--output-format",
-    "output_format",
-    default="auto",
-    type=click.Choice(FORMATS),
-    show_default=True,
-    help="Output format; auto: github under GitHub Actions, else full.",
-)
-@click.option(
-    "-o",
-    "--output",
-    "output_file",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Write the report to this file instead of standard output.",
-)
-@click.option(
-    "--also",
-    "also",
-    multiple=True,
-    metavar="FORMAT:FILE",
-    help="Also write the same result in another format to a file (repeatable), e.g. "
-    "--also sarif:out.sarif --also markdown:summary.md.",
-)
-@click.option(
-    "--tex",
-    "tex_target",
-    metavar="DIR|MAIN.tex",
-    type=click.Path(path_type=str),
-    help="Also check this LaTeX project (its folder or main file); its findings join the "
-    "PDF's in one report.",
-)
-@click.option(
-    "--supplement",
-    multiple=True,
-    metavar="FILE.pdf",
-    type=click.Path(path_type=str),
-    help="Also check this PDF as the paper's separately uploaded appendix: the anonymity, "
-    "metadata, hidden-text, font and safety rules apply, the page limit and layout do not. "
-    "A folder pairs appendix*.pdf and supplement*.pdf with its paper by itself.",
-)
-@click.option(
-    "--authors",
-    "authors_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="The paper's authors (TOML: [[author]] name, emails, affiliations, handles, sites), "
-    "or a program chair's author list (HotCRP's CSV, OpenReview's submission notes as "
-    ".json/.jsonl; matched to the PDFs by paper number): the anonymity rules then check "
-    "for exactly them.",
-)
-@click.option(
-    "--statistics",
-    is_flag=True,
-    help="Print only the count of findings per rule (a JSON list with --format json).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary, no table.")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Only these rules: codes, prefixes (L) or names, comma-separated.",
-)
-@click.option(
-    "--extend-select", multiple=True, metavar="CODES", help="Add these rules to the selection."
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
-@click.option(
-    "--exclude",
-    multiple=True,
-    metavar="GLOBS",
-    help="Leave out files and folders matching these patterns (replaces the defaults).",
-)
-@click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="Leave out these too.")
-@click.option(
-    "--force-exclude",
-    is_flag=True,
-    help="Apply the exclusions to files named on the command line too (for hooks).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(0),
-    default=0,
-    show_default=True,
-    help="Check files in this many worker processes (0: one per CPU).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0),
-    default=60.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Give up on a file after this long (0: no limit).",
-)
-@click.option(
-    "--max-file-size",
-    type=click.FloatRange(0),
-    default=200.0,
-    show_default=True,
-    metavar="MB",
-    help="Refuse larger files (0: no limit).",
-)
-@click.option(
-    "--max-pages",
-    type=click.IntRange(0),
-    default=2000,
-    show_default=True,
-    help="Refuse PDFs with more pages (0: no limit).",
-)
-@click.option(
-    "--annotate",
-    "annotate_to",
-    metavar="OUT.pdf|DIR",
-    type=click.Path(path_type=str),
-    help="Write a copy of the PDF with every finding highlighted (a directory when "
-    "several PDFs are linted).",
-)
-@click.option(
-    "--annotate-dir",
-    "annotate_dir",
-    metavar="DIR",
-    type=click.Path(path_type=Path),
-    help="Write every checked PDF's annotated copy, a thumbnail of its first page with a "
-    "finding, and an index.html over them into DIR.",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: the nearest .mlsys-lint.toml or pyproject.toml "
-    "with [tool.mlsys-lint]).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--explain", metavar="ID", help="Print the documentation of a rule and exit.")
-@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
-@click.option("--list-venues", is_flag=True, help="List the built-in venue profiles and exit.")
-@click.version_option(__version__, "--version", prog_name="mlsys-lint")
-@click.pass_context
-def main(ctx: click.Context, **params: Any) -> None:
-    """Check conference paper PDFs against a venue's submission rules.
 
-    FILES are PDFs, folders (every PDF below them is checked, and the LaTeX project when
-    the folder holds a main .tex file), or LaTeX sources (main.tex, or any .tex/.bib file
-    of a project).
+_WHOLE, _NUMBER = usage.at_least_zero(int), usage.at_least_zero(float)
+_MANY: dict[str, Any] = {"action": "append"}
+_FLAG: dict[str, Any] = {"action": "store_true"}
+# the linter's arguments: (names, argparse keywords), in the order --help lists them
+ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (("files",), dict(nargs="*", metavar="FILES", help="PDFs, folders or LaTeX sources.")),
+    (
+        ("--venue",),
+        dict(
+            metavar="NAME|FILE.toml",
+            help="Venue profile: a built-in name (see "
+            f"--list-venues) or a .toml path (default: {DEFAULT_VENUE}).",
+        ),
+    ),
+    (
+        ("--format", "--output-format"),
+        dict(
+            dest="output_format",
+            choices=FORMATS,
+            metavar="FORMAT",
+            help=f"Output format: {', '.join(FORMATS)}; auto (the default): github under GitHub "
+            "Actions, else full.",
+        ),
+    ),
+    (
+        ("-o", "--output"),
+        dict(
+            dest="output_file",
+            metavar="FILE",
+            help="Write the report to this file instead of standard output.",
+        ),
+    ),
+    (
+        ("--also",),
+        dict(
+            metavar="FORMAT:FILE",
+            **_MANY,
+            help="Also write the same result in another format to a file (repeatable), e.g. "
+            "--also sarif:out.sarif --also markdown:summary.md.",
+        ),
+    ),
+    (
+        ("--tex",),
+        dict(
+            dest="tex_target",
+            metavar="DIR|MAIN.tex",
+            help="Also check this LaTeX "
+            "project (its folder or main file); its findings join the PDF's in one report.",
+        ),
+    ),
+    (
+        ("--supplement",),
+        dict(
+            metavar="FILE.pdf",
+            **_MANY,
+            help="Also check this PDF as the paper's "
+            "separately uploaded appendix: the anonymity, metadata, hidden-text, font and safety "
+            "rules apply, the page limit and layout do not. A folder pairs appendix*.pdf and "
+            "supplement*.pdf with its paper by itself.",
+        ),
+    ),
+    (
+        ("--authors",),
+        dict(
+            dest="authors_file",
+            metavar="FILE",
+            help="The paper's authors (TOML: "
+            "[[author]] name, emails, affiliations, handles, sites), or a program chair's author "
+            "list (HotCRP's CSV, OpenReview's submission notes as .json/.jsonl; matched to the "
+            "PDFs by paper number): the anonymity rules then check for exactly them.",
+        ),
+    ),
+    (
+        ("--statistics",),
+        dict(
+            **_FLAG,
+            help="Print only the count of findings per rule (a JSON list with --format json).",
+        ),
+    ),
+    (("-q", "--quiet"), dict(**_FLAG, help="Print the findings only: no summary, no table.")),
+    (
+        ("--select",),
+        dict(
+            metavar="CODES",
+            **_MANY,
+            help="Only these rules: codes, prefixes (L) or names, comma-separated.",
+        ),
+    ),
+    (
+        ("--extend-select",),
+        dict(metavar="CODES", **_MANY, help="Add these rules to the selection."),
+    ),
+    (("--ignore",), dict(metavar="CODES", **_MANY, help="Skip these rules.")),
+    (
+        ("--exclude",),
+        dict(
+            metavar="GLOBS",
+            **_MANY,
+            help="Leave out files and folders matching these patterns (replaces the defaults).",
+        ),
+    ),
+    (("--extend-exclude",), dict(metavar="GLOBS", **_MANY, help="Leave out these too.")),
+    (
+        ("--force-exclude",),
+        dict(
+            **_FLAG, help="Apply the exclusions to files named on the command line too (for hooks)."
+        ),
+    ),
+    (("--exit-zero",), dict(**_FLAG, help="Exit 0 even when errors are found.")),
+    (
+        ("-j", "--jobs"),
+        dict(
+            type=_WHOLE,
+            metavar="N",
+            help="Check files in this many worker processes (default 0: one per CPU).",
+        ),
+    ),
+    (
+        ("--timeout",),
+        dict(
+            type=_NUMBER,
+            metavar="SECONDS",
+            help="Give up on a file after this long (default 60; 0: no limit).",
+        ),
+    ),
+    (
+        ("--max-file-size",),
+        dict(type=_NUMBER, metavar="MB", help="Refuse larger files (default 200; 0: no limit)."),
+    ),
+    (
+        ("--max-pages",),
+        dict(
+            type=_WHOLE,
+            metavar="N",
+            help="Refuse PDFs with more pages (default 2000; 0: no limit).",
+        ),
+    ),
+    (
+        ("--annotate",),
+        dict(
+            dest="annotate_to",
+            metavar="OUT.pdf|DIR",
+            help="Write a copy of the PDF "
+            "with every finding highlighted (a directory when several PDFs are linted).",
+        ),
+    ),
+    (
+        ("--annotate-dir",),
+        dict(
+            type=Path,
+            metavar="DIR",
+            help="Write every checked PDF's annotated "
+            "copy, a thumbnail of its first page with a finding, and an index.html over them "
+            "into DIR.",
+        ),
+    ),
+    (
+        ("--config",),
+        dict(
+            dest="config_file",
+            type=Path,
+            metavar="FILE",
+            help="Configuration file "
+            "(default: the nearest .mlsys-lint.toml or pyproject.toml with [tool.mlsys-lint]).",
+        ),
+    ),
+    (("--isolated",), dict(**_FLAG, help="Ignore configuration files.")),
+    (("--explain",), dict(metavar="ID", help="Print the documentation of a rule and exit.")),
+    (("--list-rules",), dict(**_FLAG, help="List the rules and exit.")),
+    (("--list-venues",), dict(**_FLAG, help="List the built-in venue profiles and exit.")),
+    (
+        ("--completion",),
+        dict(
+            choices=("bash", "zsh"),
+            metavar="SHELL",
+            help='Print the shell completion script and exit: bash or zsh (eval "$(mlsys-lint '
+            '--completion bash)" in ~/.bashrc).',
+        ),
+    ),
+    (("--version",), dict(action="version", version=f"mlsys-lint, version {__version__}")),
+)
 
-    \b
-    Examples:
-      mlsys-lint paper.pdf
-      mlsys-lint paper.pdf --tex paper/
-      mlsys-lint --venue mlsys2026-industry --format json paper.pdf
-      mlsys-lint -j 0 --format csv -o report.csv submissions/
-      mlsys-lint --explain L003
-    """
+
+def _parser() -> argparse.ArgumentParser:
+    p = usage.parser("mlsys-lint", DESCRIPTION, EPILOG, "[FILES ...]")
+    p.argument_default = argparse.SUPPRESS  # left out: absent from the namespace
+    for names, keywords in ARGUMENTS:
+        p.add_argument(*names, **keywords)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """The linter's command line (`argv`: the arguments after the program's name); ends
+    with SystemExit carrying the exit status."""
+    sys.exit(usage.run(_parser, _command, argv, operands="files"))
+
+
+def _command(args: argparse.Namespace) -> int:
+    given = vars(args)
+    params = {**DEFAULTS, **given, "files": tuple(given.get("files", ()))}
+    for key in ("also", "supplement", "select", "extend_select", "ignore", "exclude",
+                "extend_exclude"):  # fmt: skip
+        params[key] = tuple(params[key])
     if params["explain"]:
-        click.echo(_explain(params["explain"], params["venue"]), nl=False)
-        return
+        sys.stdout.write(_explain(params["explain"], params["venue"]))
+        return 0
     if params["list_rules"]:
-        click.echo(_list_rules(), nl=False)
-        return
+        sys.stdout.write(_list_rules())
+        return 0
     if params["list_venues"]:
-        click.echo(_list_venues(), nl=False)
-        return
-    _check(ctx, params)
+        sys.stdout.write(_list_venues())
+        return 0
+    if params["completion"]:
+        sys.stdout.write(_completion(params["completion"]))
+        return 0
+    return _check(params, set(given) - {"files"})
 
 
-def _check(ctx: click.Context, params: dict[str, Any]) -> None:
-    """The lint itself: options resolved, inputs found, reports written, exit status."""
+def _check(params: dict[str, Any], explicit: set[str]) -> int:
+    """The lint itself: options resolved, inputs found, reports written; the exit status.
+    `explicit`: the options the command line set (the configuration fills the others)."""
     from mlsys_lint.options import OptionsError, resolve
 
-    explicit = {
-        name
-        for name in ctx.params
-        if (src := ctx.get_parameter_source(name)) is not None
-        and src.name not in ("DEFAULT", "DEFAULT_MAP")
-    }
     try:
-        opts = resolve(ctx.params, explicit)
+        opts = resolve(params, explicit)
     except OptionsError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     extra = [_also_target(item) for item in params["also"]]
     paths, projects = discover(
         list(_hook_papers(opts.files, opts)),
@@ -349,7 +446,7 @@ def _check(ctx: click.Context, params: dict[str, Any]) -> None:
     )
     annotate_to, annotate_dir = params["annotate_to"], params["annotate_dir"]
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
-        raise click.UsageError("--annotate needs an existing directory when several PDFs are given")
+        raise UsageError("--annotate needs an existing directory when several PDFs are given")
     # a configured project is linted for a run on its sources (or on the configuration's
     # inputs); a run on PDFs alone, like the PDF hook's beside the TeX hook, only reads
     # it for the source lines of the PDF findings: its findings print once, not twice
@@ -360,16 +457,14 @@ def _check(ctx: click.Context, params: dict[str, Any]) -> None:
     try:
         reports = _lint(paths, projects, opts, report_projects=not lend_only)
     except KeyboardInterrupt:  # one line and 130 (128 + SIGINT), not "errors found"
-        click.echo("mlsys-lint: interrupted", err=True)
-        sys.exit(130)
+        say("mlsys-lint: interrupted")
+        return 130
     failed = _annotate(reports, annotate_to) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir) or failed
     _report(reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"])
     failed = _also(reports, extra) or failed
-    code = exit_code(reports, exit_zero=params["exit_zero"], broken=failed)
-    if code:
-        sys.exit(code)
+    return exit_code(reports, exit_zero=params["exit_zero"], broken=failed)
 
 
 def _hook_papers(files: tuple[str, ...], opts) -> tuple[str, ...]:
@@ -393,21 +488,29 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
     venue, rules, limits = opts.venue, list(opts.rules), opts.limits
     jobs = opts.jobs or default_jobs()
     supp = supplements(paths, venue.supplement.names, opts.supplements)
-    if len(paths) > 1 and sys.stderr.isatty() and opts.fmt != "github":
-        progress = click.progressbar(length=len(paths), label="checking", file=sys.stderr)
-        with progress:
-            reports = lint_many(
-                paths, venue, rules, limits, jobs, lambda _: progress.update(1), supp,
-                opts.authors,
-            )  # fmt: skip
-    else:
-        reports = lint_many(
-            paths, venue, rules, limits, jobs=jobs, supplements=supp, authors=opts.authors
-        )
+    shown = len(paths) > 1 and sys.stderr.isatty() and opts.fmt != "github"
+    reports = lint_many(
+        paths, venue, rules, limits, jobs, _progress(len(paths)) if shown else None, supp,
+        opts.authors,
+    )  # fmt: skip
     if not projects:  # else lint_projects reads SyncTeX with the project's files known
         reports = [with_synctex(r) for r in reports]
     projects_reports = lint_projects(projects, reports, venue, rules, limits, opts.authors)
     return reports + (projects_reports if report_projects else [])
+
+
+def _progress(total: int) -> Callable[[object], None]:
+    """A counter on the terminal's standard error ("checking 12/40"), erased at the end."""
+    done = 0
+
+    def step(_report: object) -> None:
+        nonlocal done
+        done += 1
+        end = "\r\033[K" if done == total else ""
+        sys.stderr.write(f"\rchecking {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return step
 
 
 def _also_target(item: str) -> tuple[str, str]:
@@ -416,7 +519,7 @@ def _also_target(item: str) -> tuple[str, str]:
     fmt = ALIASES.get(fmt, fmt)
     if not sep or not path or fmt not in REPORTERS:
         known = ", ".join(sorted(REPORTERS))
-        raise click.UsageError(f"--also {item!r}: give FORMAT:FILE with FORMAT one of {known}")
+        raise UsageError(f"--also {item!r}: give FORMAT:FILE with FORMAT one of {known}")
     return fmt, path
 
 
@@ -431,7 +534,7 @@ def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
             text = printable(REPORTERS[fmt](reports, ReportOptions(rules=BY_CODE)))
             Path(path).write_text(text, "utf-8")
         except OSError as exc:
-            click.echo(f"mlsys-lint: cannot write {path}: {exc.strerror}", err=True)
+            say(f"mlsys-lint: cannot write {path}: {exc.strerror}")
             failed = True
     return failed
 
@@ -446,10 +549,10 @@ def _report(
     if fmt != "github":  # GitHub annotations carry them
         for r in reports:
             if r.error:
-                click.echo(f"mlsys-lint: {display_path(r.path)}: {r.error}", err=True)
+                say(f"mlsys-lint: {display_path(r.path)}: {r.error}")
         for f in (f for r in reports for f in r.findings if f.rule in INCOMPLETE_INPUT):
             where = f"{display_path(f.location.path)}:{f.location.line}"
-            click.echo(f"mlsys-lint: {where}: {f.message}", err=True)
+            say(f"mlsys-lint: {where}: {f.message}")
     color = (
         output_file is None
         and fmt in ("full", "concise")
@@ -472,9 +575,9 @@ def _report(
         try:
             Path(output_file).write_text(printable(text), encoding="utf-8")
         except OSError as exc:
-            raise click.UsageError(f"cannot write {output_file}: {exc.strerror}") from None
+            raise UsageError(f"cannot write {output_file}: {exc.strerror}") from None
         if not quiet:
-            click.echo(f"mlsys-lint: wrote {display_path(output_file)}", err=True)
+            say(f"mlsys-lint: wrote {display_path(output_file)}")
     else:
         sys.stdout.write(printable(text))
 
@@ -508,13 +611,13 @@ def entry() -> None:
     args = sys.argv[1:]
     hint = _did_you_mean(args[0]) if args else None
     if hint:
-        click.echo(hint, err=True)
+        say(hint)
         sys.exit(2)
     if args and args[0] in SUBCOMMANDS:
         import importlib
 
         module, name = SUBCOMMANDS[args[0]]
         command = getattr(importlib.import_module(module), name)
-        command(args[1:], prog_name=f"mlsys-lint {args[0]}")
+        command(args[1:])
     else:
         main()

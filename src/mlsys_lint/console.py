@@ -34,6 +34,8 @@ def console() -> NoReturn:
         code: object = 0
     except SystemExit as stop:
         code = stop.code
+    except BrokenPipeError:  # the reader went away (`| head`): the rest has nowhere to go
+        code = 1
     if code is None:
         code = 0
     elif not isinstance(code, int):  # sys.exit("message"), as Python prints it

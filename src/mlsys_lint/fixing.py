@@ -4,12 +4,14 @@ linted again, with the TeX-side prevention for each change."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
-import click
-
+from mlsys_lint import usage
 from mlsys_lint.planning import load_profile
 
 PREVENTION = {
@@ -23,20 +25,36 @@ PREVENTION = {
 }
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("pdf", type=click.Path(path_type=str))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Where to write the fixed copy (never the input).",
-)
-@click.option("--venue", default="mlsys2026", show_default=True, metavar="NAME|FILE.toml")
-@click.option("--dry-run", is_flag=True, help="List what would change; write nothing.")
-def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
-    """Write a copy of PDF without identifying metadata, signed comments, attachments and
-    unsafe actions, then lint the copy and say what still needs the author's hand."""
+FIX_HELP = """\
+Write a copy of PDF without identifying metadata, signed comments, attachments and
+unsafe actions, then lint the copy and say what still needs the author's hand."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = usage.parser("mlsys-lint fix", FIX_HELP, operands="PDF")
+    p.add_argument("pdf", metavar="PDF")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="CLEAN.pdf",
+        help="Where to write the fixed copy (never the input).",
+    )
+    p.add_argument(
+        "--venue",
+        default="mlsys2026",
+        metavar="NAME|FILE.toml",
+        help="Venue profile (default: mlsys2026).",
+    )
+    p.add_argument("--dry-run", action="store_true", help="List what would change; write nothing.")
+    return p
+
+
+def fix(argv: Sequence[str] | None = None) -> NoReturn:
+    sys.exit(usage.run(_parser, _fix, argv))
+
+
+def _fix(args: argparse.Namespace) -> int:
+    pdf, output, venue, dry_run = args.pdf, args.output, args.venue, args.dry_run
     from mlsys_lint.document.pdf import PdfError
     from mlsys_lint.document.pdf import fix as rewrite
     from mlsys_lint.engine import lint_pdf
@@ -46,7 +64,7 @@ def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
 
     profile = load_profile(venue)
     if not dry_run and not output:
-        raise click.UsageError("give -o CLEAN.pdf (the input is never rewritten) or --dry-run")
+        raise usage.UsageError("give -o CLEAN.pdf (the input is never rewritten) or --dry-run")
     author = profile.blind.byline if profile.double_blind else ""
     with tempfile.TemporaryDirectory() as scratch:
         # a dry run writes its copy to a scratch file: what is left to fix by hand is
@@ -55,34 +73,34 @@ def fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
         try:
             changes = rewrite(pdf, written, author=author)
         except (PdfError, OSError) as exc:
-            click.echo(f"mlsys-lint: {pdf}: {exc}", err=True)
-            sys.exit(2)
+            usage.say(f"mlsys-lint: {pdf}: {exc}")
+            return 2
         if not changes:
-            click.echo(f"nothing to fix in {pdf}; no file was written")
+            print(f"nothing to fix in {pdf}; no file was written")
         else:
             verb = "would change" if dry_run else f"wrote {output}:"
-            click.echo(f"{verb} {len(changes)} item{'s' if len(changes) != 1 else ''}")
+            print(f"{verb} {len(changes)} item{'s' if len(changes) != 1 else ''}")
         for change in changes:
-            click.echo(f"  - {change}")
+            print(f"  - {change}")
         tips = sorted({tip for c in changes for key, tip in PREVENTION.items() if key in c})
         if tips:
-            click.echo("prevent it in the TeX source:")
+            print("prevent it in the TeX source:")
             for tip in tips:
-                click.echo(f"  - {tip}")
+                print(f"  - {tip}")
         target = written if changes else pdf
         shown = pdf if dry_run or not changes else output
         report = lint_pdf(target, profile, RULES)._replace(path=shown)
     if report.error:
-        click.echo(f"mlsys-lint: {shown}: {report.error}", err=True)
-        sys.exit(2)
+        usage.say(f"mlsys-lint: {shown}: {report.error}")
+        return 2
     left = "would be left" if dry_run and changes else "left"
-    click.echo(
+    print(
         f"\nstill to fix by hand in {shown} ({left}):"
         if report.findings
         else f"\n{shown}: no problems {left}"
     )
     if report.findings:
-        click.echo(concise([report], ReportOptions()), nl=False)
+        sys.stdout.write(concise([report], ReportOptions()))
     from mlsys_lint.verdict import exit_code
 
-    sys.exit(exit_code([report]))
+    return exit_code([report])

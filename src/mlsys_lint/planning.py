@@ -4,13 +4,15 @@ nothing here knows a venue."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import NoReturn
 
-import click
-
+from mlsys_lint import usage
 from mlsys_lint.venues import Venue, VenueError, builtin_names, load_venue
 
 EVENT_NAMES = {
@@ -57,17 +59,28 @@ def load_profile(name: str) -> Venue:
     try:
         return load_venue(name)
     except VenueError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise usage.UsageError(str(exc)) from None
 
 
 def _fmt(when: datetime) -> str:
     return when.strftime("%Y-%m-%d %H:%M UTC") if when.hour or when.minute else f"{when:%Y-%m-%d}"
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-def venues(output_format: str) -> None:
-    """List the built-in venue profiles: limits, columns, blind review, style, key dates."""
+def _venues_parser() -> argparse.ArgumentParser:
+    p = usage.parser("mlsys-lint venues", VENUES_HELP)
+    p.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
+    return p
+
+
+VENUES_HELP = "List the built-in venue profiles: limits, columns, blind review, style, key dates."
+
+
+def venues(argv: Sequence[str] | None = None) -> NoReturn:
+    sys.exit(usage.run(_venues_parser, _venues, argv))
+
+
+def _venues(args: argparse.Namespace) -> int:
+    output_format = args.output_format
     profiles = [load_venue(n) for n in builtin_names()]
     if output_format == "json":
         doc = [
@@ -87,21 +100,22 @@ def venues(output_format: str) -> None:
             }
             for v in profiles
         ]
-        click.echo(json.dumps(doc, indent=2))
-        return
+        print(json.dumps(doc, indent=2))
+        return 0
     for v in profiles:
         limit = v.body.page_limit
         soft = "" if v.body.hard_limit else " (soft)"
         blind = "double-blind" if v.double_blind else "not anonymized"
-        click.echo(f"{v.name}: {v.title}")
-        click.echo(
+        print(f"{v.name}: {v.title}")
+        print(
             f"  {limit} pages{soft}, {v.columns} column{'s' if v.columns > 1 else ''}, "
             f"{blind}, style {v.style_package or '?'}"
         )
         if v.rules_summary:
-            click.echo(f"  {v.rules_summary}")
+            print(f"  {v.rules_summary}")
         for e in events(v):
-            click.echo(f"  {_fmt(e.when):<22} {EVENT_NAMES.get(e.key, e.key)}")
+            print(f"  {_fmt(e.when):<22} {EVENT_NAMES.get(e.key, e.key)}")
+    return 0
 
 
 def _changes(src: Venue, dst: Venue) -> list[str]:
@@ -128,26 +142,40 @@ def _changes(src: Venue, dst: Venue) -> list[str]:
     return out
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--from", "src_name", required=True, metavar="VENUE", help="Where the paper is now.")
-@click.option("--to", "dst_name", required=True, metavar="VENUE", help="Where it may go.")
-@click.option("--today", metavar="DATE", help="Take this date as today (default: today, UTC).")
-@click.argument("pdf", required=False, type=click.Path(path_type=str))
-def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> None:
-    """Timeline and checklist for withdrawing a paper from one venue and submitting it to
-    another; with PDF, also lint it against the target venue."""
+PLAN_HELP = """\
+Timeline and checklist for withdrawing a paper from one venue and submitting it to
+another; with PDF, also lint it against the target venue."""
+
+
+def _plan_parser() -> argparse.ArgumentParser:
+    p = usage.parser("mlsys-lint plan", PLAN_HELP, operands="[PDF]")
+    p.add_argument(
+        "--from", dest="src_name", required=True, metavar="VENUE", help="Where the paper is now."
+    )
+    p.add_argument("--to", dest="dst_name", required=True, metavar="VENUE", help="Where it may go.")
+    p.add_argument("--today", metavar="DATE", help="Take this date as today (default: today, UTC).")
+    p.add_argument("pdf", nargs="?", metavar="PDF", help="Also lint this PDF against the target.")
+    return p
+
+
+def plan(argv: Sequence[str] | None = None) -> NoReturn:
+    sys.exit(usage.run(_plan_parser, _plan, argv))
+
+
+def _plan(args: argparse.Namespace) -> int:
+    src_name, dst_name, today, pdf = args.src_name, args.dst_name, args.today, args.pdf
     src, dst = load_profile(src_name), load_profile(dst_name)
     try:
         now = parse_when(today) if today else datetime.now(timezone.utc)
     except ValueError:
-        raise click.UsageError(f"--today: not a date: {today!r}") from None
+        raise usage.UsageError(f"--today: not a date: {today!r}") from None
     timeline = sorted(events(src) + events(dst), key=lambda e: e.when)
     if not events(dst):
-        raise click.UsageError(f"{dst.name}: the profile records no dates")
+        raise usage.UsageError(f"{dst.name}: the profile records no dates")
     notification = next((e for e in events(src) if e.key == "notification"), None)
 
-    click.echo(f"Moving a paper from {src.title} to {dst.title}; today is {now:%Y-%m-%d}.\n")
-    click.echo("Timeline:")
+    print(f"Moving a paper from {src.title} to {dst.title}; today is {now:%Y-%m-%d}.\n")
+    print("Timeline:")
     for e in timeline:
         marks = []
         if e.when < now:
@@ -161,26 +189,26 @@ def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> No
         ):
             marks.append(f"before {src.title}'s notification: decide without it")
         mark = f"  <- {'; '.join(marks)}" if marks else ""
-        click.echo(f"  {_fmt(e.when):<22} {e.label}{mark}")
+        print(f"  {_fmt(e.when):<22} {e.label}{mark}")
 
-    click.echo("\nDual submission:")
+    print("\nDual submission:")
     for v in (src, dst):
         cfp = v.policy.cfp
         policy = v.policy.dual_submission or "not recorded"
-        click.echo(f"  {v.title}: {policy}" + (f" ({cfp})" if cfp else ""))
+        print(f"  {v.title}: {policy}" + (f" ({cfp})" if cfp else ""))
     first = next((e for e in events(dst) if e.is_deadline and e.when >= now), None)
     if first is None:
-        click.echo(f"\nAll of {dst.title}'s deadlines have passed.")
+        print(f"\nAll of {dst.title}'s deadlines have passed.")
     else:
-        click.echo(
+        print(
             f"\nWithdraw from {src.title} before you submit to {dst.title}: the first "
             f"deadline is {_fmt(first.when)} ({EVENT_NAMES.get(first.key, first.key)})."
         )
 
     changes = _changes(src, dst)
-    click.echo("\nWhat changes:")
+    print("\nWhat changes:")
     for line in changes or ["nothing in the recorded format rules"]:
-        click.echo(f"  - {line}")
+        print(f"  - {line}")
 
     if pdf:
         from mlsys_lint.engine import lint_pdf
@@ -189,11 +217,12 @@ def plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> No
         from mlsys_lint.rules import RULES
 
         report = lint_pdf(pdf, dst, RULES)
-        click.echo(f"\nThe PDF against {dst.title}:")
+        print(f"\nThe PDF against {dst.title}:")
         if report.error:
-            click.echo(f"  cannot lint: {report.error}")
-            sys.exit(2)
-        click.echo(concise([report], ReportOptions()), nl=False)
+            print(f"  cannot lint: {report.error}")
+            return 2
+        sys.stdout.write(concise([report], ReportOptions()))
         from mlsys_lint.verdict import exit_code
 
-        sys.exit(exit_code([report]))
+        return exit_code([report])
+    return 0

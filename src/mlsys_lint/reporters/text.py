@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import click
-
 from mlsys_lint.findings import FileReport, Finding, display_path, place
 from mlsys_lint.reporters import ReportOptions
 
@@ -16,8 +14,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _style(text: str, opts: ReportOptions, **kw) -> str:
-    return click.style(text, **kw) if opts.color else text
+_SGR = {"bold": "1", "red": "31", "yellow": "33"}  # ANSI select-graphic-rendition codes
+
+
+def _style(text: str, opts: ReportOptions, fg: str | None = None, bold: bool = False) -> str:
+    """The text in colour and/or bold on a terminal (opts.color), else as it is."""
+    codes = [_SGR[k] for k in ("bold" if bold else None, fg) if k]
+    if not opts.color or not codes:
+        return text
+    return f"\033[{';'.join(codes)}m{text}\033[0m"
 
 
 def _head(path: str, f: Finding, opts: ReportOptions) -> str:
