@@ -244,6 +244,23 @@ def test_info_commands_import_neither_pdf_engine_nor_texsoup(flag):
     assert p.stdout.strip().endswith("CLEAN"), p.stdout + p.stderr
 
 
+def test_a_pdf_run_imports_only_what_it_uses():
+    """The one-paper run's import budget (issue 15): a PDF without authors or LaTeX
+    imports no TeX module, no authors file reader, no SyncTeX reader, no other
+    reporter and no click."""
+    unused = ["click", "TexSoup", "mlsys_lint.authors", "mlsys_lint.reporters.text"]
+    unused += ["mlsys_lint.reporters.html", "mlsys_lint.document.synctex"]
+    unused += [f"mlsys_lint.document.{m}" for m in ("tex", "texmodel", "texproject", "texscan")]
+    code = (
+        "import sys\nfrom mlsys_lint.cli import main\n"
+        f"try:\n    main(['--isolated', '--format', 'json', {str(SAMPLES / 'clean.pdf')!r}])\n"
+        "except SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {unused!r} or m in {unused!r}))"
+    )
+    p = _subprocess("-c", code)
+    assert p.stdout.strip().splitlines()[-1] == "[]", p.stdout + p.stderr
+
+
 def test_annotate_writes_a_highlight_per_finding(tmp_path):
     import pymupdf
 

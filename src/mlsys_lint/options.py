@@ -81,15 +81,7 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         max_pages=pick("max_pages") or None,
         timeout=pick("timeout") or None,
     )
-    authors_file = pick("authors_file", "authors")
-    try:
-        from mlsys_lint.authors import AuthorsError, from_rows, load
-
-        authors = load(authors_file) if authors_file else None
-        if authors is None and config.get("author"):  # listed in the configuration itself
-            authors = from_rows(config.get("author"), f"{config.path}: author")
-    except AuthorsError as exc:
-        raise OptionsError(str(exc)) from None
+    authors = _authors(pick("authors_file", "authors"), config)
     return RunOptions(
         files=files,
         authors=authors,
@@ -106,6 +98,21 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         force_exclude=bool(given["force_exclude"] or config.get("force-exclude", False)),
         respect_gitignore=bool(config.get("respect-gitignore", True)),
     )
+
+
+def _authors(authors_file: str | None, config: settings.Config) -> Any:
+    """The authors file's list, else the configuration's own [[author]] tables, else None
+    (and the authors module is not imported)."""
+    if not authors_file and not config.get("author"):
+        return None
+    from mlsys_lint.authors import AuthorsError, from_rows, load
+
+    try:
+        if authors_file:
+            return load(authors_file)
+        return from_rows(config.get("author"), f"{config.path}: author")  # listed inline
+    except AuthorsError as exc:
+        raise OptionsError(str(exc)) from None
 
 
 def _exclude(given: dict[str, Any], config: settings.Config) -> tuple[str, ...]:
