@@ -11,6 +11,7 @@ import pytest
 
 from conftest import SAMPLES, run_cli
 from mlsys_lint.authors import Author, AuthorList, AuthorsError, for_pdf, load
+from mlsys_lint.findings import display_path
 
 
 @pytest.fixture
@@ -317,3 +318,65 @@ def test_the_source_names_and_paths_are_findings_and_one_with_the_page(authors):
     a001 = [line for line in out.splitlines() if " A001 " in line]
     assert len(a001) == 1 and f"(also T006 at {src}:{caption})" in a001[0]
     assert not any(f"{src}:{caption}: T006" in line for line in out.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("tor. In (Doe et al., 2022), we showed that their", True),  # claims the paper
+        ("tor. In (Doe et al., 2022), we adopt the cost of", False),  # uses it: fine
+    ],
+)
+def test_a_first_person_claim_on_a_listed_authors_paper_is_found(
+    tmp_path, authors, sentence, expected
+):
+    """ "In (Doe et al., 2022), we showed ...": none of the heuristics' words ("our
+    previous work"), but the cited entry is a listed author's and the first person
+    claims it. The same sentence without --authors, or with a verb that only uses the
+    paper, is no finding."""
+
+    def plant(doc):
+        _replace_line(doc[4], "tor; as in our earlier work", sentence, fontsize=10)
+
+    doc = pymupdf.open(SAMPLES / "authors_leaks.pdf")
+    plant(doc)
+    pdf = tmp_path / "claim.pdf"
+    doc.save(pdf)
+    a005 = [m for r, m in findings(str(pdf), "--authors", authors) if r == "A005"]
+    if expected:
+        (message,) = a005
+        assert message.startswith("a listed author's paper cited in the first person")
+        assert "Placement of sparse operators" in message
+    else:
+        assert a005 == []
+    assert [r for r, _ in findings(str(pdf)) if r == "A005"] == []
+
+
+def test_the_report_counts_the_self_citations(authors):
+    """Author mode states how many reference entries are by a listed author: in JSON, in
+    the human formats as a note (no finding, no exit status) and in the chairs' CSV."""
+    pdfs = [str(SAMPLES / "authors_leaks.pdf"), str(SAMPLES / "clean.pdf")]
+    _, out, _ = run_cli("--format", "json", "--authors", authors, *pdfs)
+    counts = [f["self_citations"] for f in json.loads(out)["files"]]
+    assert counts == [{"listed": 2, "references": 27}, {"listed": 0, "references": 25}]
+    _, out, _ = run_cli("--format", "json", pdfs[0])
+    assert json.loads(out)["files"][0]["self_citations"] is None  # not in author mode
+    code, out, _ = run_cli("--format", "concise", "--authors", authors, pdfs[1])
+    assert code == 0 and out.splitlines()[0] == (
+        f"note: {display_path(pdfs[1])}: 0 of 25 references are by a listed author "
+        "(self-citations; cite them in the third person)"
+    )
+    _, out, _ = run_cli("--format", "csv", "--authors", authors, pdfs[0])
+    assert out.splitlines()[1].endswith(",2 of 27")
+
+
+def test_a_listed_email_split_across_lines_is_one_finding(tmp_path, authors):
+    """An address the line breaks after its "@": one A003, marked as a listed author's."""
+
+    def split(doc):
+        _replace_line(doc[3], "request model gradient request", "Traces: write to jane.doe@")
+        _replace_line(doc[3], "placement static budget", "cs.example.edu for access.")
+
+    pdf = planted(tmp_path, "split", split)
+    ((rule, message),) = findings(pdf, "--authors", authors)
+    assert rule == "A003" and "jane.doe@cs.example.edu (a listed author)" in message

@@ -237,6 +237,23 @@ def load(path: str) -> AuthorList | dict[int, AuthorList]:
 _NUMBER = re.compile(r"(?:paper|submission|sub)[-_]?(\d+)|^(\d+)$", re.IGNORECASE)
 
 
+def own_entries(bibliography, authors: AuthorList) -> list[tuple[int, str]]:
+    """(1-based number, text) of the reference entries (`bibliography`: the lines after
+    the References heading, Sections.bibliography) whose author list names a listed
+    author: the paper's self-citations."""
+    from mlsys_lint.document.sections import author_part, entries, entry_text
+
+    texts = [entry_text(entry) for entry in entries(bibliography)]
+    return [(i, t) for i, t in enumerate(texts, 1) if authors.name_in(author_part(t))]
+
+
+def self_citations(bibliography, authors: AuthorList) -> tuple[int, int]:
+    """(entries by a listed author, all entries) of a reference list."""
+    from mlsys_lint.document.sections import entries
+
+    return len(own_entries(bibliography, authors)), len(entries(bibliography))
+
+
 def for_pdf(pdf: str, loaded: AuthorList | dict[int, AuthorList] | None) -> AuthorList | None:
     """The authors to check `pdf` against: the list itself, or the row of its paper
     number (None when the file name carries no number of the export)."""

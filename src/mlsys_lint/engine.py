@@ -138,6 +138,11 @@ def lint_pdf(
     ctx = Context(path=path, venue=venue, pdf=pdf, sections=sections, authors=listed)
     findings, error = _run(ctx, rules, "pdf", lambda v: Location(path, v.page, _round(v.bbox)))
     findings.sort(key=lambda f: (f.location.page or 0, f.rule))
+    own = None
+    if listed is not None and sections.references is not None:
+        from mlsys_lint.authors import self_citations
+
+        own = self_citations(sections.bibliography, listed)
     report = FileReport(
         path=path,
         venue=venue.name,
@@ -148,6 +153,7 @@ def lint_pdf(
         error=error,
         role=role,
         messages=pdf.messages,
+        self_citations=own,
     )
     return merge([report])[0]  # hidden text that identifies: A008 and H001 on one box
 

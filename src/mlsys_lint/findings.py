@@ -111,6 +111,8 @@ class FileReport(NamedTuple):
     error: str | None = None
     role: str = "paper"  # "supplement": a separately uploaded appendix, linted as one
     messages: tuple[str, ...] = ()  # what the PDF library said while reading the file
+    # author mode (--authors): (reference entries by a listed author, all entries)
+    self_citations: tuple[int, int] | None = None
 
     @property
     def shown(self) -> tuple[Finding, ...]:

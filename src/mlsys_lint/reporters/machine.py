@@ -69,10 +69,19 @@ def as_dict(reports: Sequence[FileReport]) -> dict:
                 ],
                 "error": r.error,
                 "messages": list(r.messages),
+                # author mode: how many reference entries are by a listed author
+                "self_citations": _self_citations(r),
             }
             for r in reports
         ],
     }
+
+
+def _self_citations(r: FileReport) -> dict | None:
+    if r.self_citations is None:
+        return None
+    listed, references = r.self_citations
+    return {"listed": listed, "references": references}
 
 
 def json_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
@@ -245,6 +254,7 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             "warnings",
             *[f"{family}_findings" for family in FAMILIES],
             "first_problem",
+            "self_citations",
         ]
     )
     for r in reports:
@@ -259,6 +269,7 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
                 r.warnings,
                 *[families[fam] for fam in FAMILIES],
                 first_problem(r),
+                "" if r.self_citations is None else "{} of {}".format(*r.self_citations),
             ]
         )
     return buf.getvalue()

@@ -86,11 +86,27 @@ def statistics(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     )
 
 
+def notes(reports: Sequence[FileReport]) -> list[str]:
+    """What a report states without a finding: in author mode, how many references are
+    self-citations (fine when cited in the third person)."""
+    out = []
+    for r in reports:
+        if r.self_citations is not None:
+            own, total = r.self_citations
+            out.append(
+                f"note: {display_path(r.path)}: {own} of {_plural(total, 'reference')} "
+                f"{'is' if own == 1 else 'are'} by a listed author (self-citations; cite "
+                "them in the third person)"
+            )
+    return out
+
+
 def concise(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     out = [
         _head(display_path(r.path), f, opts) for r in reports for f in r.shown
     ]  # unreadable files are reported on stderr by the CLI
     if not opts.quiet:
+        out += notes(reports)
         out.append(summary(reports))
     text = "\n".join(out) + "\n" if out else ""
     return text + ("\n" + statistics(reports, opts) if opts.statistics else "")
@@ -123,5 +139,6 @@ def full(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         out.append("")
     if opts.quiet:  # the findings only: no table, no summary
         return "\n".join(out)  # each finding ends with a blank line: ends in a newline
+    out += notes(reports)
     out.append(_style(summary(reports), opts, bold=True))
     return "\n".join(out) + "\n"

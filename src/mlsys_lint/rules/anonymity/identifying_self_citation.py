@@ -8,9 +8,9 @@ citation of one's own work ("Smith et al. (2023) showed") is what blind review a
 and does not fire, nor do "our method", "we propose", "we show".
 
 Heuristics and limits: a fixed set of phrasings; a self-reference phrased as "our
-group's" or "in [7], we" is missed. In-paper references do not fire: "as we showed in
-Section 3", "our preliminary results", "our own implementation". Evidence is the whole
-sentence.
+group's" or "in [7], we" is missed (found in author mode, below). In-paper references
+do not fire: "as we showed in Section 3", "our preliminary results", "our own
+implementation". Evidence is the whole sentence.
 
 ## Why is this bad
 The MLSys 2026 call for papers asks authors to avoid identifying themselves "explicitly
@@ -26,8 +26,11 @@ Cite your own work in the third person: "Smith et al. (2023) showed ...".
 
 ## Author mode
 With `--authors`: when the first-person citation cites a reference entry by a listed
-author ("[12]", "(Doe et al., 2022)"), the finding quotes that entry too. Citing it in
-the third person stays fine.
+author ("[12]", "(Doe et al., 2022)"), the finding quotes that entry too. And a first
+person that claims a listed author's cited paper without the heuristics' words is found
+too: "In [7], we showed ...", "we proposed in (Doe et al., 2022) ...", "our [7]" (a
+claim verb is needed: "in [7], we adopt ..." stays fine). Citing it in the third person
+stays fine.
 
 ## Options
 Profile key `double_blind`.
@@ -38,7 +41,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import author_part, entries, entry_text
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, quoting
 
@@ -70,34 +72,64 @@ SELF_REFERENCE = re.compile(
 )  # matched against the lower-cased prose (TextStream.search(folded=True))
 
 
+# Author mode: a first person claiming a cited paper ("In [7], we showed", "we proposed
+# in (Doe et al., 2022)", "our [7]"). The heuristics' phrases above need a word such as
+# "previous" to tell a self-citation from "in [7], we adopt"; with the authors known,
+# the cited entry being theirs is that evidence, and a claim verb is still required.
+_CITE = (
+    r"(?:\[\d{1,4}(?:[,–-]\s*\d{1,4})*\]"
+    r"|\(?[a-z][\w'-]+(?: et al\.?| (?:and|&) [a-z][\w'-]+)?,? \(?(?:19|20)\d\d[a-z]?\)?)"
+)
+_CLAIM = (
+    r"(?:showed|shown|proposed|presented|introduced|developed|demonstrated|described|studied|"
+    r"found|reported|designed|built|analy[sz]ed|released|published|evaluated|measured)"
+)
+OWNED_CITATION = re.compile(
+    rf"\bin {_CITE},? we (?:have |had )?(?:first |also |already )?{_CLAIM}\b"
+    rf"|\bwe (?:have |had )?(?:first |also |already )?{_CLAIM} (?:in|at) {_CITE}"
+    rf"|\b(?:in )?our {_CITE}"
+)  # lower-cased prose, as SELF_REFERENCE
+
+
 def check(ctx: Context) -> Iterator[Violation]:
-    own = _listed_entries(ctx) if ctx.authors is not None else []
+    own: list[tuple[int, str]] = []
+    if ctx.authors is not None:  # author mode only: the module is not loaded otherwise
+        from mlsys_lint.authors import own_entries
+
+        own = own_entries(ctx.sections.bibliography, ctx.authors)
+    said: set[str] = set()
     for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True, folded=True):
-        v = quoting(m, "self-citation in the first person")
-        entry = _cited(m.sentence, m.sentence.lower().find(m.text.lower()), own)
-        if entry is not None:  # --authors: the entry it cites is by a listed author
-            v = v._replace(
-                message=f'{v.message}; it cites a listed author\'s paper: "{clip(entry, 70)}"',
-                evidence=f"{v.evidence} | cites: {clip(entry, 200)}",
-            )
-        yield v
+        said.add(m.sentence)
+        yield _citing(m, "self-citation in the first person", own)
+    if not own:
+        return
+    for m in ctx.sections.prose.search(OWNED_CITATION, per_sentence=True, folded=True):
+        if m.sentence not in said and _cited(m.sentence, _at(m), own) is not None:
+            said.add(m.sentence)
+            yield _citing(m, "a listed author's paper cited in the first person", own)
+
+
+def _at(m) -> int:
+    return m.sentence.lower().find(m.text.lower())
+
+
+def _citing(m, what: str, own: list[tuple[int, str]]) -> Violation:
+    """The finding for a first-person phrase; in author mode it quotes the listed
+    author's entry the sentence cites nearest the phrase."""
+    v = quoting(m, what)
+    entry = _cited(m.sentence, _at(m), own)
+    if entry is None:
+        return v
+    return v._replace(
+        message=f'{v.message}; it cites a listed author\'s paper: "{clip(entry, 70)}"',
+        evidence=f"{v.evidence} | cites: {clip(entry, 200)}",
+    )
 
 
 _NUMBER = re.compile(r"\[(\d{1,4})(?:[,–-]\s*\d{1,4})*\]")
 _AUTHOR_YEAR = re.compile(
     r"([A-Z][\w'-]+)(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'-]+)?,?\s+\(?((?:19|20)\d\d)"
 )
-
-
-def _listed_entries(ctx: Context) -> list[tuple[int, str]]:
-    """(1-based number, text) of the reference entries whose author list names a listed
-    author."""
-    out = []
-    for i, entry in enumerate(entries(ctx.sections.bibliography), 1):
-        text = entry_text(entry)
-        if ctx.authors.name_in(author_part(text)):
-            out.append((i, text))
-    return out
 
 
 def _cited(sentence: str, at: int, own: list[tuple[int, str]]) -> str | None:
