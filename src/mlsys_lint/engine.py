@@ -116,17 +116,21 @@ def lint_pdf(
     limits: Limits = NO_LIMITS_GIVEN,
     supplement: bool = False,
     authors=None,
+    workers: int = 1,
 ) -> FileReport:
     """Lint one PDF. A file that cannot be read gives a report with `error` set. A
     supplement (the separately uploaded appendix) is linted under the profile's
-    [supplement] table: the page-limit and layout rules it names do not run."""
+    [supplement] table: the page-limit and layout rules it names do not run. `workers`:
+    processes that may extract its pages (document.pdf._pages)."""
     from mlsys_lint.document.pdf import PdfError, load_pdf
     from mlsys_lint.document.sections import build_sections
 
     role = "supplement" if supplement else "paper"
     rules = venue.supplement.rules(rules) if supplement else rules
     try:
-        pdf = load_pdf(path, max_size=limits.max_file_size, max_pages=limits.max_pages)
+        pdf = load_pdf(
+            path, max_size=limits.max_file_size, max_pages=limits.max_pages, workers=workers
+        )
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc), role=role)
     sections = build_sections(pdf, venue)
@@ -382,11 +386,15 @@ def lint_many(
     rules = list(rules)
     done = on_done or (lambda report: None)
     if jobs <= 1 or len(paths) <= 1:
+        # one paper and more than one job allowed: its pages may be split between two
+        workers = 2 if jobs > 1 else 1
         reports = []
         for p in paths:
             reports.append(
                 with_alarm(
-                    lambda p=p: lint_pdf(p, venue, rules, limits, p in supplements, authors),
+                    lambda p=p: lint_pdf(
+                        p, venue, rules, limits, p in supplements, authors, workers
+                    ),
                     limits,
                     lambda error, p=p: FileReport(path=p, venue=venue.name, error=error),
                 )

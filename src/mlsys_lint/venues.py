@@ -11,6 +11,7 @@ from collections import abc
 from collections.abc import Mapping
 from datetime import date
 from fnmatch import fnmatch
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple, get_origin, get_type_hints
@@ -200,6 +201,7 @@ def _check_type(source: Path, key: str, value: Any, hint: Any) -> Any:
 MISSING = object()  # a required key's default
 
 
+@cache  # the same answer for every profile read: the classes do not change
 def table_fields(cls: Any) -> dict[str, tuple[Any, Any]]:
     """Key -> (type, default or MISSING) of a profile table."""
     hints = get_type_hints(cls)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, quoting
@@ -84,11 +85,16 @@ _CLAIM = (
     r"(?:showed|shown|proposed|presented|introduced|developed|demonstrated|described|studied|"
     r"found|reported|designed|built|analy[sz]ed|released|published|evaluated|measured)"
 )
-OWNED_CITATION = re.compile(
-    rf"\bin {_CITE},? we (?:have |had )?(?:first |also |already )?{_CLAIM}\b"
-    rf"|\bwe (?:have |had )?(?:first |also |already )?{_CLAIM} (?:in|at) {_CITE}"
-    rf"|\b(?:in )?our {_CITE}"
-)  # lower-cased prose, as SELF_REFERENCE
+
+
+@cache
+def owned_citation() -> re.Pattern[str]:
+    """Compiled on first use: only author mode reads it."""
+    return re.compile(
+        rf"\bin {_CITE},? we (?:have |had )?(?:first |also |already )?{_CLAIM}\b"
+        rf"|\bwe (?:have |had )?(?:first |also |already )?{_CLAIM} (?:in|at) {_CITE}"
+        rf"|\b(?:in )?our {_CITE}"
+    )  # lower-cased prose, as SELF_REFERENCE
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -103,7 +109,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield _citing(m, "self-citation in the first person", own)
     if not own:
         return
-    for m in ctx.sections.prose.search(OWNED_CITATION, per_sentence=True, folded=True):
+    for m in ctx.sections.prose.search(owned_citation(), per_sentence=True, folded=True):
         if m.sentence not in said and _cited(m.sentence, _at(m), own) is not None:
             said.add(m.sentence)
             yield _citing(m, "a listed author's paper cited in the first person", own)
