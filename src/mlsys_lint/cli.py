@@ -321,7 +321,8 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
         dict(
             type=_WHOLE,
             metavar="N",
-            help="Check files in this many worker processes (default 0: one per CPU).",
+            help="Check files in this many worker processes (default 0: one per CPU); one paper "
+            "of 8 pages or more is read by two when N allows (1: one process, no helper).",
         ),
     ),
     (
