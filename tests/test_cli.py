@@ -205,21 +205,26 @@ def test_shell_completion_completes_options_venues_codes_and_commands(tmp_path):
     assert zsh.splitlines()[1].startswith("autoload -U +X bashcompinit")
 
 
-def test_the_process_runs_with_a_lazier_garbage_collector():
-    """console() raises the collector's threshold and freezes what was imported before the
-    run (benchmarks/RESULTS.md: ~13 ms of a 10-page run); a library user's process, which
-    imports mlsys_lint without console(), keeps Python's defaults."""
+def test_the_process_runs_without_the_cyclic_collector_and_batches_collect():
+    """console() turns the cyclic collector off and freezes what was imported before the
+    run (benchmarks/RESULTS.md); a library user's process, which imports mlsys_lint
+    without console(), keeps it on. A batch collects every GC_EVERY files."""
     code = (
-        "import gc, mlsys_lint.cli as cli, mlsys_lint.engine\n"
-        "assert gc.get_threshold()[0] == 700\n"
-        "cli.entry = lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)\n"
-        "from mlsys_lint.console import console, GC_THRESHOLD\n"
-        "print(GC_THRESHOLD)\n"
+        "import gc, mlsys_lint.cli as cli, mlsys_lint.engine as engine\n"
+        "assert gc.isenabled()\n"
+        "engine.between_files(engine.GC_EVERY)  # the collector is on: nothing to do\n"
+        "def entry():\n"
+        "    print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+        "    before = gc.get_stats()[2]['collections']\n"
+        "    engine.between_files(engine.GC_EVERY - 1)\n"
+        "    engine.between_files(engine.GC_EVERY)\n"
+        "    print(gc.get_stats()[2]['collections'] - before)\n"
+        "cli.entry = entry\n"
+        "from mlsys_lint.console import console\n"
         "console()\n"
     )
     p = _subprocess("-c", code)
-    threshold, seen, frozen = p.stdout.split()
-    assert p.returncode == 0 and seen == threshold and frozen == "True", p.stderr
+    assert p.returncode == 0 and p.stdout.split() == ["False", "True", "1"], p.stdout + p.stderr
 
 
 def test_a_reader_that_goes_away_gets_no_traceback():
