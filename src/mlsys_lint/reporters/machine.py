@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections import Counter
@@ -242,6 +241,8 @@ def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
 
 def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     """One row a file, for a chair's spreadsheet."""
+    import csv  # here: the JSON, SARIF and GitHub reports do not need it
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(
