@@ -357,6 +357,7 @@ def _worker(
     """A worker process: lint the paths it is sent until it is sent None. Ctrl-C is the
     parent's to handle (it stops the workers): a worker prints no traceback for it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    linted = 0
     while True:
         try:
             task = conn.recv()
@@ -370,7 +371,8 @@ def _worker(
         except Exception as exc:  # report the failure to the parent instead of dying
             report = FileReport(path=path, venue=venue.name, error=f"internal error: {exc!r}")
         conn.send((index, report))
-        between_files(index)
+        linted += 1
+        between_files(linted)
 
 
 class _Slot:
