@@ -10,7 +10,15 @@ import pymupdf
 import pytest
 
 from conftest import SAMPLES, run_cli
-from mlsys_lint.authors import Author, AuthorList, AuthorsError, for_pdf, load
+from mlsys_lint.authors import (
+    Author,
+    AuthorList,
+    AuthorsError,
+    Submissions,
+    for_pdf,
+    load,
+    number_pattern,
+)
 from mlsys_lint.findings import display_path
 
 
@@ -145,10 +153,43 @@ def test_a_chairs_batch_checks_each_paper_against_its_own_authors(tmp_path, expo
     assert got == {"mlsys26-paper12.pdf": ["A001"], "mlsys26-paper13.pdf": []}
 
 
+def test_a_chairs_own_file_names_are_matched_by_the_configured_pattern(tmp_path, monkeypatch):
+    """Downloads named `mlsys26_S12.pdf`: `paper-number` in the configuration (or
+    --paper-number) says where the number is; a bad pattern is one error line, exit 2."""
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    doc = pymupdf.open(SAMPLES / "clean.pdf")
+    _replace_line(doc[5], "Figure 2. Throughput", "Figure 2. Throughput measured by J. Doe.")
+    doc.save(folder / "mlsys26_S12.pdf")
+    (tmp_path / "authors.csv").write_text(
+        "paper,title,given_name,family_name,email,affiliation\n"
+        "12,Placement,Jane,Doe,jane@example.edu,Example University\n"
+    )
+    (tmp_path / ".mlsys-lint.toml").write_text(
+        "authors = \"authors.csv\"\npaper-number = '_S(\\d+)$'\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli("--format", "json", "submissions", isolated=False)
+    (report,) = json.loads(out)["files"]
+    assert [f["rule"] for f in report["findings"]] == ["A001"]
+    _, out, _ = run_cli("--format", "json", "--paper-number", "x(\\d+)", "submissions",
+                        isolated=False)  # fmt: skip
+    assert json.loads(out)["files"][0]["findings"] == []  # no number found: heuristics only
+    code, _, err = run_cli("--paper-number", "(", "submissions", isolated=False)
+    assert code == 2 and "paper-number: not a regular expression" in err
+
+
 def test_the_list_is_matched_by_paper_number_and_bad_files_are_clear_errors(tmp_path):
-    papers = {12: AuthorList((Author("Jane Doe"),))}
-    assert for_pdf("conf-paper12.pdf", papers) is papers[12]
-    assert for_pdf("12.pdf", papers) is papers[12] and for_pdf("notes.pdf", papers) is None
+    jane = AuthorList((Author("Jane Doe"),))
+    papers = Submissions({12: jane}, number_pattern(None))
+    for name in ("conf-paper12.pdf", "12.pdf", "Submission_12.pdf", "mlsys26-sub-12.pdf"):
+        assert for_pdf(name, papers) is jane, name
+    assert for_pdf("notes.pdf", papers) is None and for_pdf("paper7.pdf", papers) is None
+    own = Submissions({12: jane}, number_pattern(r"_S(\d+)$"))
+    assert for_pdf("mlsys26_S12.pdf", own) is jane and for_pdf("paper12.pdf", own) is None
+    for bad_pattern, says in (("(", "not a regular expression"), (r"\d+", "no group")):
+        with pytest.raises(AuthorsError, match=says):
+            number_pattern(bad_pattern)
     bad = tmp_path / "a.csv"
     bad.write_text("id,name\n1,x\n")
     with pytest.raises(AuthorsError, match="not HotCRP's author list"):
@@ -222,12 +263,12 @@ def test_openreview_submission_notes_are_an_author_list(tmp_path):
     ]  # fmt: skip
     path = tmp_path / "notes.json"
     path.write_text(json.dumps(api2))
-    papers = load(str(path))
+    papers = load(str(path)).papers
     assert papers[12].name_in("measured by J. Doe") == "J. Doe"
     assert papers[12].emails == {"wei@example.org"}
     api1 = tmp_path / "notes.jsonl"
     api1.write_text(json.dumps({"number": 3, "content": {"authors": ["Ana Lima"]}}) + "\n")
-    assert load(str(api1))[3].name_in("thanks to A. Lima") == "A. Lima"
+    assert load(str(api1)).papers[3].name_in("thanks to A. Lima") == "A. Lima"
     empty = tmp_path / "empty.json"
     empty.write_text("[]")
     with pytest.raises(AuthorsError, match="no OpenReview submission notes"):

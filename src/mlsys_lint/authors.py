@@ -13,7 +13,8 @@ the paper carries it. Reports quote only what the paper holds, never this list.
 HotCRP's export (Submissions > select > Download > Authors, CSV): a header
 `paper,title,given_name,family_name,email,affiliation` (then optionally orcid, country,
 iscontact), one row per author; a PDF is matched to its paper number by its file name
-(`conf-paper12.pdf`, `paper12.pdf`, `12.pdf`).
+(`conf-paper12.pdf`, `paper12.pdf`, `12.pdf`, or the configuration's `paper-number`
+pattern).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ import csv
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from mlsys_lint.tomlfile import read_toml
 
@@ -220,21 +223,44 @@ def _openreview(path: Path) -> dict[int, AuthorList]:
     return papers
 
 
-def load(path: str) -> AuthorList | dict[int, AuthorList]:
+# a PDF's paper number, from its file name without the suffix: HotCRP's downloads are
+# `<conf>-paper<N>.pdf`; also `paper12`, `submission_12`, `sub-12`, `12`
+PAPER_NUMBER = r"(?i)(?:paper|submission|sub)[-_]?(\d+)|^(\d+)$"
+
+
+class Submissions(NamedTuple):
+    """A chair's author list: each paper number's authors, and how a PDF's file name
+    gives its number (a pattern whose first group that matched is the number)."""
+
+    papers: Mapping[int, AuthorList]
+    number: re.Pattern[str]
+
+
+def number_pattern(pattern: str | None) -> re.Pattern[str]:
+    """The file-name pattern for paper numbers (PAPER_NUMBER when none is given), or an
+    AuthorsError saying what is wrong with the one given."""
+    try:
+        compiled = re.compile(pattern or PAPER_NUMBER)
+    except re.error as exc:
+        raise AuthorsError(f"paper-number: not a regular expression ({exc}): {pattern!r}") from None
+    if compiled.groups < 1:
+        raise AuthorsError(f"paper-number: {pattern!r} has no group for the number")
+    return compiled
+
+
+def load(path: str, paper_number: str | None = None) -> AuthorList | Submissions:
     """An authors file (.toml), or a chair's author list by paper number: HotCRP's CSV,
-    OpenReview's submission notes (.json / .jsonl)."""
+    OpenReview's submission notes (.json / .jsonl); `paper_number`: the file-name
+    pattern that gives a PDF's number (PAPER_NUMBER by default)."""
     p = Path(path)
     if not p.is_file():
         raise AuthorsError(f"{path}: no such file")
     suffix = p.suffix.lower()
     if suffix == ".csv":
-        return _hotcrp(p)
+        return Submissions(_hotcrp(p), number_pattern(paper_number))
     if suffix in (".json", ".jsonl"):
-        return _openreview(p)
+        return Submissions(_openreview(p), number_pattern(paper_number))
     return _toml(p)
-
-
-_NUMBER = re.compile(r"(?:paper|submission|sub)[-_]?(\d+)|^(\d+)$", re.IGNORECASE)
 
 
 def own_entries(bibliography, authors: AuthorList) -> list[tuple[int, str]]:
@@ -254,10 +280,18 @@ def self_citations(bibliography, authors: AuthorList) -> tuple[int, int]:
     return len(own_entries(bibliography, authors)), len(entries(bibliography))
 
 
-def for_pdf(pdf: str, loaded: AuthorList | dict[int, AuthorList] | None) -> AuthorList | None:
+def paper_number(pdf: str, pattern: re.Pattern[str]) -> int | None:
+    """The paper number in a PDF's file name (without its suffix), if the pattern finds
+    one: the first of its groups that matched digits."""
+    m = pattern.search(Path(pdf).stem)
+    digits = next((g for g in m.groups() if g and g.isdigit()), None) if m else None
+    return int(digits) if digits else None
+
+
+def for_pdf(pdf: str, loaded: AuthorList | Submissions | None) -> AuthorList | None:
     """The authors to check `pdf` against: the list itself, or the row of its paper
     number (None when the file name carries no number of the export)."""
     if loaded is None or isinstance(loaded, AuthorList):
         return loaded
-    m = _NUMBER.search(Path(pdf).stem)
-    return loaded.get(int(m.group(1) or m.group(2))) if m else None
+    number = paper_number(pdf, loaded.number)
+    return loaded.papers.get(number) if number is not None else None

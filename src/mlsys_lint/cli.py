@@ -203,7 +203,7 @@ DEFAULTS: dict[str, Any] = {
     "extend_exclude": (), "force_exclude": False, "exit_zero": False, "jobs": 0,
     "timeout": 60.0, "max_file_size": 200.0, "max_pages": 2000, "annotate_to": None,
     "annotate_dir": None, "config_file": None, "isolated": False, "explain": None,
-    "list_rules": False, "list_venues": False, "completion": None,
+    "list_rules": False, "list_venues": False, "completion": None, "paper_number": None,
 }  # fmt: skip
 
 
@@ -277,6 +277,15 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
             "[[author]] name, emails, affiliations, handles, sites), or a program chair's author "
             "list (HotCRP's CSV, OpenReview's submission notes as .json/.jsonl; matched to the "
             "PDFs by paper number): the anonymity rules then check for exactly them.",
+        ),
+    ),
+    (
+        ("--paper-number",),
+        dict(
+            metavar="REGEX",
+            help="With a chair's author list: the pattern whose first group is a PDF's paper "
+            r"number in its file name (default: paper12, submission_12, sub-12, 12; e.g. "
+            r"'_S(\d+)$' for mlsys26_S12.pdf).",
         ),
     ),
     (

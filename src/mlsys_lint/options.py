@@ -81,7 +81,7 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         max_pages=pick("max_pages") or None,
         timeout=pick("timeout") or None,
     )
-    authors = _authors(pick("authors_file", "authors"), config)
+    authors = _authors(pick("authors_file", "authors"), config, pick("paper_number"))
     return RunOptions(
         files=files,
         authors=authors,
@@ -100,16 +100,17 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     )
 
 
-def _authors(authors_file: str | None, config: settings.Config) -> Any:
-    """The authors file's list, else the configuration's own [[author]] tables, else None
-    (and the authors module is not imported)."""
+def _authors(authors_file: str | None, config: settings.Config, paper_number: str | None) -> Any:
+    """The authors file's list (a chair's: with the file-name pattern of paper numbers),
+    else the configuration's own [[author]] tables, else None (and the authors module is
+    not imported)."""
     if not authors_file and not config.get("author"):
         return None
     from mlsys_lint.authors import AuthorsError, from_rows, load
 
     try:
         if authors_file:
-            return load(authors_file)
+            return load(authors_file, paper_number)
         return from_rows(config.get("author"), f"{config.path}: author")  # listed inline
     except AuthorsError as exc:
         raise OptionsError(str(exc)) from None

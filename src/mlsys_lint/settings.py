@@ -30,6 +30,7 @@ KEYS = {
     "supplement": (str, list),
     "authors": str,
     "author": list,  # the authors inline: [[tool.mlsys-lint.author]] tables
+    "paper-number": str,  # a chair's batch: the file-name pattern of a PDF's paper number
     "tex": str,
     "output-format": str,
     "jobs": int,
