@@ -421,3 +421,19 @@ def test_a_listed_email_split_across_lines_is_one_finding(tmp_path, authors):
     pdf = planted(tmp_path, "split", split)
     ((rule, message),) = findings(pdf, "--authors", authors)
     assert rule == "A003" and "jane.doe@cs.example.edu (a listed author)" in message
+
+
+def test_heuristic_findings_say_which_listed_author_they_show(tmp_path):
+    """The byline, the affiliation footnote and the metadata the heuristics report on a
+    camera-ready build name Alice Smith and Stanford: in author mode they say so; Bob
+    Jones's address, not on the list, stays as it was."""
+    listed = tmp_path / "a.toml"
+    listed.write_text('[[author]]\nname = "Alice Smith"\naffiliations = ["Stanford University"]\n')
+    pdf = str(SAMPLES / "camera_ready.pdf")
+    plain, marked = findings(pdf), findings(pdf, "--authors", listed)
+    assert [r for r, _ in plain] == [r for r, _ in marked]  # the same findings
+    changed = {r: m for (r, m), (_, before) in zip(marked, plain, strict=True) if m != before}
+    assert changed["A001"].endswith('(on the authors list: "Alice Smith")')
+    assert changed["A002"].endswith('(on the authors list: "Stanford University")')
+    assert changed["A007"].endswith('(on the authors list: "Alice Smith")')
+    assert not any("bob.jones" in m for m in changed.values())

@@ -126,6 +126,20 @@ class AuthorList:
             return text[i : i + len(hit)] if i >= 0 else hit
         return None
 
+    def mark(self, message: str, evidence: str | None) -> str:
+        """An anonymity finding's message, marked when what it quotes holds a listed
+        author's name, e-mail, account, site or affiliation ("the byline shows author
+        names: ..." then says which listed author). A message that already says so, or
+        quotes nothing of the list, is returned as it is."""
+        if "listed author" in message:
+            return message
+        text = evidence or message
+        hit = self.first_hit(text)
+        if hit is None and self.affiliations is not None:
+            m = self.affiliations.search(text)
+            hit = m.group(0) if m else None
+        return f'{message} (on the authors list: "{" ".join(hit.split())}")' if hit else message
+
     def in_url(self, url: str) -> str | None:
         """What of the list a URL or path shows: a listed site, or an account
         (`github.com/janedoe/...`, `/home/janedoe/...`)."""

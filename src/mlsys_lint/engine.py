@@ -91,6 +91,9 @@ def _run(
         for v in violations:
             if keep is not None and (v := keep(v, rule.code)) is None:
                 continue
+            message = v.message
+            if ctx.authors is not None and rule.blind_only:  # author mode: say whose
+                message = ctx.authors.mark(message, v.evidence)
             findings.append(
                 Finding(
                     rule=rule.code,
@@ -98,7 +101,7 @@ def _run(
                     # a severity set by the user (profile or configuration) wins over
                     # the one a rule gives a single violation
                     severity=overrides.get(rule.code) or v.severity or default,
-                    message=v.message,
+                    message=message,
                     location=locate(v),
                     evidence=v.evidence,
                     match=v.match,
