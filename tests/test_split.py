@@ -90,3 +90,16 @@ def test_a_single_paper_run_splits_and_one_job_does_not(monkeypatch):
     run_cli("--format", "json", "--jobs", "2", LONG)
     run_cli("--format", "json", "--jobs", "1", LONG)
     assert calls == [2, 1]
+
+
+def test_no_helper_to_be_had_means_one_process(monkeypatch):
+    """fork or pipe failing (a process or file limit) is no damaged PDF: one process."""
+
+    def refuse():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    serial = P.load_pdf(LONG)
+    monkeypatch.setattr(P.os, "fork", refuse)
+    _same(serial, P.load_pdf(LONG, workers=2))
+    monkeypatch.setattr(P.os, "pipe", refuse)
+    _same(serial, P.load_pdf(LONG, workers=2))

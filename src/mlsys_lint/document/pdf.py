@@ -174,8 +174,16 @@ def _pages(doc: pymupdf.Document, workers: int) -> tuple[Page, ...]:
     if workers < 2 or n < SPLIT_MIN_PAGES or not hasattr(os, "fork"):
         return tuple(_page(page) for page in doc)
     mid = (n + 1) // 2
-    read, write = os.pipe()
-    pid = os.fork()
+    try:
+        read, write = os.pipe()
+    except OSError:  # out of file descriptors: alone, then
+        return tuple(_page(page) for page in doc)
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory: alone, then
+        os.close(read)
+        os.close(write)
+        return tuple(_page(page) for page in doc)
     if pid == 0:  # the helper: its half, as plain tuples, then out without cleanup
         code = 1
         try:
