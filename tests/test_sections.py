@@ -97,3 +97,27 @@ def test_folded_search_matches_case_blind_and_survives_length_changing_case():
         stream = TextStream.of([Position(1, 0, line)])
         (m,) = stream.search(pattern, folded=True)
         assert m.text.lower() == "we thank" and m.text in text
+
+
+def test_a_sentence_goes_on_past_et_al_and_a_long_one_is_quoted_where_it_matches():
+    """ "Doe et al. (2023) measured ..." is one sentence, not two; a finding in a long
+    sentence quotes the part that holds its words, not only the sentence's start."""
+    import re
+
+    from mlsys_lint.document.layout import Position
+    from mlsys_lint.document.model import Line
+    from mlsys_lint.document.text import TextStream
+    from mlsys_lint.rules.base import quoting
+
+    text = (
+        "It works. Doe et al. (2023) measured placement on one accelerator for a long "
+        "while and with many tools; as in our earlier work (Doe et al., 2022), we extend it."
+    )
+    stream = TextStream.of([Position(1, 0, Line(text, (0, 0, 500, 10), (), 0, 10.0))])
+    (m,) = stream.search(re.compile(r"our earlier work"), per_sentence=True)
+    assert m.sentence.startswith("Doe et al. (2023) measured")
+    v = quoting(m, "self-citation")
+    assert "our earlier work (Doe et al., 2022)" in v.message and '"…' in v.message
+    assert len(v.message) <= len("self-citation: ") + 2 + 80
+    (short,) = stream.search(re.compile(r"works"))
+    assert quoting(short, "x").message == 'x: "It works."'

@@ -32,7 +32,9 @@ class Match(NamedTuple):
         return union([p.line.bbox for p in self.positions if p.page == self.page])
 
 
-_SENTENCE_END = re.compile(r"[.!?][\")\]]*\s+(?=[A-Z(\[])")
+# a sentence ends at . ! ? before a capital or an opening bracket, but not at the "al."
+# of "et al." (the citation "Doe et al. (2023) measured ..." goes on)
+_SENTENCE_END = re.compile(r"(?<!\bet al)[.!?][\")\]]*\s+(?=[A-Z(\[])")
 
 
 @dataclass(frozen=True)

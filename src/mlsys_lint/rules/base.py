@@ -83,12 +83,24 @@ def clip(text: str, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def around(text: str, part: str, n: int = 80) -> str:
+    """`text` clipped to n characters so that `part` shows: from the start when it lies
+    there, else a window from a little before it ("…as in our earlier work (Doe…")."""
+    text, part = " ".join(text.split()), " ".join(part.split())
+    at = text.lower().find(part.lower()) if part else -1
+    if len(text) <= n or at < 0 or at + len(part) <= n - 1:
+        return clip(text, n)
+    start = max(0, min(at - n // 4, len(text) - (n - 1)))
+    return "…" + clip(text[start:], n - 1)
+
+
 def quoting(m: Match, what: str, width: int = 80) -> Violation:
-    """A violation at a match in the running text that quotes its sentence."""
+    """A violation at a match in the running text that quotes its sentence (the part of
+    it that holds the match, in a long sentence)."""
     return Violation(
-        f'{what}: "{clip(m.sentence, width)}"',
+        f'{what}: "{around(m.sentence, m.text, width)}"',
         page=m.page,
         bbox=m.bbox,
-        evidence=clip(m.sentence, 300),
+        evidence=around(m.sentence, m.text, 300),
         match=m.text,
     )
