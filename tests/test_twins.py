@@ -62,3 +62,23 @@ def test_twins_in_sarif_and_github_are_one_result():
         r["locations"][0]["physicalLocation"] for r in json.loads(sarif)["runs"][0]["results"]
     ]
     assert all(p["artifactLocation"]["uri"].endswith("etal.tex") for p in placed)
+
+
+def test_an_attachment_is_one_finding_in_a_blind_paper(tmp_path):
+    """An embedded file is an identity leak (A008, blind venues) and unsafe content
+    (S001): said once, as A008 with S001 as its twin; where A008 does not apply (a venue
+    that is not anonymized) S001 stands alone."""
+    import pymupdf
+
+    doc = pymupdf.open(SAMPLES / "clean.pdf")
+    doc.embfile_add("notes.txt", b"draft notes", filename="notes.txt")
+    pdf = tmp_path / "attached.pdf"
+    doc.save(pdf)
+    _, out = run("--format", "concise", pdf)
+    (line,) = [x for x in out.splitlines() if "embedded file" in x]
+    assert " A008 " in line and "(also S001 at " in line
+    _, out = run("--format", "json", pdf)
+    rules = {f["rule"]: f for f in json.loads(out)["files"][0]["findings"]}
+    assert rules["S001"]["same_as"]["rule"] == "A008"  # machines still see both verdicts
+    _, out = run("--format", "concise", "--venue", "mlforsystems-workshop", pdf)
+    assert [x.split()[1] for x in out.splitlines() if "embedded file" in x] == ["S001"]

@@ -11,7 +11,9 @@ import re
 from mlsys_lint.findings import FileReport, Finding, Twin
 
 # (reported, its twin): what makes two findings one problem is in `_same` below
-PAIRS = (("A004", "T006"), ("A001", "T006"), ("R001", "T005"), ("A008", "H001"))
+PAIRS = (
+    ("A004", "T006"), ("A001", "T006"), ("R001", "T005"), ("A008", "H001"), ("A008", "S001"),
+)  # fmt: skip
 
 
 def _surname(reference: str) -> str:
@@ -36,6 +38,8 @@ def _same(first: Finding, second: Finding) -> bool:
     if first.rule == "R001":  # the reference as printed, and its .bib entry
         name = _surname(first.evidence or "")
         return len(name) > 2 and name in (second.message + " " + (second.evidence or "")).casefold()
+    if second.rule == "S001":  # an attachment: it can identify (A008), it can carry code
+        return first.message == second.message and "embedded file" in first.message
     # hidden text: A008 (it identifies) and H001 (it is hidden) on one box
     return (
         first.message.startswith("hidden text")
