@@ -268,7 +268,7 @@ def load(path: str, paper_number: str | None = None) -> AuthorList | Submissions
     pattern that gives a PDF's number (PAPER_NUMBER by default)."""
     p = Path(path)
     if not p.is_file():
-        raise AuthorsError(f"{path}: no such file")
+        raise AuthorsError(f"{path}: {'a directory, not a file' if p.is_dir() else 'no such file'}")
     suffix = p.suffix.lower()
     if suffix == ".csv":
         return Submissions(_hotcrp(p), number_pattern(paper_number))
