@@ -227,6 +227,16 @@ def test_the_process_runs_without_the_cyclic_collector_and_batches_collect():
     assert p.returncode == 0 and p.stdout.split() == ["False", "True", "1"], p.stdout + p.stderr
 
 
+def test_ctrl_c_before_the_lint_begins_is_one_line_and_130():
+    code = (
+        "import mlsys_lint.cli as cli\n"
+        "def entry():\n    raise KeyboardInterrupt\n"
+        "cli.entry = entry\nfrom mlsys_lint.console import console\nconsole()\n"
+    )
+    p = _subprocess("-c", code)
+    assert p.returncode == 130 and p.stderr == "mlsys-lint: interrupted\n"
+
+
 def test_a_reader_that_goes_away_gets_no_traceback():
     """`mlsys-lint ... | head -1`: the rest of the report has nowhere to go; no
     "Exception ignored" or BrokenPipeError on stderr, exit status 1 (as a failed write)."""

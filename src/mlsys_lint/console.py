@@ -35,6 +35,9 @@ def console() -> NoReturn:
         code = stop.code
     except BrokenPipeError:  # the reader went away (`| head`): the rest has nowhere to go
         code = 1
+    except KeyboardInterrupt:  # Ctrl-C before the lint began (the lint says so itself)
+        sys.stderr.write("mlsys-lint: interrupted\n")
+        code = 130
     if code is None:
         code = 0
     elif not isinstance(code, int):  # sys.exit("message"), as Python prints it
