@@ -34,7 +34,7 @@ class Limits(NamedTuple):
     timeout: float | None = 60.0  # seconds per file
 
 
-NO_LIMITS_GIVEN = Limits()  # the defaults
+DEFAULT_LIMITS = Limits()
 
 
 def unsuppressed(
@@ -117,7 +117,7 @@ def lint_pdf(
     path: str,
     venue: Venue,
     rules: Iterable[Rule],
-    limits: Limits = NO_LIMITS_GIVEN,
+    limits: Limits = DEFAULT_LIMITS,
     supplement: bool = False,
     authors=None,
     workers: int = 1,
@@ -393,7 +393,7 @@ def lint_many(
     paths: Sequence[str],
     venue: Venue,
     rules: Sequence[Rule],
-    limits: Limits = NO_LIMITS_GIVEN,
+    limits: Limits = DEFAULT_LIMITS,
     jobs: int = 1,
     on_done: Callable[[FileReport], None] | None = None,
     supplements: frozenset[str] = frozenset(),
