@@ -277,21 +277,18 @@ def load(path: str, paper_number: str | None = None) -> AuthorList | Submissions
     return _toml(p)
 
 
-def own_entries(bibliography, authors: AuthorList) -> list[tuple[int, str]]:
-    """(1-based number, text) of the reference entries (`bibliography`: the lines after
-    the References heading, Sections.bibliography) whose author list names a listed
-    author: the paper's self-citations."""
-    from mlsys_lint.document.sections import author_part, entries, entry_text
+def own_entries(sections, authors: AuthorList) -> list[tuple[int, str]]:
+    """(1-based number, text) of the reference entries (Sections.reference_entries)
+    whose author list names a listed author: the paper's self-citations."""
+    from mlsys_lint.document.sections import author_part
 
-    texts = [entry_text(entry) for entry in entries(bibliography)]
+    texts = [text for _, text in sections.reference_entries]
     return [(i, t) for i, t in enumerate(texts, 1) if authors.name_in(author_part(t))]
 
 
-def self_citations(bibliography, authors: AuthorList) -> tuple[int, int]:
-    """(entries by a listed author, all entries) of a reference list."""
-    from mlsys_lint.document.sections import entries
-
-    return len(own_entries(bibliography, authors)), len(entries(bibliography))
+def self_citations(sections, authors: AuthorList) -> tuple[int, int]:
+    """(entries by a listed author, all entries) of the paper's reference list."""
+    return len(own_entries(sections, authors)), len(sections.reference_entries)
 
 
 def paper_number(pdf: str, pattern: re.Pattern[str]) -> int | None:

@@ -150,7 +150,7 @@ def lint_pdf(
     if listed is not None and sections.references is not None:
         from mlsys_lint.authors import self_citations
 
-        own = self_citations(sections.bibliography, listed)
+        own = self_citations(sections, listed)
     report = FileReport(
         path=path,
         venue=venue.name,

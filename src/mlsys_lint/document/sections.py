@@ -84,6 +84,12 @@ class Sections:
         return self.region(self.references, stop)
 
     @cached_property
+    def reference_entries(self) -> tuple[tuple[tuple[Position, ...], str], ...]:
+        """The bibliography split into entries, each with its text (read by R001, A005
+        and the self-citation count: split once)."""
+        return tuple((tuple(e), entry_text(e)) for e in entries(self.bibliography))
+
+    @cached_property
     def after_body(self) -> tuple[Position, ...]:
         """Everything that is neither body nor bibliography (an appendix)."""
         if self.body_stop is None:

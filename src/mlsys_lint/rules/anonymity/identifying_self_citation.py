@@ -102,28 +102,24 @@ def check(ctx: Context) -> Iterator[Violation]:
     if ctx.authors is not None:  # author mode only: the module is not loaded otherwise
         from mlsys_lint.authors import own_entries
 
-        own = own_entries(ctx.sections.bibliography, ctx.authors)
+        own = own_entries(ctx.sections, ctx.authors)
     said: set[str] = set()
     for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True, folded=True):
         said.add(m.sentence)
-        yield _citing(m, "self-citation in the first person", own)
+        yield _citing(m, "self-citation in the first person", _cited(m, own))
     if not own:
         return
     for m in ctx.sections.prose.search(owned_citation(), per_sentence=True, folded=True):
-        if m.sentence not in said and _cited(m.sentence, _at(m), own) is not None:
+        entry = _cited(m, own) if m.sentence not in said else None
+        if entry is not None:
             said.add(m.sentence)
-            yield _citing(m, "a listed author's paper cited in the first person", own)
+            yield _citing(m, "a listed author's paper cited in the first person", entry)
 
 
-def _at(m) -> int:
-    return m.sentence.lower().find(m.text.lower())
-
-
-def _citing(m, what: str, own: list[tuple[int, str]]) -> Violation:
-    """The finding for a first-person phrase; in author mode it quotes the listed
-    author's entry the sentence cites nearest the phrase."""
+def _citing(m, what: str, entry: str | None) -> Violation:
+    """The finding for a first-person phrase; in author mode, with the listed author's
+    entry the sentence cites nearest the phrase quoted too."""
     v = quoting(m, what)
-    entry = _cited(m.sentence, _at(m), own)
     if entry is None:
         return v
     return v._replace(
@@ -138,12 +134,14 @@ _AUTHOR_YEAR = re.compile(
 )
 
 
-def _cited(sentence: str, at: int, own: list[tuple[int, str]]) -> str | None:
-    """The listed author's entry a sentence cites nearest to the first-person phrase at
-    `at`: "[12]" by number (the entry's own label or its place in the list), "(Doe et
+def _cited(match, own: list[tuple[int, str]]) -> str | None:
+    """The listed author's entry the match's sentence cites nearest to the first-person
+    phrase: "[12]" by number (the entry's own label or its place in the list), "(Doe et
     al., 2022)" by first surname and year."""
     if not own:
         return None
+    sentence = match.sentence
+    at = sentence.lower().find(match.text.lower())
     found: list[tuple[int, str]] = []
     for m in _NUMBER.finditer(sentence):
         n = m.group(1)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.document.sections import AUTHORS_END, entries, entry_text
+from mlsys_lint.document.sections import AUTHORS_END
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.base import Context, Rule, clip
 
@@ -49,8 +49,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     s = ctx.sections
     if s.references is None:
         return
-    for entry in entries(s.bibliography):
-        text = entry_text(entry)
+    for entry, text in s.reference_entries:
         cut = AUTHORS_END.search(text)
         authors = text[: cut.start()] if cut else text
         hit = _TRUNCATION.search(authors)
