@@ -194,28 +194,20 @@ Commands (mlsys-lint COMMAND --help):
   plan    Timeline and checklist for moving a paper from one venue to another.
   fix     Write a copy without identifying metadata, comments, attachments, actions."""
 
-# dest -> default: an option the command line leaves out is absent from the parsed
-# namespace (argparse.SUPPRESS), so the configuration file can fill it (options.py)
-DEFAULTS: dict[str, Any] = {
-    "venue": DEFAULT_VENUE, "output_format": "auto", "output_file": None, "also": (),
-    "tex_target": None, "supplement": (), "authors_file": None, "statistics": False,
-    "quiet": False, "select": (), "extend_select": (), "ignore": (), "exclude": (),
-    "extend_exclude": (), "force_exclude": False, "exit_zero": False, "jobs": 0,
-    "timeout": 60.0, "max_file_size": 200.0, "max_pages": 2000, "annotate_to": None,
-    "annotate_dir": None, "config_file": None, "isolated": False, "explain": None,
-    "list_rules": False, "list_venues": False, "completion": None, "paper_number": None,
-}  # fmt: skip
-
-
 _WHOLE, _NUMBER = usage.at_least_zero(int), usage.at_least_zero(float)
 _MANY: dict[str, Any] = {"action": "append"}
 _FLAG: dict[str, Any] = {"action": "store_true"}
-# the linter's arguments: (names, argparse keywords), in the order --help lists them
+# the linter's arguments: (names, argparse keywords), in the order --help lists them; a
+# `default` here is the value when neither the command line nor the configuration sets it
 ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
-    (("files",), dict(nargs="*", metavar="FILES", help="PDFs, folders or LaTeX sources.")),
+    (
+        ("files",),
+        dict(default=(), nargs="*", metavar="FILES", help="PDFs, folders or LaTeX sources."),
+    ),
     (
         ("--venue",),
         dict(
+            default=DEFAULT_VENUE,
             metavar="NAME|FILE.toml",
             help="Venue profile: a built-in name (see "
             f"--list-venues) or a .toml path (default: {DEFAULT_VENUE}).",
@@ -225,6 +217,7 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
         ("--format", "--output-format"),
         dict(
             dest="output_format",
+            default="auto",
             choices=FORMATS,
             metavar="FORMAT",
             help=f"Output format: {', '.join(FORMATS)}; auto (the default): github under GitHub "
@@ -328,6 +321,7 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
     (
         ("-j", "--jobs"),
         dict(
+            default=0,
             type=_WHOLE,
             metavar="N",
             help="Check files in this many worker processes (default 0: one per CPU); one paper "
@@ -337,6 +331,7 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
     (
         ("--timeout",),
         dict(
+            default=60.0,
             type=_NUMBER,
             metavar="SECONDS",
             help="Give up on a file after this long (default 60; 0: no limit).",
@@ -344,11 +339,17 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
     ),
     (
         ("--max-file-size",),
-        dict(type=_NUMBER, metavar="MB", help="Refuse larger files (default 200; 0: no limit)."),
+        dict(
+            default=200.0,
+            type=_NUMBER,
+            metavar="MB",
+            help="Refuse larger files (default 200; 0: no limit).",
+        ),
     ),
     (
         ("--max-pages",),
         dict(
+            default=2000,
             type=_WHOLE,
             metavar="N",
             help="Refuse PDFs with more pages (default 2000; 0: no limit).",
@@ -400,11 +401,29 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
 )
 
 
+def _dest(names: tuple[str, ...], keywords: dict[str, Any]) -> str:
+    """The parameter an argument sets, named as argparse names it."""
+    long = next((n for n in names if n.startswith("--")), names[0])
+    return keywords.get("dest") or long.lstrip("-").replace("-", "_")
+
+
+def _unset(keywords: dict[str, Any]) -> Any:
+    if "default" in keywords:
+        return keywords["default"]
+    return {"append": (), "store_true": False}.get(keywords.get("action"))
+
+
+# parameter -> its value when nothing sets it (options.py lets the configuration fill
+# what the command line leaves out: those are absent from the parsed namespace)
+DEFAULTS: dict[str, Any] = {
+    _dest(names, kw): _unset(kw) for names, kw in ARGUMENTS if kw.get("action") != "version"
+}
+
+
 def _parser() -> argparse.ArgumentParser:
     p = usage.parser("mlsys-lint", DESCRIPTION, EPILOG, "[FILES ...]")
-    p.argument_default = argparse.SUPPRESS  # left out: absent from the namespace
-    for names, keywords in ARGUMENTS:
-        p.add_argument(*names, **keywords)
+    for names, keywords in ARGUMENTS:  # left out: absent from the namespace
+        p.add_argument(*names, **{**keywords, "default": argparse.SUPPRESS})
     return p
 
 
@@ -416,10 +435,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 
 def _command(args: argparse.Namespace) -> int:
     given = vars(args)
-    params = {**DEFAULTS, **given, "files": tuple(given.get("files", ()))}
-    for key in ("also", "supplement", "select", "extend_select", "ignore", "exclude",
-                "extend_exclude"):  # fmt: skip
-        params[key] = tuple(params[key])
+    params = {k: tuple(v) if isinstance(v, list) else v for k, v in {**DEFAULTS, **given}.items()}
     if params["explain"]:
         sys.stdout.write(_explain(params["explain"], params["venue"]))
         return 0
