@@ -138,8 +138,7 @@ def invoke(command, argv=(), env=None) -> Result:
     `env`: variables to set (None: unset) while it runs."""
     out, err = io.StringIO(), io.StringIO()
     saved = {k: os.environ.get(k) for k in env or {}}
-    for k, v in (env or {}).items():
-        os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    _set_env(env or {})
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             command([str(a) for a in argv])
@@ -147,9 +146,16 @@ def invoke(command, argv=(), env=None) -> Result:
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
     finally:
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+        _set_env(saved)
     return Result(code, out.getvalue(), err.getvalue())
+
+
+def _set_env(values: dict) -> None:
+    for key, value in values.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def run_cli(*args, isolated: bool = True, env=None) -> tuple[int, str, str]:

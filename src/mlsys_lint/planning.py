@@ -66,13 +66,13 @@ def _fmt(when: datetime) -> str:
     return when.strftime("%Y-%m-%d %H:%M UTC") if when.hour or when.minute else f"{when:%Y-%m-%d}"
 
 
+VENUES_HELP = "List the built-in venue profiles: limits, columns, blind review, style, key dates."
+
+
 def _venues_parser() -> argparse.ArgumentParser:
     p = usage.parser("mlsys-lint venues", VENUES_HELP)
     p.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
     return p
-
-
-VENUES_HELP = "List the built-in venue profiles: limits, columns, blind review, style, key dates."
 
 
 def venues(argv: Sequence[str] | None = None) -> NoReturn:
