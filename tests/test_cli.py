@@ -262,9 +262,10 @@ def test_info_commands_import_neither_pdf_engine_nor_texsoup(flag):
 
 def test_a_pdf_run_imports_only_what_it_uses():
     """The one-paper run's import budget (issue 15): a PDF without authors or LaTeX
-    imports no TeX module, no authors file reader, no SyncTeX reader, no other
-    reporter and no click."""
+    imports no TeX module or TeX rule, no authors file reader, no SyncTeX reader, no
+    other reporter and no click."""
     unused = ["click", "TexSoup", "mlsys_lint.authors", "mlsys_lint.reporters.text"]
+    unused += ["mlsys_lint.rules.tex", "mlsys_lint.document.texwords"]
     unused += ["mlsys_lint.reporters.html", "mlsys_lint.document.synctex"]
     unused += [f"mlsys_lint.document.{m}" for m in ("tex", "texmodel", "texproject", "texscan")]
     code = (
@@ -275,6 +276,20 @@ def test_a_pdf_run_imports_only_what_it_uses():
     )
     p = _subprocess("-c", code)
     assert p.stdout.strip().splitlines()[-1] == "[]", p.stdout + p.stderr
+
+
+def test_a_run_imports_only_the_selected_rules():
+    """`--select` decides which rule modules a run imports: one rule, one module."""
+    code = (
+        "import sys\nfrom mlsys_lint.cli import main\n"
+        "try:\n    main(['--isolated', '--select', 'L003', '--format', 'json', "
+        f"{str(SAMPLES / 'clean.pdf')!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('mlsys_lint.rules.') "
+        "and m.count('.') == 3))"
+    )
+    p = _subprocess("-c", code)
+    assert p.stdout.strip().splitlines()[-1] == "['mlsys_lint.rules.layout.page_limit_exceeded']"
 
 
 def test_annotate_writes_a_highlight_per_finding(tmp_path):

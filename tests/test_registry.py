@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
+import mlsys_lint.rules as registry_module
 from conftest import invoke
 from mlsys_lint.rules import RULES, UnknownRule, match, select
 
@@ -18,6 +21,43 @@ def test_codes_and_names_unique_and_well_formed():
         assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)+", r.name)
         assert r.severity in ("error", "warning")
         assert r.summary.endswith(".") and "\n" not in r.summary
+
+
+def test_every_rule_module_is_registered_and_its_folder_is_its_input():
+    """A rule module the registry does not name would never run; the folder says what
+    a rule reads (tex/: the sources)."""
+    from pathlib import Path
+
+    from mlsys_lint.rules import REGISTRY, kind
+
+    root = Path(registry_module.__file__).parent
+    modules = {
+        f"{p.parent.name}.{p.stem}" for p in root.glob("*/*.py") if "RULE = Rule(" in p.read_text()
+    }
+    assert modules == {where for _, where in REGISTRY.values()}
+    for r in RULES:
+        assert (
+            r.needs
+            == {kind(r.code)}
+            == {"tex" if r.check.__module__.split(".")[2] == "tex" else "pdf"}
+        )
+
+
+def test_looking_up_a_rule_imports_only_its_module():
+    """The registry answers selections without importing rules (a PDF run imports no
+    TeX rule: tests/test_cli.py); BY_CODE imports a rule when it is read."""
+    code = (
+        "import sys\nfrom mlsys_lint.rules import BY_CODE, REGISTRY, resolve\n"
+        "picked = resolve([(['T'], [], ['T011'])])\n"
+        "assert 'T005' in BY_CODE and len(BY_CODE) == 33\n"
+        "mods = {'mlsys_lint.rules.' + m for _, m in REGISTRY.values()}\n"
+        "before = sorted(mods & set(sys.modules))\n"
+        "print(picked[-1], before, BY_CODE['T005'].name, sorted(mods & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [
+        "T010", "[]", "truncated-bib-authors", "['mlsys_lint.rules.tex.truncated_bib_authors']"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -140,7 +180,7 @@ def test_selection_is_decided_by_the_most_specific_selector():
     from mlsys_lint.rules import resolve
 
     def codes(*layers):
-        return [r.code for r in resolve(list(layers))]
+        return resolve(list(layers))
 
     assert codes((["R001"], [], ["R"])) == ["R001"]  # a code beats a prefix
     assert "R001" not in codes((["R"], [], ["R001"])) and "R002" in codes((["R"], [], ["R001"]))

@@ -105,14 +105,14 @@ complete -o default -F _mlsys_lint mlsys-lint
 def _completion(shell: str) -> str:
     """The completion script (bash's; zsh runs it through bashcompinit), from the
     parser's own options, the built-in venues and the rule registry."""
-    from mlsys_lint.rules import RULES
+    from mlsys_lint.rules import REGISTRY
     from mlsys_lint.venues import builtin_names
 
     options = [n for names, _ in ARGUMENTS for n in names if n.startswith("-")] + ["-h", "--help"]
     zsh = "autoload -U +X bashcompinit && bashcompinit\n" if shell == "zsh" else ""
     return COMPLETION.format(
         shell=shell, zsh=zsh, venues=" ".join(builtin_names()), formats=" ".join(FORMATS),
-        codes=" ".join(r.code for r in RULES), options=" ".join(options),
+        codes=" ".join(REGISTRY), options=" ".join(options),
         commands=" ".join(SUBCOMMANDS),
     )  # fmt: skip
 
@@ -510,18 +510,22 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
     (its report left out when it only lends the PDFs their source lines)."""
     from mlsys_lint.engine import default_jobs, lint_many, with_synctex
     from mlsys_lint.inputs import supplements
+    from mlsys_lint.rules import load
 
-    venue, rules, limits = opts.venue, list(opts.rules), opts.limits
+    venue, limits = opts.venue, opts.limits
     jobs = opts.jobs or default_jobs()
     supp = supplements(paths, venue.supplement.names, opts.supplements)
     shown = len(paths) > 1 and sys.stderr.isatty() and opts.fmt != "github"
+    # only the rules for the inputs at hand are imported: a PDF run loads no TeX rule
+    pdf_rules = load(opts.rules, ["pdf"]) if paths else []
     reports = lint_many(
-        paths, venue, rules, limits, jobs, _progress(len(paths)) if shown else None, supp,
+        paths, venue, pdf_rules, limits, jobs, _progress(len(paths)) if shown else None, supp,
         opts.authors,
     )  # fmt: skip
     if not projects:  # else lint_projects reads SyncTeX with the project's files known
         reports = [with_synctex(r) for r in reports]
-    projects_reports = lint_projects(projects, reports, venue, rules, limits, opts.authors)
+    tex_rules = load(opts.rules, ["tex"]) if projects else []
+    projects_reports = lint_projects(projects, reports, venue, tex_rules, limits, opts.authors)
     return reports + (projects_reports if report_projects else [])
 
 

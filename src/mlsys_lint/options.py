@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from mlsys_lint import settings
 from mlsys_lint.engine import Limits
 from mlsys_lint.reporters import ALIASES, FORMATS
-from mlsys_lint.rules import Rule, UnknownRule, match
+from mlsys_lint.rules import UnknownRule, codes
 from mlsys_lint.rules import resolve as resolve_rules
 from mlsys_lint.venues import Venue, VenueError, load_venue
 
@@ -31,7 +31,7 @@ class RunOptions(NamedTuple):
     tex_target: str | None
     configured_tex: bool  # the project comes from the configuration file (`tex =`)
     venue: Venue  # with the configuration's severities merged in
-    rules: tuple[Rule, ...]
+    rules: tuple[str, ...]  # the selected rules' codes (rules.load imports them)
     fmt: str  # a reporter's name, aliases and "auto" settled
     jobs: int
     limits: Limits
@@ -133,11 +133,11 @@ def _venue(name: str, config: settings.Config) -> Venue:
         return profile
     severity = dict(profile.severity)
     for code, level in config.get("severity").items():
-        severity.update({rule.code: level for rule in match(code)})
+        severity.update(dict.fromkeys(codes(code), level))
     return profile.with_severity(severity)
 
 
-def _rules(given: dict[str, Any], config: settings.Config) -> tuple[Rule, ...]:
+def _rules(given: dict[str, Any], config: settings.Config) -> tuple[str, ...]:
     """The configuration's selection, then the command line's over it (a code selected
     on the command line beats the configuration's `ignore`)."""
     configured = [_split(config.get(k, [])) for k in ("select", "extend-select", "ignore")]

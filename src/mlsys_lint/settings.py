@@ -89,17 +89,17 @@ def load(path: Path | None) -> Config:
         # TOML's true is no number, though Python's bool is an int
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise ConfigError(f"{where}: {key!r} has the wrong type")
-    from mlsys_lint.rules import UnknownRule, match
+    from mlsys_lint.rules import UnknownRule, codes
 
     for key in ("select", "ignore", "extend-select"):
         for item in table.get(key, []):
             try:
-                match(str(item))
+                codes(str(item))
             except UnknownRule:
                 raise ConfigError(f"{where}: {key}: unknown rule {item!r}") from None
     for code, level in table.get("severity", {}).items():
         try:
-            match(code)
+            codes(code)
         except UnknownRule:
             raise ConfigError(f"{where}: severity: unknown rule {code!r}") from None
         if level not in ("error", "warning", "off"):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator
-from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlsys_lint.findings import Violation
@@ -36,24 +34,22 @@ class Context(NamedTuple):
 
 
 class Rule(NamedTuple):
-    code: str  # stable: family letter + 3 digits
-    name: str  # states the problem, reads well after "allow"
+    """A rule module's RULE (the summary and what the module says of itself); the
+    registry (rules/__init__.py) fills in the code, name, input kind, docs and check."""
+
     summary: str  # one line
     severity: str = "error"
-    needs: frozenset[str] = frozenset({"pdf"})
     blind_only: bool = False  # silent under a profile that is not double-blind
     since: str = "0.1.0"
     # the profile keys the rule reads ("body.page_limit"; a table name for all its keys;
     # "vocab.<list>" for a word list): `--explain` prints them with their values
     options: tuple[str, ...] = ()
     last: bool = False  # runs after the other TeX rules (it judges their suppressions)
+    code: str = ""  # stable: family letter + 3 digits
+    name: str = ""  # states the problem, reads well after "allow"
+    needs: frozenset[str] = frozenset({"pdf"})  # the input it reads: "pdf" or "tex"
     doc: str = ""
     check: Callable[[Context], Iterator[Violation]] = lambda ctx: iter(())
-
-
-def from_module(module: ModuleType) -> Rule:
-    """A rule module holds RULE (the record), check() and its docs as the docstring."""
-    return module.RULE._replace(check=module.check, doc=inspect.cleandoc(module.__doc__ or ""))
 
 
 def page_ranges(pages: list[int]) -> str:

@@ -34,8 +34,6 @@ from mlsys_lint.rules.base import Context, Rule, clip, quoting
 from mlsys_lint.vocab import words
 
 RULE = Rule(
-    "A004",
-    "acknowledgments-present",
     "Acknowledgments in a blind submission.",
     blind_only=True,
     options=("vocab.acknowledgment_headings",),

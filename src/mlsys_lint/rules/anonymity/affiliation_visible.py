@@ -54,8 +54,6 @@ from mlsys_lint.rules.anonymity.signals import (
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "A002",
-    "affiliation-visible",
     "Institutions or addresses are visible.",
     blind_only=True,
     options=("blind.allow_organizations", "blind.placeholder_emails", "vocab.organizations"),

@@ -45,8 +45,6 @@ from mlsys_lint.rules.anonymity.signals import NAME, anonymous, with_listed
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "A001",
-    "author-names-visible",
     "The byline shows author names.",
     blind_only=True,
     options=("blind.byline", "blind.camera_ready_notices", "blind.placeholder_emails"),

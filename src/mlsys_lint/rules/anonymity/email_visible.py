@@ -40,8 +40,6 @@ from mlsys_lint.rules.anonymity.signals import EMAIL, emails, placeholder_emails
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "A003",
-    "email-visible",
     "An e-mail address is visible.",
     blind_only=True,
     options=("blind.placeholder_emails",),

@@ -46,8 +46,6 @@ from mlsys_lint.rules.anonymity.signals import (
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "A008",
-    "hidden-identity",
     "Identity in comments, attachments or hidden text.",
     blind_only=True,
 )

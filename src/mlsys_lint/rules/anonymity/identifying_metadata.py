@@ -50,8 +50,6 @@ from mlsys_lint.venues import Venue
 from mlsys_lint.vocab import words
 
 RULE = Rule(
-    "A007",
-    "identifying-metadata",
     "PDF or figure metadata names a person.",
     blind_only=True,
     options=("vocab.programs", "vocab.service_accounts"),

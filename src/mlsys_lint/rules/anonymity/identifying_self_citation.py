@@ -46,8 +46,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, quoting
 
 RULE = Rule(
-    "A005",
-    "identifying-self-citation",
     "A first-person reference to the authors' own prior work.",
     blind_only=True,
 )

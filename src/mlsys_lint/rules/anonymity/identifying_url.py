@@ -48,8 +48,6 @@ from mlsys_lint.rules.anonymity.signals import GITHUB_PAGES, WEB_URL, identifyin
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "A006",
-    "identifying-url",
     "A link points to the authors' accounts or sites.",
     blind_only=True,
     options=(

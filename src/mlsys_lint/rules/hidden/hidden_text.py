@@ -45,7 +45,7 @@ from mlsys_lint.document.pdf_facts import (
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.base import Context, Rule, clip
 
-RULE = Rule("H001", "hidden-text", "Text a reader cannot see but a machine reads.")
+RULE = Rule("Text a reader cannot see but a machine reads.")
 
 INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier)"

@@ -31,8 +31,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "L004",
-    "appendix-in-main-pdf",
     "An appendix is inside the main PDF.",
     options=("appendix.in_main_pdf",),
 )

@@ -23,8 +23,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule
 
 RULE = Rule(
-    "L006",
-    "file-too-large",
     "The PDF is larger than the venue accepts.",
     options=("max_file_size_mb",),
 )

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, fonts_by_name, page_ranges
 
-RULE = Rule("L007", "font-not-embedded", "A font used in the PDF is not embedded.")
+RULE = Rule("A font used in the PDF is not embedded.")
 
 
 def check(ctx: Context) -> Iterator[Violation]:

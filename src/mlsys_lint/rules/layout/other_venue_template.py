@@ -39,8 +39,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "L009",
-    "other-venue-template",
     "The paper is set in another venue's template.",
     options=("style_package", "template.family", "template.notices", "template.page_numbers"),
 )

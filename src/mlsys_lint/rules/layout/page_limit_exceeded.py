@@ -32,8 +32,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "L003",
-    "page-limit-exceeded",
     "The body runs past the venue's page limit.",
     options=("body.page_limit", "body.hard_limit", "body.uncounted_sections"),
 )

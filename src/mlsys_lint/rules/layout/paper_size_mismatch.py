@@ -26,8 +26,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, page_ranges
 
 RULE = Rule(
-    "L001",
-    "paper-size-mismatch",
     "Pages are not the venue's paper size.",
     options=("page.name", "page.width_pt", "page.height_pt", "page.tolerance_pt"),
 )

@@ -34,8 +34,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, page_ranges
 
 RULE = Rule(
-    "L002",
-    "single-column-layout",
     "Pages are not typeset in the venue's column count.",
     options=("columns", "text_block.column_gap_pt"),
 )

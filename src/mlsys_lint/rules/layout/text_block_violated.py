@@ -51,8 +51,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, page_ranges
 
 RULE = Rule(
-    "L005",
-    "text-block-violated",
     "Text outside the text block, or a shrunk body font.",
     options=(
         "text_block",

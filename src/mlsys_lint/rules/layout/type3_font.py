@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, fonts_by_name, page_ranges
 
-RULE = Rule("L008", "type3-font", "Type 3 (bitmap) fonts, usually from plots.", severity="warning")
+RULE = Rule("Type 3 (bitmap) fonts, usually from plots.", severity="warning")
 
 
 def check(ctx: Context) -> Iterator[Violation]:

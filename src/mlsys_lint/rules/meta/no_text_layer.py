@@ -29,8 +29,6 @@ from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, page_ranges
 
 RULE = Rule(
-    "M001",
-    "no-text-layer",
     "Pages without extractable text: checks could not run.",
     severity="warning",
 )

@@ -24,9 +24,7 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule
 
-RULE = Rule(
-    "R002", "references-not-found", "No references section could be found.", severity="warning"
-)
+RULE = Rule("No references section could be found.", severity="warning")
 
 
 def check(ctx: Context) -> Iterator[Violation]:

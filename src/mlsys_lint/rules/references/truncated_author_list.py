@@ -32,8 +32,6 @@ from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
-    "R001",
-    "truncated-author-list",
     'A reference hides authors behind "et al.".',
     options=("references.all_authors_required",),
 )

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip
 
-RULE = Rule("S001", "unsafe-content", "Actions that run code or call home, or attachments.")
+RULE = Rule("Actions that run code or call home, or attachments.")
 
 WHAT = {
     "JavaScript": "a JavaScript action",

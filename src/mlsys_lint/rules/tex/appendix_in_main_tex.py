@@ -37,10 +37,7 @@ from mlsys_lint.rules.tex.source import at, body
 from mlsys_lint.vocab import titles_pattern
 
 RULE = Rule(
-    "T003",
-    "appendix-in-main-tex",
     "The main document contains the appendix.",
-    needs=frozenset({"tex"}),
     options=("appendix.in_main_pdf",),
 )
 

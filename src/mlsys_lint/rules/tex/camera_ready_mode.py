@@ -33,10 +33,7 @@ from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at, options, packages
 
 RULE = Rule(
-    "T002",
-    "camera-ready-mode",
     "The style is loaded in camera-ready or preprint mode in a blind submission.",
-    needs=frozenset({"tex"}),
     blind_only=True,
     options=("style_package", "tex.camera_ready_options", "tex.style_options", "tex.other_styles"),
 )

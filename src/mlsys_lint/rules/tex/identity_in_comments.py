@@ -47,11 +47,8 @@ if TYPE_CHECKING:
     from mlsys_lint.document.tex import Comment
 
 RULE = Rule(
-    "T007",
-    "identity-in-comments",
     "Comments or disabled code of a blind submission hold names, e-mails or acknowledgments.",
     severity="warning",
-    needs=frozenset({"tex"}),
     blind_only=True,
     options=("tex.identity_commands", "blind.placeholder_emails"),
 )

@@ -57,10 +57,7 @@ if TYPE_CHECKING:
     from mlsys_lint.document.tex import Command, TexProject
 
 RULE = Rule(
-    "T006",
-    "identity-in-source",
     "Author names, affiliations or acknowledgments are in the source of a blind submission.",
-    needs=frozenset({"tex"}),
     blind_only=True,
     options=("tex.identity_commands", "tex.hidden_in_blind_mode"),
 )

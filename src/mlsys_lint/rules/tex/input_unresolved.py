@@ -29,10 +29,7 @@ from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at_line
 
 RULE = Rule(
-    "T009",
-    "tex-input-unresolved",
     "A file the TeX project pulls in is missing, outside the project, or cyclic.",
-    needs=frozenset({"tex"}),
 )
 
 

@@ -46,10 +46,7 @@ from mlsys_lint.rules.tex.source import (
 )
 
 RULE = Rule(
-    "T004",
-    "layout-tampering",
     "The source changes the venue's text block, margins, leading or font size.",
-    needs=frozenset({"tex"}),
     options=("tex.layout_packages", "tex.negative_vspace_limit", "body.min_font_size_pt"),
 )
 

@@ -29,11 +29,8 @@ from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at_line
 
 RULE = Rule(
-    "T010",
-    "tex-parse-fallback",
     "TexSoup could not parse a source file; the tolerant tokenizer read it.",
     severity="warning",
-    needs=frozenset({"tex"}),
 )
 
 

@@ -35,11 +35,8 @@ from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at_line, body_size
 
 RULE = Rule(
-    "T008",
-    "style-file-modified",
     "The project's copy of the venue's style file differs from the official release.",
     severity="warning",
-    needs=frozenset({"tex"}),
     options=("style_files", "text_block", "columns", "double_blind", "body.min_font_size_pt"),
 )
 

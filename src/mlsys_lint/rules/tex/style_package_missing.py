@@ -31,10 +31,7 @@ from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at, packages
 
 RULE = Rule(
-    "T001",
-    "style-package-missing",
     "The venue's LaTeX style is not loaded, or another venue's or year's is.",
-    needs=frozenset({"tex"}),
     options=("style_package", "tex.other_styles"),
 )
 

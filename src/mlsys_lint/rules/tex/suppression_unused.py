@@ -30,31 +30,28 @@ from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at_line
 
 RULE = Rule(
-    "T011",
-    "suppression-unused",
     "A suppression comment names no rule, or suppresses nothing.",
     severity="warning",
-    needs=frozenset({"tex"}),
     last=True,
 )
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    from mlsys_lint.rules import BY_CODE, UnknownRule, match  # the registry imports this
+    from mlsys_lint.rules import UnknownRule, codes, kind  # the registry imports this
 
     for i, d in enumerate(ctx.tex.suppressions.directives):
         for code in d.codes:
             if code == "ALL":
                 continue
             try:
-                named = match(code)
+                named = codes(code)
             except UnknownRule:
                 yield at_line(
                     ctx.tex, d.file, d.line, f'"{d.text}": no rule has the code {code}',
                     match=code,
                 )  # fmt: skip
                 continue
-            judged = all("tex" in BY_CODE[r.code].needs and r.code in ctx.ran for r in named)
+            judged = all(kind(c) == "tex" and c in ctx.ran for c in named)
             if judged and (i, code) not in ctx.suppressions_used:
                 yield at_line(
                     ctx.tex, d.file, d.line,

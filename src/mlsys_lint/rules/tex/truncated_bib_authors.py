@@ -33,10 +33,7 @@ from mlsys_lint.rules.base import Context, Rule
 from mlsys_lint.rules.tex.source import at, at_line, options, packages
 
 RULE = Rule(
-    "T005",
-    "truncated-bib-authors",
     "Bibliography entries or settings cut author lists short.",
-    needs=frozenset({"tex"}),
     options=("references.all_authors_required",),
 )
 
