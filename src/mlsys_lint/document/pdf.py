@@ -332,7 +332,8 @@ def _pdf_string(raw: tuple[str, str]) -> str:
 
 
 _ACTION = re.compile(r"/S\s*/(JavaScript|Launch|ImportData|SubmitForm|GoToR|GoToE|Rendition)\b")
-_DETAIL = re.compile(r"/(?:JS|F|URI)\s*(\([^)]{0,120}|<[^>]{0,120}|/\w+|\d+ 0 R)")
+# what an action runs, read only where there is one: compiled on first use (re's cache)
+_DETAIL = r"/(?:JS|F|URI)\s*(\([^)]{0,120}|<[^>]{0,120}|/\w+|\d+ 0 R)"
 
 
 def _walk_objects(
@@ -349,7 +350,7 @@ def _walk_objects(
             continue
         if "/S" in obj:
             for m in _ACTION.finditer(obj):
-                detail = _DETAIL.search(obj, m.end()) or _DETAIL.search(obj)
+                detail = re.compile(_DETAIL).search(obj, m.end()) or re.search(_DETAIL, obj)
                 unsafe.append(UnsafeAction(xref, m.group(1), detail.group(1) if detail else ""))
         if "/PTEX." in obj:
             found.append(_ptex(doc, xref))

@@ -126,8 +126,9 @@ def _citing(m, what: str, entry: str | None) -> Violation:
     )
 
 
-_NUMBER = re.compile(r"\[(\d{1,4})(?:[,–-]\s*\d{1,4})*\]")
-_AUTHOR_YEAR = re.compile(
+# citations, read in author mode only: compiled on first use (re's own cache)
+_NUMBER = r"\[(\d{1,4})(?:[,–-]\s*\d{1,4})*\]"
+_AUTHOR_YEAR = (
     r"([A-Z][\w'-]+)(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'-]+)?,?\s+\(?((?:19|20)\d\d)"
 )
 
@@ -141,12 +142,12 @@ def _cited(match, own: list[tuple[int, str]]) -> str | None:
     sentence = match.sentence
     at = sentence.lower().find(match.text.lower())
     found: list[tuple[int, str]] = []
-    for m in _NUMBER.finditer(sentence):
+    for m in re.finditer(_NUMBER, sentence):
         n = m.group(1)
         for i, text in own:
             if text.startswith(f"[{n}]") or (str(i) == n and not text.startswith("[")):
                 found.append((abs(m.start() - at), text))
-    for m in _AUTHOR_YEAR.finditer(sentence):
+    for m in re.finditer(_AUTHOR_YEAR, sentence):
         surname, year = m.group(1), m.group(2)
         found += [(abs(m.start() - at), t) for _, t in own if t.startswith(surname) and year in t]
     return min(found)[1] if found else None

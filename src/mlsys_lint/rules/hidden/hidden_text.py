@@ -47,7 +47,8 @@ from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule("Text a reader cannot see but a machine reads.")
 
-INJECTION = re.compile(
+# searched in hidden text only: compiled there, on first use (re's own cache), not at import
+INJECTION = (
     r"\b(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier)"
     r" (?:instructions|prompts?|rules)"
     r"|\bgive (?:this|the) (?:paper|submission|work) an? (?:very )?(?:positive|favou?rable|good"
@@ -57,8 +58,7 @@ INJECTION = re.compile(
     r"|\b(?:rate|score|recommend) (?:this|the) (?:paper|submission|work) (?:highly|for accept)"
     r"|\bdo not (?:mention|highlight|point out) (?:any )?(?:weakness|limitation|flaw)"
     r"|\b(?:LLM|AI|language model)s? (?:reviewers?|assistants?)\b"
-    r"|\bnote to (?:the )?(?:LLM|AI|reviewer)",
-    re.IGNORECASE,
+    r"|\bnote to (?:the )?(?:LLM|AI|reviewer)"
 )
 
 
@@ -119,7 +119,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         if not text:
             continue
         how = ", ".join(sorted(kinds))
-        injection = INJECTION.search(text)
+        injection = re.search(INJECTION, text, re.IGNORECASE)
         if injection:
             message = (
                 f'hidden text ({how}) addressed to language models or reviewers: "{clip(text, 80)}"'
