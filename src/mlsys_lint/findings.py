@@ -1,7 +1,5 @@
 """The records every rule produces and every reporter reads."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -65,11 +63,16 @@ class Violation(NamedTuple):
     # one is, and how to restate the finding from the ones left once the engine drops the
     # suppressed ones (None: the finding no longer stands)
     occurrences: tuple[tuple[str, int], ...] = ()
-    regroup: Callable[[tuple[tuple[str, int], ...]], Violation | None] | None = None
+    regroup: Callable[[tuple[tuple[str, int], ...]], "Violation | None"] | None = None
 
 
 # Findings of these rules mean an input could not be read completely: exit code 2.
 INCOMPLETE_INPUT = frozenset({"T009"})
+
+
+class Twin(NamedTuple):
+    rule: str
+    location: Location
 
 
 class Finding(NamedTuple):
@@ -94,11 +97,6 @@ class Finding(NamedTuple):
         if self.source is not None:
             return self.source
         return next((t.location for t in self.also if t.location.line), None)
-
-
-class Twin(NamedTuple):
-    rule: str
-    location: Location
 
 
 class FileReport(NamedTuple):

@@ -2,8 +2,6 @@
 file > venue profile > rule defaults (for severities too). The CLI only parses; it hands
 the values it was given here, and reads the result."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Any, NamedTuple

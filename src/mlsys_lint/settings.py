@@ -6,8 +6,6 @@ venue profile > rule defaults. Unknown keys and rule codes are errors that name 
 and the file.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType

@@ -4,8 +4,6 @@ A profile may `extends` another (by name or path); tables merge key by key and t
 child wins. `load_venue` accepts a built-in name or a path to a .toml file.
 """
 
-from __future__ import annotations
-
 import types
 from collections import abc
 from collections.abc import Mapping
@@ -325,7 +323,7 @@ class Venue(NamedTuple):
     def fits_page(self, width: float, height: float) -> bool:
         return self.page.fits(width, height)
 
-    def with_severity(self, severity: Mapping[str, str]) -> Venue:
+    def with_severity(self, severity: Mapping[str, str]) -> "Venue":
         return self._replace(severity=MappingProxyType(dict(severity)))
 
 

@@ -2,8 +2,6 @@
 head, footer), the hidden text, section numbers joined to their headings, and the column
 count. Pure functions of (Page, Venue); no PyMuPDF here."""
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

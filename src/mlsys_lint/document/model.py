@@ -3,8 +3,6 @@ metadata. Built by document.pdf in one PyMuPDF pass; read by every rule.
 Importing this module does not import PyMuPDF.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from mlsys_lint.findings import BBox

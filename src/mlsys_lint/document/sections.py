@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from mlsys_lint.document.layout import (
     LEFT,
@@ -44,14 +44,18 @@ _FIRST_SECTION = re.compile(r"^\s*1\.?\s+(?:INTRODUCTION|Introduction)\b")
 _LETTER_HEADING = re.compile(r"^\s*[A-Z](?:\.\d+)*\.?\s+[A-Z][A-Za-z]")
 
 
-@dataclass(frozen=True)
-class Sections:
+class _Parts(NamedTuple):
     layouts: tuple[PageLayout, ...]
     body_font_size: float | None
     references: Position | None  # the References heading
     appendix: Position | None  # the first appendix heading
     body_end: Position | None  # the last body line before References (or the end)
     reading_order: tuple[Position, ...]  # content lines of the whole document
+
+
+class Sections(_Parts):
+    """The document's structure; its fields immutable, what is derived from them computed
+    once on first use (as TextStream)."""
 
     @property
     def body_pages(self) -> int | None:

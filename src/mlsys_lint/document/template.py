@@ -7,8 +7,6 @@ in the footer, and the column count. The fingerprints are data: each profile's
 the profiles; no PyMuPDF here.
 """
 
-from __future__ import annotations
-
 import re
 from functools import lru_cache
 from typing import NamedTuple

@@ -2,12 +2,9 @@
 offset mapped back to its line, and sentence-aware search. The phrase rules (A004,
 A005, A006) and the template recognition read through it."""
 
-from __future__ import annotations
-
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -37,17 +34,20 @@ class Match(NamedTuple):
 _SENTENCE_END = re.compile(r"(?<!\bet al)[.!?][\")\]]*\s+(?=[A-Z(\[])")
 
 
-@dataclass(frozen=True)
-class TextStream:
-    """Lines joined as running text (hyphenation undone, URLs broken after "/" rejoined),
-    with the offset at which each line starts."""
-
+class _Stream(NamedTuple):
     text: str
     starts: tuple[int, ...]
     positions: tuple[Position, ...]
 
+
+class TextStream(_Stream):
+    """Lines joined as running text (hyphenation undone, URLs broken after "/" rejoined),
+    with the offset at which each line starts. Its fields are a tuple's (immutable); the
+    subclass holds what is computed once on first use (a NamedTuple has no __dict__ for
+    cached_property; a frozen dataclass costs ten times as much to define at import)."""
+
     @classmethod
-    def of(cls, positions: Sequence[Position]) -> TextStream:
+    def of(cls, positions: Sequence[Position]) -> "TextStream":
         parts: list[str] = []
         starts: list[int] = []
         length = 0

@@ -1,8 +1,6 @@
 """Reporters: the only writers of lint output. One function per format, registered in
 REPORTERS, which also feeds the CLI's --output-format choices."""
 
-from __future__ import annotations
-
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType

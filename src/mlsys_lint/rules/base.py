@@ -1,7 +1,5 @@
 """What a rule is, and what it reads."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,12 +19,12 @@ class Context(NamedTuple):
     (needs "pdf") gets `pdf` and `sections`, a TeX rule (needs "tex") gets `tex`."""
 
     path: str
-    venue: Venue
-    pdf: PdfDocument = None  # type: ignore[assignment]
-    sections: Sections = None  # type: ignore[assignment]
-    tex: TexProject = None  # type: ignore[assignment]
+    venue: "Venue"
+    pdf: "PdfDocument" = None  # type: ignore[assignment]
+    sections: "Sections" = None  # type: ignore[assignment]
+    tex: "TexProject" = None  # type: ignore[assignment]
     # the paper's own authors, when the user gave them (--authors): exact checks
-    authors: AuthorList | None = None
+    authors: "AuthorList | None" = None
     # for the rules that run last (Rule.last): the (directive, code) pairs of the
     # project's suppressions that dropped a finding, and the codes of the rules that ran
     suppressions_used: frozenset[tuple[int, str]] = frozenset()
@@ -63,7 +61,7 @@ def page_ranges(pages: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
-def fonts_by_name(pdf: PdfDocument, keep: Callable[[FontInfo], bool]) -> dict[str, list[int]]:
+def fonts_by_name(pdf: "PdfDocument", keep: Callable[["FontInfo"], bool]) -> dict[str, list[int]]:
     """Fonts that `keep` accepts, by name (subset prefix dropped), with the sorted pages
     that use each."""
     pages: dict[str, set[int]] = {}
@@ -90,7 +88,7 @@ def around(text: str, part: str, n: int = 80) -> str:
     return "…" + clip(text[start:], n - 1)
 
 
-def quoting(m: Match, what: str, width: int = 80) -> Violation:
+def quoting(m: "Match", what: str, width: int = 80) -> Violation:
     """A violation at a match in the running text that quotes its sentence (the part of
     it that holds the match, in a long sentence)."""
     return Violation(
