@@ -278,6 +278,30 @@ def test_a_pdf_run_imports_only_what_it_uses():
     assert p.stdout.strip().splitlines()[-1] == "[]", p.stdout + p.stderr
 
 
+def test_the_lint_path_defines_its_records_cheaply():
+    """Issue 15: a frozen dataclass costs ~10x a NamedTuple to define, and a NamedTuple
+    with string annotations (`from __future__ import annotations`) compiles each one as a
+    ForwardRef; the record modules of a PDF run evaluate their annotations instead."""
+    code = (
+        "import dataclasses, typing\nmade, ours = [], []\n"
+        "init = typing.ForwardRef.__init__\n"
+        "typing.ForwardRef.__init__ = lambda s, *a, **k: (made.append(a[0]), init(s, *a, **k))[1]\n"
+        "process = dataclasses._process_class\n"
+        "def spy(cls, *a, **k):\n"
+        "    if cls.__module__.startswith('mlsys_lint'): ours.append(cls.__qualname__)\n"
+        "    return process(cls, *a, **k)\n"
+        "dataclasses._process_class = spy\n"
+        "import pymupdf, mlsys_lint.cli, mlsys_lint.options, mlsys_lint.engine\n"
+        "import mlsys_lint.document.pdf, mlsys_lint.document.sections\n"
+        "import mlsys_lint.reporters.machine\n"
+        "from mlsys_lint.rules import REGISTRY, load\nload(REGISTRY, ['pdf'])\n"
+        "print(len(made), ours)"
+    )
+    p = _subprocess("-c", code)
+    made, ours = p.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert ours == "[]" and int(made) <= 20, p.stdout + p.stderr
+
+
 def test_a_run_imports_only_the_selected_rules():
     """`--select` decides which rule modules a run imports: one rule, one module."""
     code = (
