@@ -71,6 +71,10 @@ def plant_funding(doc):
     _replace_line(_body_page(doc), "The", "This work was supported by grant CCF-2112345.")
 
 
+def plant_acknowledged_support(doc):
+    _replace_line(_body_page(doc), "The", "We acknowledge support from the cluster team.")
+
+
 def plant_self_citation(doc):
     _replace_line(_body_page(doc), "The", "As we showed in [7], placement matters.")
 
@@ -140,6 +144,7 @@ def plant_offpage_email(doc):
         (plant_mailto, ["A003"]),
         (plant_thanks, ["A004"]),
         (plant_funding, ["A004"]),
+        (plant_acknowledged_support, ["A004"]),
         (plant_self_citation, ["A005"]),
         (plant_homepage_link, ["A006"]),
         (plant_drive_url_text, ["A006"]),
@@ -159,6 +164,36 @@ def plant_offpage_email(doc):
 def test_planted_leak(plant, expected, tmp_path):
     report = lint_planted(plant, tmp_path)
     assert codes(report) == expected, report.findings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We acknowledge that our method has limitations.",
+        "We also acknowledge the limitations of this study.",
+        "We acknowledge this is a simplification of real traffic.",
+    ],
+)
+def test_acknowledging_a_point_is_not_thanking(sentence, tmp_path):
+    """A limitations section concedes ("we acknowledge that ..."); it thanks nobody."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(_body_page(doc), "The", sentence)
+    assert codes(lint(save(doc, tmp_path, "concede"))) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Write “Smith et al. [4]”, not “In our previous work [4]”.",
+        'A style guide: write "we thank" only after review.',
+    ],
+)
+def test_a_quoted_phrase_is_mentioned_not_said(sentence, tmp_path):
+    """The venues' own instructions quote the phrases they forbid (NeurIPS's kit: "not
+    “In our previous work [4].”"): words in quotation marks identify nobody."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(_body_page(doc), "The", sentence)
+    assert codes(lint(save(doc, tmp_path, "quoted"))) == []
 
 
 def test_ptex_filename_names_the_user(tmp_path):

@@ -28,6 +28,18 @@ class Match(NamedTuple):
         """The box around the matched lines on the page where the match starts."""
         return union([p.line.bbox for p in self.positions if p.page == self.page])
 
+    @property
+    def quoted(self) -> bool:
+        """The match stands inside quotation marks in its sentence: the words are
+        mentioned, not said (a style guide's `write "Smith et al. [4]", not "In our
+        previous work [4]"`)."""
+        at = self.sentence.find(self.text)
+        if at < 0:
+            return False
+        before, after = self.sentence[:at], self.sentence[at + len(self.text) :]
+        curly = before.count("“") > before.count("”") and "”" in after
+        return curly or (before.count('"') % 2 == 1 and '"' in after)
+
 
 # a sentence ends at . ! ? before a capital or an opening bracket, but not at the "al."
 # of "et al." (the citation "Doe et al. (2023) measured ..." goes on)

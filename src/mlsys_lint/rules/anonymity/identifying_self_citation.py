@@ -103,6 +103,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         own = own_entries(ctx.sections, ctx.authors)
     said: set[str] = set()
     for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True, folded=True):
+        if m.quoted:
+            continue
         said.add(m.sentence)
         yield _citing(m, "self-citation in the first person", _cited(m, own))
     if not own:
