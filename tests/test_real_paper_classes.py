@@ -177,6 +177,14 @@ def test_publisher_address_in_a_copyright_footer_is_nobodys(tmp_path):
     assert lint(save(doc, tmp_path, "acm"), select=["A003"]).findings == ()
 
 
+def test_the_kits_email_format_is_nobodys(tmp_path):
+    """The MLSys and ICML kits' instructions: "(in the format Full Name
+    <email@domain.com>)", kept in a draft, names nobody."""
+    doc = pymupdf.open(CLEAN)
+    _write(doc[2], (60, 300), "emails (in the format Full Name <email@domain.com>)", 9)
+    assert lint(save(doc, tmp_path, "format"), select=["A003"]).findings == ()
+
+
 # ---------------------------------------------------------------- R001 per venue
 
 
