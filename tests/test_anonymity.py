@@ -196,6 +196,15 @@ def test_a_quoted_phrase_is_mentioned_not_said(sentence, tmp_path):
     assert codes(lint(save(doc, tmp_path, "quoted"))) == []
 
 
+def test_a_public_projects_repository_in_the_body_is_no_leak(tmp_path):
+    """MLSys papers build on public systems and link them in the text: the accounts of
+    companies and public projects (vocab.toml public_code_owners) name no author."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(_body_page(doc), "The", "We extend https://github.com/NVIDIA/Megatron-LM here.")
+    _link(_body_page(doc), "https://github.com/google-research/bert")
+    assert codes(lint(save(doc, tmp_path, "public"))) == []
+
+
 def test_ptex_filename_names_the_user(tmp_path):
     doc = pymupdf.open(CLEAN)
     plant_ptex_filename(doc)
@@ -251,6 +260,9 @@ def test_not_anonymized_venue_is_silent():
         "https://openreview.net/forum?id=abc",
         "https://arxiv.org/abs/2401.00001",
         "https://github.com/pytorch/pytorch",
+        "https://github.com/google-research/bert",
+        "https://github.com/NVIDIA/Megatron-LM",
+        "https://github.com/dmlc/dgl",
         "https://doi.org/10.1145/1234",
         "https://www.cs.toronto.edu/~kriz/cifar.html",
     ],
