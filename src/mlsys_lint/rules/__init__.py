@@ -72,11 +72,11 @@ def rule(code: str) -> Rule:
     )
 
 
-def load(codes: Iterable[str], kinds: Iterable[str] = ("pdf", "tex")) -> list[Rule]:
-    """The rules of `codes` that read an input of one of `kinds`; only their modules are
-    imported."""
+def load(selected: Iterable[str], kinds: Iterable[str] = ("pdf", "tex")) -> list[Rule]:
+    """The rules of the `selected` codes that read an input of one of `kinds`; only
+    their modules are imported."""
     wanted = set(kinds)
-    return [rule(c) for c in codes if kind(c) in wanted]
+    return [rule(c) for c in selected if kind(c) in wanted]
 
 
 class _ByCode(Mapping[str, Rule]):
