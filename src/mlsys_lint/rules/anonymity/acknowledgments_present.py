@@ -4,7 +4,9 @@ Finds acknowledgments in a blind submission: a heading "Acknowledgments",
 as "We thank ...", "We are grateful to ...", "This work was supported by ..." and grant
 numbers ("grant CCF-2112345"), in the body and the appendix (not in reference entries).
 The word "acknowledgment" in running text ("TCP acknowledgment packets") is not a
-heading and does not fire.
+heading and does not fire, nor does "we acknowledge" when it concedes a point ("we
+acknowledge that ...", "... the limitations of ..."), nor a phrase inside quotation
+marks (instructions that quote what not to write).
 
 Heuristics and limits: thanks phrased otherwise ("Thanks go to ...") are missed.
 

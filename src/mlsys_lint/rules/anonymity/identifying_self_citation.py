@@ -10,7 +10,8 @@ and does not fire, nor do "our method", "we propose", "we show".
 Heuristics and limits: a fixed set of phrasings; a self-reference phrased as "our
 group's" or "in [7], we" is missed (found in author mode, below). In-paper references
 do not fire: "as we showed in Section 3", "our preliminary results", "our own
-implementation". Evidence is the whole sentence.
+implementation", nor do phrases inside quotation marks (a style guide's `write "Smith
+et al. [4]", not "In our previous work [4]"`). Evidence is the whole sentence.
 
 ## Why is this bad
 The MLSys 2026 call for papers asks authors to avoid identifying themselves "explicitly
