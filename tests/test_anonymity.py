@@ -350,3 +350,16 @@ def test_plain_hidden_text_is_a_warning(tmp_path):
     _body_page(doc).insert_text((60, 300), "padding words", fontsize=9, render_mode=3)
     (finding,) = lint(save(doc, tmp_path, "plain_hidden"), select=["H"]).findings
     assert finding.severity == "warning" and finding.evidence == "padding words"
+
+
+def test_an_included_figures_labels_off_the_page_are_not_hidden_text(tmp_path):
+    """A figure included larger than its frame leaves tick numbers and panel labels
+    ("15", "N456 N412") past the page edge: no words, no message. Words there are."""
+    doc = pymupdf.open(CLEAN)
+    page = _body_page(doc)
+    page.insert_text((660, 290), "15", fontsize=5)
+    page.insert_text((630, 320), "N456 N412 N310", fontsize=5)
+    assert codes(lint(save(doc, tmp_path, "ticks"))) == []
+    page.insert_text((630, 350), "see the appendix", fontsize=5)
+    (finding,) = lint(save(doc, tmp_path, "words"), select=["H"]).findings
+    assert finding.evidence == "see the appendix" and finding.severity == "warning"

@@ -10,8 +10,9 @@ Heuristics and limits: the background is judged from the filled shapes and image
 under the text, not by rendering; white text on a coloured (not dark) fill still
 counts as hidden. Figure internals in tiny type are recognized by the figure's own
 drawings or image around them (within 12 pt, where tick labels stand), so tiny text
-right next to a table rule is not reported either. Text clipped away by a clipping path
-is not detected.
+right next to a table rule is not reported either; off the page, text without a word
+of three letters (tick numbers, "N456 N412" panel labels of an included figure) is not
+reported. Text clipped away by a clipping path is not detected.
 
 ## Why is this bad
 ICML 2026 desk-rejects prompt injection aimed at reviewers' tools, and hidden text
@@ -63,6 +64,9 @@ INJECTION = (
 
 
 FIGURE_MARGIN = 12.0  # tick labels stand just outside a plot's frame
+# off the page, text without a word (tick numbers, "N456 N412" neuron labels) is what an
+# included figure left outside its frame, not a message to anyone
+_A_WORD = re.compile(r"[^\W\d_]{3}")
 
 
 def _under(span: Span, graphics: tuple[Graphic, ...], margin: float = 0.0) -> list[Graphic]:
@@ -109,7 +113,11 @@ def check(ctx: Context) -> Iterator[Violation]:
         runs = []
         kinds: set[str] = set()
         for line in layout.suspects:  # the layout pass already set the plain lines aside
-            hidden = [(s, why) for s in line.spans if (why := _why(s, page))]
+            hidden = [
+                (s, why)
+                for s in line.spans
+                if (why := _why(s, page)) and (why != "off the page" or _A_WORD.search(s.text))
+            ]
             if hidden:
                 runs.append((line, " ".join(s.text for s, _ in hidden)))
                 kinds.update(why for _, why in hidden)
