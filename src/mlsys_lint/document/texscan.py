@@ -71,6 +71,13 @@ def strip_comments(text: str) -> tuple[str, list[tuple[int, str, str]]]:
             # a comment), blanked so that no parser reads commands in it
             close = text.find(m.group("delim") or "}", m.end())
             close = m.end() if close < 0 or "\n\n" in text[m.end() : close] else close
+            if m.group("delim") and close > m.end():
+                # \verb+...+ goes whole, delimiters too: "\verb+" before blanks and a
+                # lone "+" read as prose would leave TexSoup an unclosed \verb
+                out.append(text[pos : m.start()])
+                out.append(_blank(text[m.start() : close + 1]))
+                pos = i = close + 1
+                continue
             out.append(text[pos : m.end()])
             out.append(_blank(text[m.end() : close]))
             pos = close
