@@ -75,6 +75,10 @@ def plant_acknowledged_support(doc):
     _replace_line(_body_page(doc), "The", "We acknowledge support from the cluster team.")
 
 
+def plant_git_remote(doc):
+    _replace_line(_body_page(doc), "The", "Run git clone git@github.com:alicesmith/fastsys.git")
+
+
 def plant_self_citation(doc):
     _replace_line(_body_page(doc), "The", "As we showed in [7], placement matters.")
 
@@ -148,6 +152,7 @@ def plant_offpage_email(doc):
         (plant_self_citation, ["A005"]),
         (plant_homepage_link, ["A006"]),
         (plant_drive_url_text, ["A006"]),
+        (plant_git_remote, ["A006"]),  # a repository, not an e-mail address
         (plant_github_pages_text, ["A006"]),
         (plant_github_pages_full_url, ["A006"]),
         (plant_pdf_author, ["A007"]),
@@ -203,6 +208,14 @@ def test_a_public_projects_repository_in_the_body_is_no_leak(tmp_path):
     _replace_line(_body_page(doc), "The", "We extend https://github.com/NVIDIA/Megatron-LM here.")
     _link(_body_page(doc), "https://github.com/google-research/bert")
     assert codes(lint(save(doc, tmp_path, "public"))) == []
+
+
+def test_an_anonymous_git_remote_is_no_address(tmp_path):
+    """`git@github.com:owner/repo.git` is a remote, not an e-mail address (A003); its
+    repository speaks only through its owner (A006)."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(_body_page(doc), "The", "Run git clone git@github.com:anonymous/fastsys.git")
+    assert codes(lint(save(doc, tmp_path, "remote"))) == []
 
 
 def test_ptex_filename_names_the_user(tmp_path):

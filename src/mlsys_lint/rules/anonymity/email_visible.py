@@ -8,6 +8,8 @@ An address that wraps onto the next line is read whole: split after a dot, an "@
 hyphen (`alice.smith@cs.stan-` / `ford.edu`) and the grouped form broken after a comma
 (`{alice, bob,` / `carol}@example.org`). Publishers' addresses printed in ACM and IEEE
 footers (`permissions@acm.org`) name nobody; the profile lists them with the placeholders.
+A remote location (`git@github.com:owner/repo.git`, `user@host:path`) is not an address:
+a git remote on a code host is a repository link (A006).
 
 Heuristics and limits: spelled-out forms are recognized only with a common top-level
 domain after "dot".

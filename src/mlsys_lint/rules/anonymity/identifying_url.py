@@ -1,6 +1,7 @@
 """## What it does
 Checks every link annotation (URI action) and every URL written in the visible text of
-the body and appendix, and reports those that point to a person, group or organization:
+the body and appendix (git remotes such as `git@github.com:owner/repo.git` too), and
+reports those that point to a person, group or organization:
 code repositories of a named account (`github.com/<user>/...`, GitLab, Bitbucket),
 personal and lab home pages (`*.github.io`, `sites.google.com`, `/~user`, `/people/`),
 institutional sites (`.edu`, `.ac.uk`, ...), and file shares that show their owner
@@ -44,7 +45,13 @@ from collections.abc import Iterator
 from mlsys_lint.document.layout import SPAN, Position
 from mlsys_lint.document.text import TextStream
 from mlsys_lint.findings import Violation
-from mlsys_lint.rules.anonymity.signals import GITHUB_PAGES, WEB_URL, identifying_url
+from mlsys_lint.rules.anonymity.signals import (
+    GIT_REMOTE,
+    GITHUB_PAGES,
+    WEB_URL,
+    identifying_url,
+    remote_url,
+)
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
@@ -121,14 +128,19 @@ def check(ctx: Context) -> Iterator[Violation]:
             for m in prose.search(GITHUB_PAGES)
             if not any(page == m.page and m.text in text for page, text in seen)
         ]
+    remotes = {}  # git remotes ("git clone git@github.com:owner/repo.git"), as https URLs
+    if "git@" in prose.text:
+        for m in prose.search(GIT_REMOTE):
+            remotes[id(m)] = remote_url(GIT_REMOTE.match(m.text))
+            found.append(m)
     for m in found:
-        url = m.text.rstrip(".,;:)]}")
+        url = remotes.get(id(m)) or m.text.rstrip(".,;:)]}")
         why = identifying_url(url, ctx.venue)
         hit = None if why else _listed(ctx, url)
         if (why or hit) and (m.page, url.rstrip("/")) not in reported:
             reported.add((m.page, url.rstrip("/")))
             yield Violation(
-                f"URL of {_what(why, hit)}: {clip(url, 90)}",
+                f"URL of {_what(why, hit)}: {clip(m.text if id(m) in remotes else url, 90)}",
                 page=m.page, bbox=m.bbox, evidence=url, match=hit,
             )  # fmt: skip
 

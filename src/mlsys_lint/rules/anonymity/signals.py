@@ -72,12 +72,23 @@ def placeholder_emails(venue: Venue) -> set[str]:
     return {e.casefold() for e in venue.blind.placeholder_emails}
 
 
+# `user@host:path` names a remote location (git's `git@github.com:owner/repo.git`, scp),
+# not an address; a git remote on a code host is a repository link (A006)
+_REMOTE_PATH = re.compile(r":[\w~/.-]")
+GIT_REMOTE = re.compile(r"\bgit@([\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}):([\w~.-]+(?:/[\w~.-]+)*)")
+
+
+def remote_url(m: re.Match[str]) -> str:
+    """A GIT_REMOTE match as the https URL of the same repository."""
+    return f"https://{m.group(1)}/{m.group(2)}"
+
+
 def emails(text: str, venue: Venue) -> list[str]:
     """Addresses (plain, grouped `{a,b}@x.edu`, or spelled `a at x dot edu`) that are
     not the style's own placeholder."""
     found: list[str] = []
     if "@" in text:
-        found += [m.group() for m in EMAIL.finditer(text)]
+        found += [m.group() for m in EMAIL.finditer(text) if not _REMOTE_PATH.match(text, m.end())]
     if "dot" in text.lower():  # cheap pre-check: the spelled-out form needs a "dot"
         found += [m.group() for m in OBFUSCATED_EMAIL.finditer(text)]
     if not found:
