@@ -130,8 +130,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         ]
     remotes = {}  # git remotes ("git clone git@github.com:owner/repo.git"), as https URLs
     if "git@" in prose.text:
-        for m in prose.search(GIT_REMOTE):
-            remotes[id(m)] = remote_url(GIT_REMOTE.match(m.text))
+        for m in prose.search(re.compile(GIT_REMOTE)):
+            remotes[id(m)] = remote_url(m.text)
             found.append(m)
     for m in found:
         url = remotes.get(id(m)) or m.text.rstrip(".,;:)]}")

@@ -75,12 +75,15 @@ def placeholder_emails(venue: Venue) -> set[str]:
 # `user@host:path` names a remote location (git's `git@github.com:owner/repo.git`, scp),
 # not an address; a git remote on a code host is a repository link (A006)
 _REMOTE_PATH = re.compile(r":[\w~/.-]")
-GIT_REMOTE = re.compile(r"\bgit@([\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}):([\w~.-]+(?:/[\w~.-]+)*)")
+# (compiled on first use: only a text with "git@" in it is searched)
+GIT_REMOTE = r"\bgit@([\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}):([\w~.-]+(?:/[\w~.-]+)*)"
 
 
-def remote_url(m: re.Match[str]) -> str:
-    """A GIT_REMOTE match as the https URL of the same repository."""
-    return f"https://{m.group(1)}/{m.group(2)}"
+def remote_url(remote: str) -> str:
+    """A git remote (`git@github.com:owner/repo.git`) as the https URL of the same
+    repository."""
+    m = re.match(GIT_REMOTE, remote)
+    return f"https://{m.group(1)}/{m.group(2)}" if m else remote
 
 
 def emails(text: str, venue: Venue) -> list[str]:
