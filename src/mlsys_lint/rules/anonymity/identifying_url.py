@@ -128,19 +128,18 @@ def check(ctx: Context) -> Iterator[Violation]:
             for m in prose.search(GITHUB_PAGES)
             if not any(page == m.page and m.text in text for page, text in seen)
         ]
-    remotes = {}  # git remotes ("git clone git@github.com:owner/repo.git"), as https URLs
+    # (what is written, the URL it stands for): a git remote ("git clone
+    # git@github.com:owner/repo.git") stands for its repository's https URL
+    urls = [(m, m.text.rstrip(".,;:)]}")) for m in found]
     if "git@" in prose.text:
-        for m in prose.search(re.compile(GIT_REMOTE)):
-            remotes[id(m)] = remote_url(m.text)
-            found.append(m)
-    for m in found:
-        url = remotes.get(id(m)) or m.text.rstrip(".,;:)]}")
+        urls += [(m, remote_url(m.text)) for m in prose.search(re.compile(GIT_REMOTE))]
+    for m, url in urls:
         why = identifying_url(url, ctx.venue)
         hit = None if why else _listed(ctx, url)
         if (why or hit) and (m.page, url.rstrip("/")) not in reported:
             reported.add((m.page, url.rstrip("/")))
             yield Violation(
-                f"URL of {_what(why, hit)}: {clip(m.text if id(m) in remotes else url, 90)}",
+                f"URL of {_what(why, hit)}: {clip(m.text.rstrip('.,;:)]}'), 90)}",
                 page=m.page, bbox=m.bbox, evidence=url, match=hit,
             )  # fmt: skip
 
