@@ -218,6 +218,16 @@ def test_an_anonymous_git_remote_is_no_address(tmp_path):
     assert codes(lint(save(doc, tmp_path, "remote"))) == []
 
 
+@pytest.mark.parametrize(
+    "byline", ["Authors Withheld for Review", "Blind Submission  Paper ID 1234"]
+)
+def test_other_templates_blind_bylines_name_nobody(byline, tmp_path):
+    """Papers set in another venue's blind template keep its placeholder byline."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(doc[0], "Anonymous Authors", byline, fontsize=10)
+    assert codes(lint(save(doc, tmp_path, "byline"))) == []
+
+
 def test_ptex_filename_names_the_user(tmp_path):
     doc = pymupdf.open(CLEAN)
     plant_ptex_filename(doc)

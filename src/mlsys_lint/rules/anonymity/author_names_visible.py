@@ -6,8 +6,9 @@ a camera-ready build on page 1: the proceedings notice ("Proceedings of the 8th 
 Conference ...") instead of the "Under review" one.
 
 Heuristics and limits: a byline line is a name when it holds a capitalized first and
-last name ("Alice Smith", "Jean-Luc de la Tour" partly); lines that contain "Anonymous"
-are the placeholder. A title block the tool cannot find (no "Abstract" or "1
+last name ("Alice Smith", "Jean-Luc de la Tour" partly); a byline with a placeholder
+word ("Anonymous", "withheld", "Paper ID": vocab.toml `anonymous_placeholders`, also
+other templates' blind bylines) names nobody. A title block the tool cannot find (no "Abstract" or "1
 Introduction" heading on page 1) is not judged. Names written in all lower case or in
 non-Latin scripts are not recognized.
 
@@ -47,7 +48,12 @@ from mlsys_lint.rules.base import Context, Rule, clip
 RULE = Rule(
     "The byline shows author names.",
     blind_only=True,
-    options=("blind.byline", "blind.camera_ready_notices", "blind.placeholder_emails"),
+    options=(
+        "blind.byline",
+        "blind.camera_ready_notices",
+        "blind.placeholder_emails",
+        "vocab.anonymous_placeholders",
+    ),
 )
 
 

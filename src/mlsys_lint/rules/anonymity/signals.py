@@ -65,7 +65,9 @@ NAME = re.compile(
 
 
 def anonymous(text: str) -> bool:
-    return "anonymous" in text.casefold()
+    """The text stands in for the authors ("Anonymous Authors", "Authors withheld")."""
+    low = text.casefold()
+    return any(w in low for w in words("anonymous_placeholders"))
 
 
 def placeholder_emails(venue: Venue) -> set[str]:
