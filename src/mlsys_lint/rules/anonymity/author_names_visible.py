@@ -8,9 +8,9 @@ Conference ...") instead of the "Under review" one.
 Heuristics and limits: a byline line is a name when it holds a capitalized first and
 last name ("Alice Smith", "Jean-Luc de la Tour" partly); a byline with a placeholder
 word ("Anonymous", "withheld", "Paper ID": vocab.toml `anonymous_placeholders`, also
-other templates' blind bylines) names nobody. A title block the tool cannot find (no "Abstract" or "1
-Introduction" heading on page 1) is not judged. Names written in all lower case or in
-non-Latin scripts are not recognized.
+other templates' blind bylines) names nobody. A title block the tool cannot find (no
+"Abstract" or "1 Introduction" heading on page 1) is not judged. Names written in all
+lower case or in non-Latin scripts are not recognized.
 
 ## Why is this bad
 The MLSys 2026 call for papers asks authors to anonymize the submission; a visible byline
