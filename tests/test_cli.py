@@ -237,6 +237,20 @@ def test_ctrl_c_before_the_lint_begins_is_one_line_and_130():
     assert p.returncode == 130 and p.stderr == "mlsys-lint: interrupted\n"
 
 
+def test_a_python_without_pymupdf_is_one_line_and_2():
+    """Run by an interpreter that lacks the dependencies (`PYTHONPATH=src python3 -m
+    mlsys_lint`): one line that says what to install, exit status 2, no traceback."""
+    code = (
+        "import sys\nsys.modules['pymupdf'] = None\nsys.argv = ['mlsys-lint', '--isolated', "
+        f"{str(SAMPLES / 'clean.pdf')!r}]\n"
+        "from mlsys_lint.console import console\nconsole()\n"
+    )
+    p = _subprocess("-c", code)
+    assert p.returncode == 2 and p.stdout == "", p.stderr
+    (line,) = p.stderr.splitlines()
+    assert line.startswith("mlsys-lint: PyMuPDF is not installed for ") and "pip install" in line
+
+
 def test_a_reader_that_goes_away_gets_no_traceback():
     """`mlsys-lint ... | head -1`: the rest of the report has nowhere to go; no
     "Exception ignored" or BrokenPipeError on stderr, exit status 1 (as a failed write)."""

@@ -22,6 +22,10 @@ import os
 import sys
 from typing import NoReturn
 
+# the imported names of the runtime dependencies (pyproject.toml), as pip calls them;
+# loaded only when a file is read, so --help and --version work without them
+DEPENDENCIES = {"pymupdf": "PyMuPDF", "fitz": "PyMuPDF", "TexSoup": "TexSoup"}
+
 
 def console() -> NoReturn:
     gc.disable()
@@ -38,6 +42,14 @@ def console() -> NoReturn:
     except KeyboardInterrupt:  # Ctrl-C before the lint began (the lint says so itself)
         sys.stderr.write("mlsys-lint: interrupted\n")
         code = 130
+    except ModuleNotFoundError as exc:  # an interpreter without the runtime dependencies
+        if exc.name not in DEPENDENCIES:
+            raise
+        sys.stderr.write(
+            f"mlsys-lint: {DEPENDENCIES[exc.name]} is not installed for {sys.executable}: "
+            "install mlsys-lint with pip (pip install .) into this Python\n"
+        )
+        code = 2
     if code is None:
         code = 0
     elif not isinstance(code, int):  # sys.exit("message"), as Python prints it
