@@ -350,7 +350,8 @@ def _walk_objects(
             continue
         if "/S" in obj:
             for m in _ACTION.finditer(obj):
-                detail = re.compile(_DETAIL).search(obj, m.end()) or re.search(_DETAIL, obj)
+                target = re.compile(_DETAIL)
+                detail = target.search(obj, m.end()) or target.search(obj)
                 unsafe.append(UnsafeAction(xref, m.group(1), detail.group(1) if detail else ""))
         if "/PTEX." in obj:
             found.append(_ptex(doc, xref))

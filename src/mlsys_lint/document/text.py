@@ -29,14 +29,19 @@ class Match(NamedTuple):
         return union([p.line.bbox for p in self.positions if p.page == self.page])
 
     @property
+    def around(self) -> tuple[str, str]:
+        """The sentence before the match and after it ("", "" if it is not found)."""
+        at = self.sentence.find(self.text)
+        if at < 0:
+            return "", ""
+        return self.sentence[:at], self.sentence[at + len(self.text) :]
+
+    @property
     def quoted(self) -> bool:
         """The match stands inside quotation marks in its sentence: the words are
         mentioned, not said (a style guide's `write "Smith et al. [4]", not "In our
         previous work [4]"`)."""
-        at = self.sentence.find(self.text)
-        if at < 0:
-            return False
-        before, after = self.sentence[:at], self.sentence[at + len(self.text) :]
+        before, after = self.around
         curly = before.count("“") > before.count("”") and "”" in after
         return curly or (before.count('"') % 2 == 1 and '"' in after)
 

@@ -98,5 +98,4 @@ def _concedes(m) -> bool:
     """The match is "we acknowledge" followed by a point conceded, not by whom it thanks."""
     if not m.text.lower().endswith("acknowledge"):
         return False
-    at = m.sentence.find(m.text)
-    return at >= 0 and re.match(_CONCEDES, m.sentence[at + len(m.text) :].lower()) is not None
+    return re.match(_CONCEDES, m.around[1].lower()) is not None
