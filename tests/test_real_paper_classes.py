@@ -18,7 +18,7 @@ BLOCK = (55.44, 67.06, 541.44, 715.06)  # FACTS.md 1.1
 
 
 def _sections(path, venue="mlsys2026"):
-    return build_sections(load_pdf(path), load_venue(venue))
+    return build_sections(load_pdf(path))
 
 
 def _write(page, point, text, size=10.0):

@@ -13,7 +13,7 @@ from mlsys_lint.document.sections import build_sections, heading_title
 @pytest.fixture(scope="module")
 def clean(venue):
     pdf = load_pdf(SAMPLES / "clean.pdf")
-    return pdf, build_sections(pdf, venue)
+    return pdf, build_sections(pdf)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_model_is_immutable(clean):
 def test_cross_check_with_pdfplumber(venue, name):
     """A second, independent PDF engine agrees on page count, sizes and the heading page."""
     pdf = load_pdf(SAMPLES / f"{name}.pdf")
-    s = build_sections(pdf, venue)
+    s = build_sections(pdf)
     with pdfplumber.open(SAMPLES / f"{name}.pdf") as plumb:
         assert len(plumb.pages) == pdf.page_count
         for ours, theirs in zip(pdf.pages, plumb.pages, strict=True):

@@ -137,7 +137,7 @@ def lint_pdf(
         )
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc), role=role)
-    sections = build_sections(pdf, venue)
+    sections = build_sections(pdf)
     listed = None
     if authors is not None:  # an authors file, or this paper's row of a chair's list
         from mlsys_lint.authors import for_pdf
@@ -155,7 +155,7 @@ def lint_pdf(
         path=path,
         venue=venue.name,
         pages=pdf.page_count,
-        body_pages=sections.body_pages,
+        body_pages=_page(sections.counted_end(venue.body.uncounted_sections)),
         references_page=sections.references_page,
         findings=tuple(findings),
         error=error,
@@ -306,6 +306,10 @@ def _within_paragraph(tex: TexProject, name: str, line: int, quote: str) -> int:
         if len(quote) >= 4 and quote in text:
             return n
     return lines[-1][0] if lines and line - lines[-1][0] <= 2 else line
+
+
+def _page(pos) -> int | None:
+    return pos.page if pos is not None else None
 
 
 def _round(bbox: tuple[float, float, float, float] | None):

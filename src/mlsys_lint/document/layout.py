@@ -1,14 +1,15 @@
 """What a page shows, derived once per page: the furniture (line-number ruler, running
 head, footer), the hidden text, section numbers joined to their headings, and the column
-count. Pure functions of (Page, Venue); no PyMuPDF here."""
+count. Read from the pages alone, whatever template set them: no venue here (the rules
+compare what is printed with the venue's profile afterwards), and no PyMuPDF."""
 
 import re
+from statistics import median
 from typing import NamedTuple
 
 from mlsys_lint.document.model import Line, Page, Span
 from mlsys_lint.document.pdf_facts import TINY_PT
 from mlsys_lint.findings import union
-from mlsys_lint.venues import Venue
 
 LEFT, RIGHT, SPAN = 0, 1, 2
 
@@ -73,11 +74,10 @@ def span_hidden(span: Span, page: Page) -> bool:
     )
 
 
-def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
+def _is_ruler(lines: list[Line]) -> set[int]:
     """Indices of lines that form a line-number ruler: many number-only lines stacked
-    at one x position, either outside the venue's text block or beside all the other
-    text of the page (another style's line numbers, such as NeurIPS's, sit inside a
-    wider block)."""
+    at one x position beside all the other text of the page (in the margin, or at the
+    edge of a wider block as NeurIPS's)."""
     groups: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         if NUMBER_ONLY.match(line.text):
@@ -88,24 +88,37 @@ def _is_ruler(lines: list[Line], left: float, right: float) -> set[int]:
             continue
         x0 = min(lines[i].bbox[0] for i in members)
         x1 = max(lines[i].bbox[2] for i in members)
-        if x1 <= left + 2 or x0 >= right - 2:
-            out.update(members)
-            continue
         keep = set(members)
         others = [ln for i, ln in enumerate(lines) if i not in keep]
-        if others and (
+        if not others or (
             x1 <= min(ln.bbox[0] for ln in others) + 2 or x0 >= max(ln.bbox[2] for ln in others) - 2
         ):
             out.update(members)
     return out
 
 
-def page_layout(page: Page, venue: Venue) -> PageLayout:
-    tb = venue.text_block
-    tol, left, top, right, bottom = tb.tolerance_pt, tb.left_pt, tb.top_pt, tb.right, tb.bottom
+# a page number as printed on its own: "7", "vii", "Page 7", "7 of 12", "- 7 -", "7/12"
+_FOLIO = re.compile(
+    r"^\s*(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+EDGE_BAND = 0.16  # the top and bottom sixth of a page hold its running head and footer
+
+
+class _Sorted(NamedTuple):
+    """A page's lines split before furniture is known: what is seen, and the ruler."""
+
+    seen: list[Line]  # lines not wholly hidden, ruler excluded
+    ruler: list[Line]
+    runs: list[tuple[Line, str]]
+    suspects: list[Line]
+
+
+def _sort(page: Page) -> _Sorted:
     lines = list(page.lines)
-    ruler_ix = _is_ruler(lines, left, right)
-    content, ruler, header, footer = [], [], [], []
+    ruler_ix = _is_ruler(lines)
+    seen, ruler = [], []
     runs: list[tuple[Line, str]] = []
     suspects: list[Line] = []
     width, height = page.width, page.height
@@ -130,35 +143,168 @@ def page_layout(page: Page, venue: Venue) -> PageLayout:
             runs.append((line, hidden_text))
         if flags and all(flags):
             continue  # nobody sees it: not content (A008 reads hidden_runs, H001 the page)
-        if i in ruler_ix:
-            ruler.append(line)
-        elif y1 <= top + 1:
-            header.append(line)
-        elif y0 >= bottom - 1 and y1 > bottom + tol:
-            footer.append(line)
-        else:
-            content.append(line)
-    content = _join_section_numbers(content)
-    middle = (left + right) / 2
-    if content:
-        # the columns may sit elsewhere than the venue's block (another style, A4 margins):
-        # trust the page's own text extent when it is about a full text width
-        xs0 = sorted(line.bbox[0] for line in content)
-        xs1 = sorted(line.bbox[2] for line in content)
-        lo, hi = xs0[len(xs0) // 50], xs1[-1 - len(xs1) // 50]
-        if hi - lo >= 0.8 * (right - left):
-            middle = (lo + hi) / 2
-    return PageLayout(
-        page,
-        tuple(content),
-        tuple(runs),
-        tuple(suspects),
-        tuple(ruler),
-        tuple(header),
-        tuple(footer),
-        count_columns(content, middle),
-        middle,
-    )
+        (ruler if i in ruler_ix else seen).append(line)
+    return _Sorted(seen, ruler, runs, suspects)
+
+
+def _edges(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
+    """The lines of the first and of the last two rows of a page, when they lie in its
+    top or bottom band: where running heads, footers and page numbers stand."""
+    if not lines:
+        return [], []
+    rows = sorted({round(ln.bbox[1] / 3) for ln in lines})
+    top_rows, bottom_rows = set(rows[:2]), set(rows[-2:])
+    top = [
+        ln for ln in lines if round(ln.bbox[1] / 3) in top_rows and ln.bbox[3] < EDGE_BAND * height
+    ]
+    bottom = [
+        ln
+        for ln in lines
+        if round(ln.bbox[1] / 3) in bottom_rows and ln.bbox[1] > (1 - EDGE_BAND) * height
+    ]
+    return top, bottom
+
+
+def _edge_rows(lines: list[Line], line: Line) -> list[Line]:
+    """`line` when nothing but furniture-size text stands above it (at the top) or below
+    it (at the bottom) of its page."""
+    above = [ln for ln in lines if ln.bbox[3] <= line.bbox[1] and len(ln.text.strip()) > 3]
+    below = [ln for ln in lines if ln.bbox[1] >= line.bbox[3] and len(ln.text.strip()) > 3]
+    return [line] if len(above) <= 1 or len(below) <= 1 else []
+
+
+def _key(line: Line) -> tuple[str, int]:
+    """A running head's identity across pages: its text with numbers blanked, and its row."""
+    text = _DIGITS.sub("#", " ".join(line.text.split()).casefold())
+    return text, round(line.bbox[1] / 6)
+
+
+def furniture(sorted_pages: list[tuple[Page, _Sorted]]) -> set[int]:
+    """The ids of the lines that are page furniture, read from the document alone: text
+    in a page's top or bottom rows that recurs at the same height on other pages (a
+    running head, a footer, a page number with its prefix), a page number standing alone
+    at the top or bottom of its page, and what stands in those rows wholly outside the
+    block the body fills (a page-1 notice or copyright line set under the block)."""
+    counts: dict[tuple[str, int], int] = {}
+    edges: list[Line] = []
+    for page, parts in sorted_pages:
+        top, bottom = _edges(parts.seen, page.height)
+        edges += top + bottom
+        for key in {_key(line) for line in top + bottom}:
+            counts[key] = counts.get(key, 0) + 1
+    repeat = 2 if len(sorted_pages) < 20 else 3
+    out = {id(line) for line in edges if counts.get(_key(line), 0) >= repeat}
+    for page, parts in sorted_pages:
+        rows: dict[int, int] = {}
+        for line in parts.seen:
+            row = round(line.bbox[1] / 3)
+            rows[row] = rows.get(row, 0) + 1
+        out |= {  # a page number alone in its row at the top or bottom of the page
+            id(ln)
+            for ln in parts.seen
+            if _FOLIO.match(ln.text)
+            and rows[round(ln.bbox[1] / 3)] == 1
+            and (ln.bbox[3] < EDGE_BAND * page.height or ln.bbox[1] > (1 - EDGE_BAND) * page.height)
+            and ln in _edge_rows(parts.seen, ln)
+        }
+    block = _measure([[ln for ln in p.seen if id(ln) not in out] for _, p in sorted_pages]).block
+    if block is not None:
+        sizes: dict[float, int] = {}
+        for _, parts in sorted_pages:
+            for ln in parts.seen:
+                sizes[round(ln.size)] = sizes.get(round(ln.size), 0) + len(ln.text)
+        text_size = max(sizes, key=sizes.__getitem__)
+        out |= {  # small type outside the block: not a title above it
+            id(ln)
+            for ln in edges
+            if (ln.bbox[3] <= block[1] + 1 or ln.bbox[1] >= block[3] - 1)
+            and ln.size <= text_size + 0.5
+        }
+    return out
+
+
+class Frame(NamedTuple):
+    """Where the document's running text stands, measured from its pages (no venue):
+    the block the body lines fill (median over the pages of each page's extent)."""
+
+    block: tuple[float, float, float, float] | None
+
+
+def _shared_edge(values: list[float], low: bool) -> float:
+    """The outermost value that a quarter of the pages (at least two) reach within 2 pt:
+    the edge of the block, where pages that open with a figure or end short do not move
+    it, and one page with an overfull line does not either."""
+    need = max(2, -(-len(values) // 4)) if len(values) > 1 else 1
+    ordered = sorted(values, reverse=not low)
+    for v in ordered:
+        if sum(abs(w - v) <= 2 for w in values) >= need:
+            return v
+    return median(values)
+
+
+def _measure(contents: list[list[Line]]) -> Frame:
+    """The block the body's lines fill: per page the extent of its long lines, then the
+    outermost edge on each side that several pages share."""
+    extents = []
+    for lines in contents:
+        long = [ln.bbox for ln in lines if len(ln.text.strip()) >= 20]
+        if len(long) < 8:
+            continue
+        extents.append(
+            (
+                min(b[0] for b in long),
+                min(b[1] for b in long),
+                max(b[2] for b in long),
+                max(b[3] for b in long),
+            )
+        )
+    if not extents:
+        return Frame(None)
+    return Frame(tuple(_shared_edge([e[i] for e in extents], i < 2) for i in range(4)))  # type: ignore[misc]
+
+
+def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
+    """Every page's layout, read from the pages alone: the furniture found across the
+    document, the columns split where the page's own text is centred."""
+    sorted_pages = [(page, _sort(page)) for page in pages]
+    furn = furniture(sorted_pages)
+    split = []
+    for page, parts in sorted_pages:
+        content, header, footer = [], [], []
+        half = page.height / 2
+        for line in parts.seen:
+            if id(line) in furn:
+                (header if line.bbox[1] < half else footer).append(line)
+            else:
+                content.append(line)
+        split.append((page, parts, _join_section_numbers(content), header, footer))
+    frame = _measure([c for _, _, c, _, _ in split])
+    out = []
+    for page, parts, content, header, footer in split:
+        middle = page.width / 2
+        if frame.block is not None:
+            middle = (frame.block[0] + frame.block[2]) / 2
+        if content:
+            # a page of its own width (a landscape page, another size): its own text's extent
+            xs0 = sorted(line.bbox[0] for line in content)
+            xs1 = sorted(line.bbox[2] for line in content)
+            lo, hi = xs0[len(xs0) // 50], xs1[-1 - len(xs1) // 50]
+            if frame.block is None or not lo - 30 <= frame.block[0] <= hi <= frame.block[2] + 30:
+                middle = (lo + hi) / 2
+        out.append(
+            PageLayout(
+                page,
+                tuple(content),
+                tuple(parts.runs),
+                tuple(parts.suspects),
+                tuple(parts.ruler),
+                tuple(header),
+                tuple(footer),
+                count_columns(content, middle),
+                middle,
+            )
+        )
+    return tuple(out)
 
 
 def _join_section_numbers(lines: list[Line]) -> list[Line]:

@@ -19,12 +19,11 @@ from mlsys_lint.document.layout import (
     SPAN,
     PageLayout,
     Position,
-    page_layout,
+    page_layouts,
     side,
 )
 from mlsys_lint.document.model import Line, PdfDocument
 from mlsys_lint.document.text import TextStream
-from mlsys_lint.venues import Venue
 from mlsys_lint.vocab import titles_pattern
 
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+|[IVXLC]+)\.?\s+|^\s*[0-9]+\.?(?=[A-Za-z])")
@@ -64,6 +63,20 @@ class Sections(_Parts):
     @property
     def references_page(self) -> int | None:
         return self.references.page if self.references else None
+
+    def counted_end(self, uncounted: tuple[str, ...] = ()) -> Position | None:
+        """The last body line that counts towards a page limit: sections a venue does not
+        count (ICML's Impact Statement, given by their titles) may stand last."""
+        body = self.body
+        titles = {t.casefold() for t in uncounted}
+        if titles and self.body_stop is not None:
+            for i in range(len(body) - 1, -1, -1):
+                line = body[i].line
+                if len(line.text) < 60 and _heading_like(line, self.body_font_size):
+                    if heading_title(line.text) not in titles:
+                        break
+                    body = body[:i]  # drop the uncounted section, look for another before it
+        return body[-1] if body else None
 
     @cached_property
     def _index(self) -> dict[int, int]:
@@ -252,8 +265,8 @@ def _body_stop(
     return references
 
 
-def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
-    layouts = [page_layout(page, venue) for page in doc.pages]
+def build_sections(doc: PdfDocument) -> Sections:
+    layouts = page_layouts(doc.pages)
     body_size = _body_font_size(layouts)
     order: list[Position] = []
     for layout in layouts:
@@ -293,15 +306,6 @@ def build_sections(doc: PdfDocument, venue: Venue) -> Sections:
 
     stop = _body_stop(references, appendix, order.index)
     body = order[: order.index(stop)] if stop is not None else order
-    # sections the venue does not count (ICML's Impact Statement) may stand last
-    uncounted = {t.casefold() for t in venue.body.uncounted_sections}
-    if uncounted and stop is not None:
-        for i in range(len(body) - 1, -1, -1):
-            line = body[i].line
-            if len(line.text) < 60 and _heading_like(line, body_size):
-                if heading_title(line.text) not in uncounted:
-                    break
-                body = body[:i]  # drop the uncounted section, look for another before it
     body_end = body[-1] if body else None
     return Sections(tuple(layouts), body_size, references, appendix, body_end, tuple(order))
 

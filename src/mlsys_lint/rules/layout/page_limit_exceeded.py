@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     body = ctx.venue.body
     limit = body.page_limit
     s = ctx.sections
-    end = s.body_end
+    end = s.counted_end(body.uncounted_sections)
     if end is None or end.page <= limit:
         return
     over = [p for p in s.body if p.page > limit]
