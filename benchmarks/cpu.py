@@ -42,7 +42,11 @@ def measure(pdf: Path, runs: int) -> dict:
         bare.append(_cpu([py, "-c", BARE, str(pdf)]))
         ours.append(_cpu(lint))
     b, o = statistics.median(bare), statistics.median(ours)
-    return {"bare_cpu_ms": round(b * 1000), "lint_cpu_ms": round(o * 1000), "ratio": round(o / b, 2)}
+    return {
+        "bare_cpu_ms": round(b * 1000),
+        "lint_cpu_ms": round(o * 1000),
+        "ratio": round(o / b, 2),
+    }
 
 
 def thirty_pages(folder: str) -> Path:
