@@ -61,8 +61,16 @@ class Line(NamedTuple):
 
     @property
     def bold(self) -> bool:
-        """True when every span is bold (there are no blank spans)."""
-        return bool(self.spans) and all(s.bold for s in self.spans)
+        """True when bold type carries the line: every span bold, or bold spans holding
+        nine in ten of its letters (a heading with a math symbol or a subscript in it,
+        "Example that M$_2$ Takes ...", is still a bold heading)."""
+        spans = self.spans
+        if not spans:
+            return False
+        if all(s.bold for s in spans):
+            return True
+        bold = sum(len(s.text.strip()) for s in spans if s.bold)
+        return bold >= 0.9 * sum(len(s.text.strip()) for s in spans)
 
 
 class Link(NamedTuple):

@@ -93,12 +93,28 @@ class Sections(_Parts):
 
     @cached_property
     def bibliography(self) -> tuple[Position, ...]:
-        """The lines after the References heading, up to an appendix that follows it."""
+        """The lines after the References heading, up to the next heading set in the same
+        type (back matter after the list: "Acknowledgments and Disclosure of Funding", a
+        checklist) or an appendix that follows it."""
         if self.references is None:
             return ()
         app = self.appendix
         stop = app if app and self.index_of(app) > self.index_of(self.references) else None
-        return self.region(self.references, stop)
+        region = self.region(self.references, stop)
+        same = _typeface(self.references.line)
+        entries = Counter(_typeface(p.line) for p in region[:30])
+        if not entries or entries.most_common(1)[0][0] == same:
+            return region  # the heading is set like the entries (IEEE): no type to go by
+        for i, pos in enumerate(region):
+            line = pos.line
+            if (
+                len(line.text) < 80
+                and _typeface(line) == same
+                and line.text.strip()[:1].isalpha()
+                and _heading_like(line, self.body_font_size)
+            ):
+                return region[:i]
+        return region
 
     @cached_property
     def reference_entries(self) -> tuple[tuple[tuple[Position, ...], str], ...]:
@@ -222,6 +238,13 @@ def _reading_key(layout: PageLayout, line: Line) -> tuple[int, float]:
         # full-width material: before both columns when it starts in the upper half
         col = -1 if y0 < layout.page.height / 2 else 3
     return (col, y0)
+
+
+def _typeface(line: Line) -> tuple[str, float, bool]:
+    """A heading's type: font (subset prefix dropped), size to a quarter point, bold."""
+    span = max(line.spans, key=lambda s: len(s.text)) if line.spans else None
+    font = span.font.split("+")[-1] if span else ""
+    return font, round(line.size * 4) / 4, line.bold
 
 
 def _heading_like(line: Line, body_size: float | None) -> bool:

@@ -71,7 +71,10 @@ def anonymous(text: str) -> bool:
 
 
 def placeholder_emails(venue: Venue) -> set[str]:
-    return {e.casefold() for e in venue.blind.placeholder_emails}
+    """Addresses that name nobody: every template's placeholders (vocab.toml), and what
+    the venue's profile adds."""
+    listed = words("placeholder_emails", venue) + tuple(venue.blind.placeholder_emails)
+    return {e.casefold() for e in listed}
 
 
 # `user@host:path` names a remote location (git's `git@github.com:owner/repo.git`, scp),
