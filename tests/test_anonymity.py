@@ -7,7 +7,8 @@ import pymupdf
 import pytest
 
 from conftest import SAMPLES, codes, lint, lint_planted, save
-from mlsys_lint.rules.anonymity.signals import emails, identifying_url
+from mlsys_lint.rules.anonymity.ownership import owner_of
+from mlsys_lint.rules.anonymity.signals import emails
 from mlsys_lint.venues import load_venue
 
 CLEAN = SAMPLES / "clean.pdf"
@@ -76,7 +77,9 @@ def plant_acknowledged_support(doc):
 
 
 def plant_git_remote(doc):
-    _replace_line(_body_page(doc), "The", "Run git clone git@github.com:alicesmith/fastsys.git")
+    _replace_line(
+        _body_page(doc), "The", "To run our code: git clone git@github.com:alicesmith/fastsys.git"
+    )
 
 
 def plant_self_citation(doc):
@@ -84,7 +87,9 @@ def plant_self_citation(doc):
 
 
 def plant_homepage_link(doc):
-    _link(_body_page(doc), "https://alice-smith.github.io/")
+    page = _body_page(doc)
+    _replace_line(page, "The", "Our demo page has the traces.")
+    _link(page, "https://alice-smith.github.io/", page.search_for("Our demo page")[0])
 
 
 def plant_drive_url_text(doc):
@@ -92,12 +97,12 @@ def plant_drive_url_text(doc):
 
 
 def plant_github_pages_text(doc):
-    _replace_line(_body_page(doc), "The", "demo at alice-smith.github.io/place today")
+    _replace_line(_body_page(doc), "The", "our demo at alice-smith.github.io/place today")
 
 
 def plant_github_pages_full_url(doc):
     # the scheme-less pattern matches inside it too: still one finding
-    _replace_line(_body_page(doc), "The", "demo at https://alice-smith.github.io/place today")
+    _replace_line(_body_page(doc), "The", "our demo at https://alice-smith.github.io/place today")
 
 
 def plant_pdf_author(doc):
@@ -201,13 +206,70 @@ def test_a_quoted_phrase_is_mentioned_not_said(sentence, tmp_path):
     assert codes(lint(save(doc, tmp_path, "quoted"))) == []
 
 
-def test_a_public_projects_repository_in_the_body_is_no_leak(tmp_path):
-    """MLSys papers build on public systems and link them in the text: the accounts of
-    companies and public projects (vocab.toml public_code_owners) name no author."""
+def test_a_cited_projects_repository_in_the_body_is_no_leak(tmp_path):
+    """MLSys papers build on others' systems and link them beside the citation: an
+    account nobody claims, next to a cited work, names no author (no list of public
+    accounts decides it: the names here are invented)."""
     doc = pymupdf.open(CLEAN)
-    _replace_line(_body_page(doc), "The", "We extend https://github.com/NVIDIA/Megatron-LM here.")
-    _link(_body_page(doc), "https://github.com/google-research/bert")
-    assert codes(lint(save(doc, tmp_path, "public"))) == []
+    page = _body_page(doc)
+    _replace_line(page, "The", "We extend Quillfeather (Ostrova et al., 2021).")
+    _link(page, "https://github.com/ostrova-lab/quillfeather", page.search_for("Quillfeather")[0])
+    assert codes(lint(save(doc, tmp_path, "cited"))) == []
+
+
+def test_a_companys_account_is_reported_when_the_paper_claims_the_repository(tmp_path):
+    """A company's or project's account is not exempt: the claim decides."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(
+        _body_page(doc), "The", "Our code is available at github.com/zentrix-research/plume"
+    )
+    (f,) = lint(save(doc, tmp_path, "claimed")).findings
+    assert f.rule == "A006" and f.severity == "error" and "'zentrix-research'" in f.message
+    assert 'the paper says "our code"' in f.message
+
+
+def test_a_bare_link_with_nothing_said_is_not_judged(tmp_path):
+    """A link whose sentence neither claims it nor cites anyone names no owner."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(_body_page(doc), "The", "Install it from github.com/qorvell/tinyplot first.")
+    assert codes(lint(save(doc, tmp_path, "bare"))) == []
+
+
+def test_an_impersonal_availability_note_is_a_warning(tmp_path):
+    """ "The traces are available at <account>" says where, not whose: a warning that
+    says what to check."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(
+        _body_page(doc), "The", "The traces are available at github.com/morwenna-k/traces"
+    )
+    (f,) = lint(save(doc, tmp_path, "weak")).findings
+    assert (f.rule, f.severity) == ("A006", "warning") and "check that it is not yours" in f.message
+
+
+def test_a_repository_named_after_the_papers_system_is_the_authors(tmp_path):
+    """The title names the system (the head before a colon, or a word set apart by its
+    capitals); a repository carrying it is the authors' even with nothing said around
+    it."""
+    doc = pymupdf.open(CLEAN)
+    _replace_line(doc[0], "ADAPTIVE PLACEMENT", "Vortane: Fast Placement", fontsize=14)
+    _replace_line(_body_page(doc), "The", "See github.com/brisk-lab/vortane-sim for details.")
+    (f,) = lint(save(doc, tmp_path, "system"), select=["A006"]).findings
+    assert "named after the paper's 'vortane'" in f.message and f.severity == "error"
+
+
+@pytest.mark.parametrize("account", ["anon590", "anonymous-authors", "anon-submission"])
+def test_a_throwaway_account_names_nobody(account, tmp_path):
+    doc = pymupdf.open(CLEAN)
+    _replace_line(_body_page(doc), "The", f"Our code is at github.com/{account}/kernels")
+    assert codes(lint(save(doc, tmp_path, "throwaway"))) == []
+
+
+def test_one_account_is_one_finding(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    page = _body_page(doc)
+    _replace_line(page, "The", "Our code: github.com/alicesmith/fastsys")
+    _replace_line(page, "latency", "Our data: github.com/alicesmith/traces")
+    assert codes(lint(save(doc, tmp_path, "once"), select=["A006"])) == ["A006"]
 
 
 def test_an_anonymous_git_remote_is_no_address(tmp_path):
@@ -279,35 +341,46 @@ def test_not_anonymized_venue_is_silent():
     [
         "https://pytorch.org",
         "https://huggingface.co/datasets/wikitext",
+        "https://huggingface.co/docs/transformers",
         "https://anonymous.4open.science/r/sparse-place-2F1A",
         "https://openreview.net/forum?id=abc",
         "https://arxiv.org/abs/2401.00001",
-        "https://github.com/pytorch/pytorch",
-        "https://github.com/google-research/bert",
-        "https://github.com/NVIDIA/Megatron-LM",
-        "https://github.com/dmlc/dgl",
         "https://doi.org/10.1145/1234",
-        "https://www.cs.toronto.edu/~kriz/cifar.html",
+        "https://github.com/anon590/metal-kernels",
+        "https://github.com/anonymized-repo/code",
+        "https://github.com/topics/compilers",
+        "https://github.com/\u2022",
+        "https://[github.com/alicesmith",
+        "mailto:alice@example.org",
     ],
 )
-def test_public_urls_pass(url):
-    assert identifying_url(url) is None
+def test_places_without_an_owner(url):
+    assert owner_of(url) is None
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "account", "always"),
     [
-        "https://github.com/alicesmith/sparse-place",
-        "https://alice.github.io",
-        "https://www.cs.stanford.edu/~alice/",
-        "https://sys.cs.example.edu/projects/place",
-        "https://drive.google.com/file/d/1AbC/view",
-        "https://www.dropbox.com/s/xyz/data.zip",
-        "https://sites.google.com/view/alicesmith",
+        ("https://github.com/alicesmith/sparse-place", "alicesmith", False),
+        ("https://gitlab.com/brisk-lab/vortane", "brisk-lab", False),
+        ("https://huggingface.co/datasets/qorvell/traces", "qorvell", False),
+        ("https://huggingface.co/qorvell/tiny-model", "qorvell", False),
+        ("https://www.kaggle.com/code/morwenna/notebook", "morwenna", False),
+        ("https://medium.com/@morwenna/post", "morwenna", False),
+        ("https://alice.github.io", "alice", False),
+        ("https://sites.google.com/view/alicesmith", "alicesmith", False),
+        ("https://www.cs.example.edu/~alice/", "alice", False),
+        ("https://sys.cs.example.edu/projects/place", "sys.cs.example.edu", False),
+        ("https://htmlpreview.github.io/?https://github.com/gquill/xai/a.html", "gquill", False),
+        ("https://drive.google.com/file/d/1AbC/view", "", True),
+        ("https://www.dropbox.com/s/xyz/data.zip", "", True),
+        ("https://www.linkedin.com/in/alice-smith", "alice-smith", True),
+        ("https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097", True),
     ],
 )
-def test_identifying_urls(url):
-    assert identifying_url(url)
+def test_places_with_an_owner(url, account, always):
+    owner = owner_of(url)
+    assert owner is not None and (owner.account, owner.always) == (account, always)
 
 
 def test_placeholder_email_is_not_a_leak():

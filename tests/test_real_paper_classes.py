@@ -241,11 +241,11 @@ def test_first_person_next_to_someone_elses_citation(text):
 
 
 def test_placeholder_links_identify_no_one():
-    from mlsys_lint.rules.anonymity.signals import identifying_url
+    from mlsys_lint.rules.anonymity.ownership import owner_of
 
-    assert identifying_url("https://docs.google.com/anonymous_link_placeholder") is None
-    assert identifying_url("https://github.com/anonymized-repo/code") is None
-    assert identifying_url("https://github.com/alicesmith/sparse-place")  # the authors'
+    assert owner_of("https://docs.google.com/anonymous_link_placeholder") is None
+    assert owner_of("https://github.com/anonymized-repo/code") is None
+    assert owner_of("https://github.com/alicesmith/sparse-place")  # someone's: judged
 
 
 def test_programs_and_converters_are_not_people():
@@ -377,7 +377,10 @@ def test_the_venues_site_in_its_notice_is_not_the_authors(tmp_path):
     uri = "https://mlsysworkshop.github.io/"
     page.insert_link({"kind": pymupdf.LINK_URI, "from": notice, "uri": uri})
     assert lint(save(doc, tmp_path, "notice"), select=["A006"]).findings == ()
-    body = pymupdf.Rect(60, 300, 120, 310)
+    body = pymupdf.Rect(60, 300, 200, 310)
+    doc[2].add_redact_annot(body)
+    doc[2].apply_redactions()
+    doc[2].insert_text((60, 308), "Our project page.", fontsize=9, fontname="tiro")
     doc[2].insert_link({"kind": pymupdf.LINK_URI, "from": body, "uri": uri})
     (f,) = lint(save(doc, tmp_path, "body"), select=["A006"]).findings
     assert f.location.page == 3

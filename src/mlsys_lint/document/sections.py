@@ -168,6 +168,19 @@ class Sections(_Parts):
         return tuple(line for line in first.content if line.y1 <= top + 1)
 
     @cached_property
+    def title(self) -> str:
+        """The paper's title: the title block's lines in its largest type (or, with no
+        title block found, page 1's largest type in its upper half)."""
+        lines = list(self.title_block)
+        if not lines and self.layouts:
+            first = self.layouts[0]
+            lines = [ln for ln in first.content if ln.y1 < first.page.height / 2]
+        if not lines:
+            return ""
+        size = max(line.size for line in lines)
+        return " ".join(line.text.strip() for line in lines if line.size >= size - 0.5)
+
+    @cached_property
     def byline(self) -> tuple[Line, ...]:
         """The title block without the title (the lines in its largest type)."""
         if not self.title_block:

@@ -95,6 +95,42 @@ class TextStream(_Stream):
         low = self.text.lower()
         return low if len(low) == len(self.text) else None
 
+    def _sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the sentence around text[start:end]."""
+        joined = self.text
+        window = max(0, start - 1500)  # a sentence is shorter than this
+        lo = max(
+            # endpos one past the start: the look-ahead must see the first letter when
+            # the text opens its sentence
+            (e.end() for e in _SENTENCE_END.finditer(joined, window, start + 1)),
+            default=window,
+        )
+        stop = _SENTENCE_END.search(joined, end)
+        return lo, (stop.start() + 1 if stop else len(joined))
+
+    def near(self, start: int, end: int, before: int = 200, after: int = 120) -> str:
+        """The words of text[start:end]'s sentence that stand near it: at most `before`
+        characters before it and `after` after it (a long run-on sentence, or a footnote
+        read into the text, does not lend its far words)."""
+        lo, hi = self._sentence(start, end)
+        return self.text[max(lo, start - before) : min(hi, end + after)].strip()
+
+    def near_box(self, page: int, bbox: tuple[float, float, float, float]) -> str:
+        """`near` for the first line on `page` that `bbox` overlaps ("" if none): the
+        words a link annotation stands on."""
+        for i, pos in enumerate(self.positions):
+            b = pos.line.bbox
+            if (
+                pos.page == page
+                and b[0] < bbox[2]
+                and bbox[0] < b[2]
+                and b[1] < bbox[3]
+                and bbox[1] < b[3]
+            ):
+                start = self.starts[i]
+                return self.near(start, start + len(" ".join(pos.line.text.split())))
+        return ""
+
     def search(
         self, pattern: re.Pattern[str], *, per_sentence: bool = False, folded: bool = False
     ) -> Iterator[Match]:
@@ -109,15 +145,7 @@ class TextStream(_Stream):
             if haystack is None:
                 haystack, pattern = joined, re.compile(pattern.pattern, re.IGNORECASE)
         for m in pattern.finditer(haystack):
-            window = max(0, m.start() - 1500)  # a sentence is shorter than this
-            lo = max(
-                # endpos one past the match: the look-ahead must see the match's first
-                # letter when the match opens its sentence
-                (e.end() for e in _SENTENCE_END.finditer(joined, window, m.start() + 1)),
-                default=window,
-            )
-            end = _SENTENCE_END.search(joined, m.end())
-            hi = end.start() + 1 if end else len(joined)
+            lo, hi = self._sentence(m.start(), m.end())
             if per_sentence:
                 if (lo, hi) in seen:
                     continue

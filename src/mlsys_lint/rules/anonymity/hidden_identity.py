@@ -36,11 +36,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation, union
+from mlsys_lint.rules.anonymity.ownership import owner_of
 from mlsys_lint.rules.anonymity.signals import (
     URL,
     anonymous,
     emails,
-    identifying_url,
     organizations,
 )
 from mlsys_lint.rules.base import Context, Rule, clip
@@ -62,7 +62,7 @@ def _identity(text: str, ctx: Context) -> str | None:
     if org and not anonymous(text):
         return f'the institution "{org.group()}"'
     for url in URL.findall(text):
-        if identifying_url(url, ctx.venue):
+        if owner_of(url, ctx.venue) is not None:  # hidden, a link to anyone's place is a plant
             return f"the URL {url}"
     return None
 

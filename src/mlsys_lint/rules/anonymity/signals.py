@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from mlsys_lint.findings import Violation
 from mlsys_lint.venues import Venue
@@ -110,56 +109,6 @@ def emails(text: str, venue: Venue) -> list[str]:
 WEB_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'{}|\\^`]+")
 GITHUB_PAGES = re.compile(r"\b[\w-]+\.github\.io\b[^\s<>\"']*")  # written without a scheme
 URL = re.compile(f"{WEB_URL.pattern}|{GITHUB_PAGES.pattern}")
-
-# "docs.google.com/anonymous_link_placeholder", ".../anonymized-repo", "/TODO-link"
-PLACEHOLDER_PATH = re.compile(r"anonym|placeholder|redacted|/todo\b|/xxx+\b", re.I)
-PERSONAL_PATH = re.compile(r"/~|/(?:people|person|users|staff|homes|home|members|faculty)/")
-ACADEMIC_HOST = re.compile(r"(?:^|\.)(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2}|uni-[\w-]+\.de)$")
-
-
-def _host_path(url: str) -> tuple[str, str]:
-    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
-        url = "http://" + url
-    parts = urlsplit(url.rstrip(".,;:)]}"))
-    return (parts.hostname or "").lower(), parts.path
-
-
-def _under(host: str, domains: tuple[str, ...]) -> bool:
-    return any(host == d or host.endswith("." + d) for d in domains)
-
-
-def identifying_url(url: str, venue: Venue | None = None) -> str | None:
-    """Why a URL points to a person, group or organization, or None when it does not.
-    The host lists are the vocabulary's (vocab.toml and the venue's [vocab])."""
-    public = words("public_hosts", venue)
-    if url.lower().startswith("mailto:"):
-        return None  # an address: A003's business
-    host, path = _host_path(url)
-    if not host:
-        return None
-    full = host + path
-    if _under(host, words("anonymous_hosts", venue)) or PLACEHOLDER_PATH.search(path):
-        return None  # an anonymous service, or a link the authors left as a placeholder
-    if any(full.startswith(p) for p in public if "/" in p):
-        return None
-    if _under(host, words("code_hosts", venue)):
-        owner = path.strip("/").split("/")[0].lower() if path.strip("/") else ""
-        owners = words("public_code_owners", venue)
-        if not owner or owner in owners or owner.startswith("anonymous"):
-            return None
-        return f"a code repository of the account '{owner}'"
-    if _under(host, words("file_shares", venue)):
-        return "a file share that shows its owner"
-    if host.endswith(".github.io") or host == "sites.google.com":
-        return "a personal web page"
-    if _under(host, tuple(p for p in public if "/" not in p)):
-        return None
-    if PERSONAL_PATH.search(path):
-        return "a personal web page"
-    if ACADEMIC_HOST.search(host):
-        return "an institution's web site"
-    return None
-
 
 # ---------------------------------------------------------------- listed authors (--authors)
 
