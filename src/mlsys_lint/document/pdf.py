@@ -324,11 +324,54 @@ def load_pdf(
 _PTEX_INFO_KEYS = ("Author", "Creator", "Title", "Subject", "Keywords", "Producer")
 
 
-def _pdf_string(raw: tuple[str, str]) -> str:
+def _pdf_string(raw: tuple[str, str], doc: pymupdf.Document | None = None) -> str:
+    """A string value; with `doc`, also one stored as an indirect object (`/Creator 113 0
+    R`, as some converters write a figure's Info dictionary)."""
     kind, value = raw
+    if kind == "xref" and doc is not None:
+        try:
+            return _literal(doc.xref_object(int(value.split()[0]), compressed=True))
+        except (ValueError, RuntimeError):
+            return ""
     if kind != "string":
         return ""
     return value
+
+
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+
+
+def _literal(obj: str) -> str:
+    """A PDF string object's text: `(...)` with its escapes, or `<hex>`; UTF-16 when it
+    starts with the byte order mark, PDFDocEncoding (read as Latin-1) otherwise."""
+    obj = obj.strip()[:4096]
+    if obj.startswith("<") and not obj.startswith("<<") and obj.endswith(">"):
+        try:
+            data = bytes.fromhex("".join(obj[1:-1].split()))
+        except ValueError:
+            return ""
+    elif obj.startswith("(") and obj.endswith(")"):
+        out, body, i = bytearray(), obj[1:-1], 0
+        while i < len(body):
+            c = body[i]
+            if c == "\\" and i + 1 < len(body):
+                nxt = body[i + 1]
+                octal = re.match(r"[0-7]{1,3}", body[i + 1 :])
+                if octal:
+                    out.append(int(octal.group(), 8) & 0xFF)
+                    i += 1 + len(octal.group())
+                    continue
+                out += _ESCAPES.get(nxt, nxt).encode("latin-1", "replace")
+                i += 2
+                continue
+            out += c.encode("latin-1", "replace")
+            i += 1
+        data = bytes(out)
+    else:
+        return ""
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", "replace")
+    return data.decode("latin-1")
 
 
 _ACTION = re.compile(r"/S\s*/(JavaScript|Launch|ImportData|SubmitForm|GoToR|GoToE|Rendition)\b")
@@ -382,9 +425,9 @@ def _ptex(doc: pymupdf.Document, xref: int) -> EmbeddedInfo:
     kind, value = doc.xref_get_key(xref, "PTEX.InfoDict")
     for key in _PTEX_INFO_KEYS:
         if kind == "xref":
-            got = _pdf_string(doc.xref_get_key(int(value.split()[0]), key))
+            got = _pdf_string(doc.xref_get_key(int(value.split()[0]), key), doc)
         elif kind == "dict":
-            got = _pdf_string(doc.xref_get_key(xref, f"PTEX.InfoDict/{key}"))
+            got = _pdf_string(doc.xref_get_key(xref, f"PTEX.InfoDict/{key}"), doc)
         else:
             got = ""
         if got:

@@ -253,11 +253,11 @@ def _reading_key(layout: PageLayout, line: Line) -> tuple[int, float]:
     return (col, y0)
 
 
-def _typeface(line: Line) -> tuple[str, float, bool]:
-    """A heading's type: font (subset prefix dropped), size to a quarter point, bold."""
-    span = max(line.spans, key=lambda s: len(s.text)) if line.spans else None
-    font = span.font.split("+")[-1] if span else ""
-    return font, round(line.size * 4) / 4, line.bold
+def _typeface(line: Line) -> tuple[float, bool, bool]:
+    """A heading's type as printed: size to a quarter point, bold, set in capitals."""
+    letters = [c for c in line.text if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters)
+    return round(line.size * 4) / 4, line.bold, caps
 
 
 def _heading_like(line: Line, body_size: float | None) -> bool:

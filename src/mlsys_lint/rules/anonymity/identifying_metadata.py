@@ -12,9 +12,19 @@ Reads the metadata a reviewer's PDF viewer shows and the metadata it does not:
 The blind style's own "Anonymous Authors" author is fine. The object table is walked
 once, in the extraction pass.
 
-Heuristics and limits: a person's name in Title, Subject or Creator is not recognized
-(only e-mail addresses there); names in the XMP packet are read from `dc:creator` and
-`pdf:Author` only.
+People are told from programs by a general test, not by a list of people: an Author
+value is a person unless it reads as a program (a version number, a URL, a trademark
+sign, a program word of the vocabulary such as "Matplotlib" or "PowerPoint"); a Creator
+or Producer value (the document's or a figure's) is a person when it is name-shaped (two
+to four capitalized words, "Yoav Freund", "Jane Doe (MIT CSAIL)") and reads as no
+program. A figure's path names a person when its home folder's user is not a machine
+account (a role or program word: root, runner, ubuntu, docker, overleaf) and the path
+does not go on into a web service's folder named like a host ("/home/imgtool/
+img.example.com/tmp/...").
+
+Heuristics and limits: a person's name in Title, Subject or Keywords is not recognized
+(a paper's title is name-shaped too; e-mail addresses there are); names in the XMP packet
+are read from `dc:creator` and `pdf:Author` only.
 
 ## Why is this bad
 Any reviewer can open File > Properties, or run `strings`, and read the author's name;
@@ -52,7 +62,7 @@ from mlsys_lint.vocab import words
 RULE = Rule(
     "PDF or figure metadata names a person.",
     blind_only=True,
-    options=("vocab.programs", "vocab.service_accounts"),
+    options=("vocab.programs", "vocab.machine_users"),
 )
 
 HOME_PATH = re.compile(r"(?:/Users/|/home/|[A-Za-z]:[\\/]+Users[\\/]+|/u/|/homes/)([^/\\]+)")
@@ -73,28 +83,50 @@ def _program_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_VERSIONED}|\b(?:{listed})\b", re.IGNORECASE)
 
 
-def _person(value: str, venue: Venue) -> bool:
-    value = value.strip()
-    return (
-        bool(value)
-        and not anonymous(value)
-        and value.lower() not in ("unknown", "author")
-        and not _program_pattern(words("programs", venue)).search(value)
+_TRADEMARK = re.compile(r"[®™©]|\(TM\)|\(R\)|/\d|\.(?:com|org|net|io)\b")
+# two to four capitalized words, initials between them, a parenthesised affiliation after
+_NAME_SHAPED = re.compile(
+    r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)*(?:\s+(?:van|von|de|der|da|di|le|la|del)){0,2}"
+    r"(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s*\([^)]{0,60}\))?$"
+)
+
+
+def _program(value: str, venue: Venue) -> bool:
+    return bool(
+        _TRADEMARK.search(value) or _program_pattern(words("programs", venue)).search(value)
     )
 
 
+def _person(value: str, venue: Venue, *, shaped: bool = False) -> bool:
+    """An Author value names a person unless it reads as a program; a Creator or Producer
+    value (`shaped`) only when it is name-shaped as well."""
+    value = " ".join(value.split())
+    if not value or anonymous(value) or value.lower() in ("unknown", "author", "user"):
+        return False
+    if shaped and not _NAME_SHAPED.match(value):
+        return False
+    return not _program(value, venue)
+
+
+# a folder named like a host ("img.example.com"): a web service's files, not a home's
+_HOST_FOLDER = re.compile(r"/[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/", re.I)
+
+
 def _path_user(path: str, venue: Venue) -> str | None:
-    """The user whose home folder a figure was included from, or None: a service's
-    account (a CI runner, Overleaf), or a web converter whose account is named like the
-    host it serves ("/home/ezgif/img.ezgif.com/tmp/...")."""
+    """The user whose home folder a figure was included from, or None: a machine
+    account (a role or program word: a CI runner, a container, Overleaf), or a web
+    converter whose files sit under a folder named like the host it serves
+    ("/home/imgtool/img.example.com/tmp/...")."""
     home = HOME_PATH.search(path)
     if not home:
         return None
     user = home.group(1)
-    rest = path[home.end() :].lower()
-    if user.lower() in words("service_accounts", venue) or re.search(
-        rf"[\w-]*{re.escape(user.lower())}[\w-]*\.[a-z]{{2,}}\b", rest
+    low = user.lower()
+    if low in words("machine_users", venue) or _program_pattern(words("programs", venue)).fullmatch(
+        low
     ):
+        return None
+    if _HOST_FOLDER.match(path[home.end() :] + "/"):
         return None
     return user
 
@@ -107,6 +139,13 @@ def _heuristic(ctx: Context) -> Iterator[Violation]:
             f'metadata names a person: Info Author = "{clip(author, 60)}"',
             evidence=f"Author: {author}",
         )
+    for key in ("creator", "producer"):
+        value = meta.get(key, "")
+        if _person(value, ctx.venue, shaped=True):
+            yield Violation(
+                f'metadata names a person: Info {key.capitalize()} = "{clip(value, 60)}"',
+                evidence=f"{key.capitalize()}: {value}",
+            )
     for key in ("title", "subject", "keywords", "creator", "producer"):
         value = meta.get(key, "")
         if EMAIL.search(value):
@@ -129,7 +168,10 @@ def _heuristic(ctx: Context) -> Iterator[Violation]:
 
     for obj in ctx.pdf.ptex:
         for key, value in obj.info:
-            if (key == "Author" and _person(value, ctx.venue)) or EMAIL.search(value):
+            person = (key == "Author" and _person(value, ctx.venue)) or (
+                key in ("Creator", "Producer") and _person(value, ctx.venue, shaped=True)
+            )
+            if person or EMAIL.search(value):
                 yield Violation(
                     f"an included figure carries its {key.lower()}: /PTEX.InfoDict {key} = "
                     f'"{clip(value, 60)}" (object {obj.xref})',
