@@ -125,3 +125,104 @@ def test_a_figure_path_names_a_person_only_when_its_user_is_one(path, fires, tmp
     doc = pymupdf.open(CLEAN)
     _figure(doc, path=path)
     assert codes(lint(save(doc, tmp_path, "path"), select=["A007"])) == (["A007"] if fires else [])
+
+
+# -- A002: affiliations found by their place, whatever they name -----------------------
+
+
+def _byline(doc, name_lines: list[tuple[str, str]]) -> None:
+    """Replace the blind byline with lines (text, font) set one under another."""
+    page = doc[0]
+    rect = page.search_for("Anonymous Authors")[0]
+    page.add_redact_annot(pymupdf.Rect(100, rect.y0, 500, rect.y1))
+    page.apply_redactions()
+    y = rect.y1 - 2
+    for text, font in name_lines:
+        page.insert_text((rect.x0, y), text, fontsize=10, fontname=font)
+        y += 11
+
+
+def test_the_line_under_an_authors_name_is_an_affiliation(tmp_path):
+    """A NIPS or USENIX byline sets the affiliation under the name in another type:
+    "Qorvell" is an affiliation there though no word of it says so."""
+    doc = pymupdf.open(CLEAN)
+    _byline(doc, [("Orla Venn", "tibo"), ("Qorvell", "tiro")])
+    (f,) = lint(save(doc, tmp_path, "under"), select=["A002"]).findings
+    assert "under the author names" in f.message and "Qorvell" in f.message
+
+
+def test_the_footnote_a_bylines_mark_points_to_is_an_affiliation(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    _byline(doc, [("Orla Venn 1 Bram Kettle 2", "tibo")])
+    _replace_line(doc[0], "Anonymous Institution", "1Qorvell. 2Brightwater Systems.", 7)
+    (f,) = lint(save(doc, tmp_path, "marks"), select=["A002"]).findings
+    assert "marks point to" in f.message and "Qorvell" in f.message
+
+
+def test_names_alone_are_no_affiliation(tmp_path):
+    """Names in the byline with nothing under them and no mark: A001's, not A002's."""
+    doc = pymupdf.open(CLEAN)
+    _byline(doc, [("Orla Venn    Bram Kettle", "tibo")])
+    report = lint(save(doc, tmp_path, "names"), select=["A001", "A002"])
+    assert codes(report) == ["A001"]
+
+
+# -- H001: light text judged against what is painted beneath it ----------------------
+
+
+def _white_text(doc, text: str, fill: tuple[float, float, float] | None) -> None:
+    page = doc[2]
+    rect = pymupdf.Rect(320, 300, 420, 316)
+    if fill is not None:
+        page.draw_rect(rect, color=None, fill=fill)
+    page.insert_text((324, 312), text, fontsize=8, fontname="helv", color=(1, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "fill", "fires"),
+    [
+        ("Job queue of the scheduler", None, True),  # white on the white page
+        ("Job queue of the scheduler", (0.99, 0.99, 0.99), True),  # on a white box
+        ("Job queue of the scheduler", (0.83, 0.83, 0.83), False),  # a figure's gray box
+        ("Job queue of the scheduler", (0.1, 0.3, 0.6), False),  # a coloured bar
+        ("+ 12 % 7", None, False),  # a figure's symbols: no word to read
+    ],
+)
+def test_white_text_against_what_is_painted_beneath(text, fill, fires, tmp_path):
+    doc = pymupdf.open(CLEAN)
+    _white_text(doc, text, fill)
+    got = codes(lint(save(doc, tmp_path, "white"), select=["H001"]))
+    assert got == (["H001"] if fires else [])
+
+
+# -- L002: a page's columns read from its running text, not its floats ----------------
+
+
+def _page_of_columns(page, rows: int, top: float = 72) -> None:
+    words = "the scheduler places sparse operators on shared"
+    for i in range(rows):
+        for x in (54, 318):
+            page.insert_text((x, top + 12 * i), words, fontsize=10, fontname="tiro")
+
+
+def test_a_full_width_caption_in_body_type_does_not_make_a_page_one_column(tmp_path):
+    """ACM sets captions in the body's size: two full-width captions and a few lines of
+    two-column text are a two-column page with figures, not a one-column page."""
+    doc = pymupdf.open()
+    for n in range(3):
+        page = doc.new_page(width=612, height=792)
+        if n != 1:
+            _page_of_columns(page, 50)
+            continue
+        _page_of_columns(page, 4, top=620)
+        caption = "of network size, with the scaling factor chosen to match the measured power draw"
+        for y, first in (
+            (330, "Figure 3: Inference speed and energy cost per inference"),
+            (560, "Table 2: Power"),
+        ):
+            page.insert_text((54, y), f"{first} {caption}", fontsize=10, fontname="tiro")
+            for k in range(1, 4):
+                page.insert_text((54, y + 11 * k), caption + " and the batch", fontsize=10,
+                                 fontname="tiro")  # fmt: skip
+    report = lint(save(doc, tmp_path, "captions"), select=["L002"])
+    assert codes(report) == []

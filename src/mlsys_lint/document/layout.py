@@ -42,6 +42,7 @@ class PageLayout(NamedTuple):
     footer: tuple[Line, ...]  # below the text block (page number, notices)
     columns: int | None  # detected column count, None when too little text to tell
     middle: float  # x that separates the columns
+    captions: tuple[Line, ...] = ()  # lines of figure and table captions (in content too)
 
     def column_of(self, line: Line) -> int:
         return side(line, self.middle)
@@ -103,6 +104,42 @@ _FOLIO = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+# a caption opens with its float's name and number ("Figure 3:", "Fig. 2.", "Table IV")
+CAPTION_START = re.compile(
+    r"^\s*(?:Figure|Fig\.|Table|Algorithm|Listing|Alg\.)\s*(?:\d+|[IVXL]+|[A-Z]\.?\d+)\s*[:.|]?",
+)
+
+
+def captions(lines: list[Line]) -> list[Line]:
+    """The lines of caption paragraphs: each block (as MuPDF groups lines) whose first
+    line opens with a float's name and number, and the lines that go on under it, flush
+    with it and in its size, up to a gap."""
+    first: dict[int, Line] = {}
+    for line in lines:
+        if line.block not in first or line.bbox[1] < first[line.block].bbox[1]:
+            first[line.block] = line
+    opened = {b for b, line in first.items() if CAPTION_START.match(line.text)}
+    out = [line for line in lines if line.block in opened]
+    if not out:
+        return out
+    taken = {id(line) for line in out}
+    ordered = sorted(lines, key=lambda ln: ln.bbox[1])
+    for line in list(out):
+        last = line
+        for nxt in ordered:
+            if nxt.bbox[1] <= last.bbox[1] or abs(nxt.bbox[0] - line.bbox[0]) > 2:
+                continue
+            if nxt.bbox[1] - last.bbox[3] > 0.6 * (last.bbox[3] - last.bbox[1]):
+                break
+            if abs(nxt.size - line.size) > 0.3 or CAPTION_START.match(nxt.text):
+                break
+            if id(nxt) not in taken:
+                taken.add(id(nxt))
+                out.append(nxt)
+            last = nxt
+    return out
+
+
 EDGE_BAND = 0.16  # the top and bottom sixth of a page hold its running head and footer
 
 
@@ -291,6 +328,8 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
             lo, hi = xs0[len(xs0) // 50], xs1[-1 - len(xs1) // 50]
             if frame.block is None or not lo - 30 <= frame.block[0] <= hi <= frame.block[2] + 30:
                 middle = (lo + hi) / 2
+        floats = captions(content)
+        skip = {id(line) for line in floats}
         out.append(
             PageLayout(
                 page,
@@ -300,8 +339,9 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
                 tuple(parts.ruler),
                 tuple(header),
                 tuple(footer),
-                count_columns(content, middle),
+                count_columns([ln for ln in content if id(ln) not in skip], middle),
                 middle,
+                tuple(floats),
             )
         )
     return tuple(out)

@@ -11,9 +11,14 @@ the body or in a reference entry (a cited technical report) are not looked at.
 Under a profile that allows organizations (the MLSys industry track: company and product
 names may appear) only personal data — street addresses and phone numbers — is reported.
 
-Heuristics and limits: institutions are recognized by keywords ("University", "Institute",
-"Lab", "Inc.", well-known company names); an affiliation written without any of them
-("Stanford, CA") is missed.
+Institutions are recognized by generic words ("University", "Institute", "Lab", "Inc.",
+"<Name> AI") and, whatever their name, by their place, as any template prints them: the
+lines set under an author's name in another type (a NIPS or USENIX byline: "CERN",
+"Acme Systems"), and the page-1 footnote that opens with a byline's affiliation mark
+("Smith 1 Jones 2" above, "1Qorvell." below). No list of particular organizations decides.
+
+Heuristics and limits: an affiliation written without an institution word, outside the
+byline's own lines and without a mark ("Stanford, CA" in running text) is missed.
 
 ## Why is this bad
 The MLSys 2026 call for papers: "Institutional affiliations must also be anonymized."
@@ -46,6 +51,8 @@ from mlsys_lint.document.text import TextStream
 from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import (
     AFFILIATION_FOOTNOTE,
+    EMAIL,
+    NAME,
     PERSONAL_DATA,
     anonymous,
     organizations,
@@ -64,6 +71,18 @@ def _heuristic(ctx: Context) -> Iterator[Violation]:
     allow_orgs = ctx.venue.blind.allow_organizations
     s = ctx.sections
     what = "personal data" if allow_orgs else "affiliation"
+    if not allow_orgs:
+        placed = _by_place(s)
+        if placed:
+            area, lines = placed
+            text = " ".join(line.text.strip() for line in lines)
+            yield Violation(
+                f'affiliation visible in the {area}: "{clip(text, 70)}"',
+                page=1,
+                bbox=union([line.bbox for line in lines]),
+                evidence=clip(text, 300),
+            )
+            return
     areas = [("byline", 1, s.byline, False), ("page-1 footnote", 1, s.first_page_notes, False)]
     if not allow_orgs:  # an affiliation footnote set on a later page of the body
         last = s.body_pages or 0
@@ -100,6 +119,76 @@ def _hits(
             first = index[id(m.positions[0].line)]
             found.setdefault(first, []).append(" ".join(m.text.split()))
     return [(kept[i], names) for i, names in sorted(found.items())]
+
+
+# an affiliation mark in a byline: a digit or symbol glued to a name or standing alone
+_MARK = re.compile(r"(?<=[a-z])([1-9∗*†‡§¶])|(?<=\s)([1-9∗*†‡§¶])(?=[\s,]|$)")
+_NOT_AFFILIATION = re.compile(
+    r"^\W*(?:equal contribution|these authors|corresponding|correspondence|preliminary work"
+    r"|under review|proceedings|copyright|work done|code)",
+    re.IGNORECASE,
+)
+
+
+def _typeface(line: Line) -> tuple[str, bool]:
+    span = max(line.spans, key=lambda sp: len(sp.text)) if line.spans else None
+    return (span.font.split("+")[-1] if span else ""), line.bold
+
+
+def _by_place(s) -> tuple[str, list[Line]] | None:
+    """Affiliations found by where the template sets them, whatever they name: the byline
+    lines under an author's name in another type, or the page-1 footnote that opens with
+    one of the byline's affiliation marks."""
+    byline = [ln for ln in s.byline if ln.text.strip()]
+    if not byline or any(anonymous(ln.text) for ln in byline):
+        return None
+    names = [ln for ln in byline if NAME.search(ln.text) and not EMAIL.search(ln.text)]
+    if not names:
+        return None
+    faces = {_typeface(ln) for ln in names}
+    under = []
+    for line in byline:
+        if line in names or _typeface(line) in faces or EMAIL.search(line.text):
+            continue
+        if len(line.text.split()) > 12 or _NOT_AFFILIATION.match(line.text):
+            continue
+        bare = re.sub(r"[`´¨˜^ˆ˚¸]", "", line.text).strip(" 0123456789*∗†‡,")
+        if NAME.fullmatch(bare) or len(bare) < 3:
+            continue  # another name, in another type (an accent's font), or a mark
+        above = [
+            n
+            for n in names
+            if n.bbox[1] + 0.5 * (n.bbox[3] - n.bbox[1]) < line.bbox[1]
+            and line.bbox[1] - n.bbox[3] <= 3 * (n.bbox[3] - n.bbox[1])
+            and n.bbox[0] < line.bbox[2]
+            and line.bbox[0] < n.bbox[2]
+            and abs(n.size - line.size) <= 1.5
+        ]
+        if above:
+            under.append(line)
+    if under:
+        return "byline, under the author names", under
+    marks = {a or b for ln in names for a, b in _MARK.findall(ln.text)}
+    if not marks:
+        return None
+    notes = list(s.first_page_notes)
+    opened: list[Line] = []
+    seen: set[str] = set()
+    for i, line in enumerate(notes):
+        text = line.text.strip()
+        mark = text[:1]
+        if mark not in marks or mark in seen or not text[1:2].isupper() or anonymous(text):
+            continue
+        if _NOT_AFFILIATION.match(text[1:]):
+            continue
+        seen.add(mark)
+        opened.append(line)
+        for nxt in notes[i + 1 :]:  # the note's next lines, up to the next note
+            rest = nxt.text.strip()
+            if rest[:1] in marks or _NOT_AFFILIATION.match(rest) or nxt.bbox[1] < line.bbox[1]:
+                break
+            opened.append(nxt)
+    return ("page-1 footnote that the byline's marks point to", opened) if opened else None
 
 
 def check(ctx: Context) -> Iterator[Violation]:

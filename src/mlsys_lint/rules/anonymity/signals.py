@@ -38,8 +38,8 @@ _INSTITUTION_WORDS = (
 
 @lru_cache(maxsize=8)
 def _organization_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    listed = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:{_INSTITUTION_WORDS}|{listed})(?![A-Za-z])")
+    listed = "".join("|" + re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{_INSTITUTION_WORDS}{listed})(?![A-Za-z])")
 
 
 def organizations(venue: Venue | None = None) -> re.Pattern[str]:

@@ -12,7 +12,8 @@ counts as hidden. Figure internals in tiny type are recognized by the figure's o
 drawings or image around them (within 12 pt, where tick labels stand), so tiny text
 right next to a table rule is not reported either; off the page, text without a word
 of three letters (tick numbers, "N456 N412" panel labels of an included figure) is not
-reported. Text clipped away by a clipping path is not detected.
+reported; nor is white or tiny text without such a word (a figure's symbols). Text
+clipped away by a clipping path is not detected.
 
 ## Why is this bad
 ICML 2026 desk-rejects prompt injection aimed at reviewers' tools, and hidden text
@@ -64,8 +65,9 @@ INJECTION = (
 
 
 FIGURE_MARGIN = 12.0  # tick labels stand just outside a plot's frame
-# off the page, text without a word (tick numbers, "N456 N412" neuron labels) is what an
-# included figure left outside its frame, not a message to anyone
+# white, tiny or off the page, text without a word (tick numbers, "N456 N412" neuron
+# labels, a figure's math symbols in a private encoding) is what a figure left behind,
+# not a message to anyone
 _A_WORD = re.compile(r"[^\W\d_]{3}")
 
 
@@ -116,7 +118,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             hidden = [
                 (s, why)
                 for s in line.spans
-                if (why := _why(s, page)) and (why != "off the page" or _A_WORD.search(s.text))
+                if (why := _why(s, page)) and (why == "invisible" or _A_WORD.search(s.text))
             ]
             if hidden:
                 runs.append((line, " ".join(s.text for s, _ in hidden)))

@@ -4,7 +4,8 @@ number of columns (MLSys: two). Columns are read from where the body-size text l
 sit: a page whose lines mostly
 run across the middle of the text block is one-column, a page with text in both halves
 and few lines crossing the middle is two-column. Title blocks, full-width figures,
-tables and abstracts do not make a page one-column; the blind-mode line-number ruler in
+tables, their captions (even in body-size type) and abstracts do not make a page
+one-column; the blind-mode line-number ruler in
 the margin is not a column; pages with too little text to tell are skipped, and so are
 the pages after the body (references, an appendix or a checklist may be one-column).
 
@@ -54,7 +55,8 @@ def page_columns(ctx: Context, page: int) -> int | None:
     size = s.body_font_size
     if size is None:
         return layout.columns
-    body = [ln for ln in layout.content if abs(ln.size - size) <= 0.6]
+    floats = {id(line) for line in layout.captions}
+    body = [ln for ln in layout.content if abs(ln.size - size) <= 0.6 and id(ln) not in floats]
     return count_columns(body, layout.middle)
 
 
