@@ -3,7 +3,9 @@
 # ../shared/kits (found through TEXINPUTS; no kit file is copied here). Needs TeX Live;
 # CI does not:
 #   apt-get update && apt-get install texlive-latex-extra texlive-fonts-recommended \
-#     texlive-science latexmk
+#     texlive-science texlive-publishers latexmk
+# `bash build.sh NAME...` rebuilds only those samples (src/NAME.tex); the tpl_* samples are
+# set in other templates with TeX Live's own classes (acmart, IEEEtran, llncs), no kit.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 kits="${KITS:-$here/../../shared/kits}"
@@ -13,7 +15,8 @@ python3 "$here/gen.py"
 build="$(mktemp -d)"
 trap 'rm -rf "$build"' EXIT
 cd "$here/src"
-for tex in *.tex; do
+if [ "$#" -gt 0 ]; then sources=("${@/%/.tex}"); else sources=(*.tex); fi
+for tex in "${sources[@]}"; do
   name="${tex%.tex}"
   case "$(grep -o 'usepackage\(\[[^]]*\]\)\?{\(mlsys2025\|icml2026\|neurips_2025\)}' "$tex" | head -1)" in
     *icml2026*) kit=icml2026 ;;
@@ -27,6 +30,7 @@ for tex in *.tex; do
   cp "$build/$name.pdf" "$here/$name.pdf"
   { grep -c 'Overfull' "$build/$name.log" || true; } | sed "s/^/built $name.pdf (overfull boxes: /;s/$/)/"
 done
+[ "$#" -gt 0 ] && exit 0
 # SyncTeX for the tests of exact source lines: blind_leaks built again with -synctex=1
 # (the PDF is byte-identical), its own source's path written as @SRC@ so that a test can
 # place it (a local build, or Overleaf's /compile), the kit's and TeX Live's paths as they

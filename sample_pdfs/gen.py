@@ -582,6 +582,78 @@ AUTHOR_REFS = (
 )
 
 
+# other templates, from TeX Live's own classes: (document class line, title block)
+OTHER_TEMPLATES = {
+    "acm_sigconf": (
+        r"\documentclass[sigconf]{acmart}",
+        r"""\author{Orla Venn}
+\affiliation{\institution{Qorvell Systems}\city{Lisbon}\country{Portugal}}
+\email{orla.venn@qorvell.example}
+\author{Bram Kettle}
+\affiliation{\institution{Brightwater Institute}\city{Oslo}\country{Norway}}""",
+    ),
+    "acm_sigconf_anonymous": (
+        r"\documentclass[sigconf,review,anonymous]{acmart}",
+        r"""\author{Orla Venn}
+\affiliation{\institution{Qorvell Systems}\city{Lisbon}\country{Portugal}}
+\email{orla.venn@qorvell.example}""",
+    ),
+    "acm_sigplan": (
+        r"\documentclass[sigplan,screen]{acmart}",
+        r"""\author{Orla Venn}
+\affiliation{\institution{Qorvell Systems}\city{Lisbon}\country{Portugal}}""",
+    ),
+    "ieee_conference": (
+        r"\documentclass[conference]{IEEEtran}",
+        r"""\author{\IEEEauthorblockN{Orla Venn}
+\IEEEauthorblockA{Qorvell Systems\\Lisbon, Portugal\\orla.venn@qorvell.example}
+\and
+\IEEEauthorblockN{Bram Kettle}
+\IEEEauthorblockA{Brightwater Institute\\Oslo, Norway}}""",
+    ),
+    "lncs": (
+        r"\documentclass{llncs}",
+        r"""\author{Orla Venn\inst{1} \and Bram Kettle\inst{2}}
+\institute{Qorvell Systems, Lisbon, Portugal \and Brightwater Institute, Oslo, Norway}""",
+    ),
+}
+
+
+def other_template(name: str, template: str, paras: int, seed: int = 11) -> None:
+    """Our text in another template's class from TeX Live: a camera-ready paper with two
+    invented authors, its own headings, references and one appendix section."""
+    rng = random.Random(seed)
+    cls, authors = OTHER_TEMPLATES[template]
+    acm = "acmart" in cls
+    out = [cls, r"\usepackage{graphicx}", r"\sloppy\emergencystretch=3em", r"\pdftrailerid{}"]
+    if acm:
+        out += [r"\settopmatter{printacmref=true}", r"\setcopyright{none}"]
+    out += [rf"\title{{{TITLE}}}"]
+    if not acm:
+        out.append(r"\begin{document}")
+    out.append(authors)
+    abstract = [r"\begin{abstract}", paragraph(rng, 6), r"\end{abstract}"]
+    if acm:
+        out += abstract + [r"\begin{document}", r"\maketitle"]
+    else:
+        out += [r"\maketitle"] + abstract
+    per = max(1, paras // len(SECTIONS))
+    for title in SECTIONS:
+        out.append(rf"\section{{{title}}}")
+        out.extend(paragraph(rng) + "\n" for _ in range(per))
+    out.append(r"\begin{thebibliography}{99}")
+    for k in range(18):
+        out.append(rf"\bibitem{{ref{k}}} " + reference(rng))
+    out.append(r"\end{thebibliography}")
+    out += [r"\appendix", r"\section{Proofs}", paragraph(rng), r"\end{document}"]
+    (SRC / f"{name}.tex").write_text("\n".join(out) + "\n")
+
+
+# the body's leading squeezed under the kit's 10 pt on 12 (FACTS.md 1.7)
+LINESPREAD = r"\linespread{0.9}"
+ELEVEN_PT_LEADING = r"\AtBeginDocument{\fontsize{10}{11}\selectfont}"
+
+
 def main() -> None:
     make_figure()
     make_account_figure()
@@ -601,6 +673,13 @@ def main() -> None:
     paper("etal", full, truncated_refs=(2, 9, 17))
     paper("no_references", full - 6, no_refs=True)
     paper("small_font", full, preamble=r"\AtBeginDocument{\small}")
+    paper("squeeze_linespread", full, preamble=LINESPREAD)
+    paper("squeeze_leading", full, preamble=ELEVEN_PT_LEADING)
+    other_template("tpl_acm_sigconf", "acm_sigconf", 40)
+    other_template("tpl_acm_sigplan", "acm_sigplan", 40)
+    other_template("tpl_acm_anonymous", "acm_sigconf_anonymous", 40)
+    other_template("tpl_ieee_conference", "ieee_conference", 40)
+    other_template("tpl_lncs", "lncs", 40)
     paper("long", full, appendix_paras=220, refs=40)
     paper("camera_ready", full - 3, options="accepted")
     paper(

@@ -226,3 +226,63 @@ def test_a_full_width_caption_in_body_type_does_not_make_a_page_one_column(tmp_p
                                  fontname="tiro")  # fmt: skip
     report = lint(save(doc, tmp_path, "captions"), select=["L002"])
     assert codes(report) == []
+
+
+# -- templates identified as data; one root cause ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sample", "title", "how"),
+    [
+        ("tpl_acm_sigconf", "ACM acmart (sigconf)", 'prints "ACM Reference Format'),
+        ("tpl_acm_sigplan", "ACM acmart (sigplan)", 'prints "ACM Reference Format'),
+        ("tpl_ieee_conference", "IEEEtran (conference)", "its body fills x 49.0-563.0"),
+        ("tpl_lncs", "Springer LNCS (llncs)", "1 column"),
+        ("neurips_clean", "the NeurIPS template", "Submitted to 39th Conference"),
+    ],
+)
+def test_another_template_is_one_root_cause(sample, title, how):
+    report = lint(SAMPLES / f"{sample}.pdf", select=["L"])
+    (l009,) = [f for f in report.findings if f.rule == "L009"]
+    assert f"set in {title}" in l009.message and how in l009.message
+    # what the template explains (its block, type, columns) is folded into it
+    folded = [f for f in report.findings if f.rule in ("L002", "L005")]
+    assert folded and all(f.same_as is not None and f.same_as.rule == "L009" for f in folded)
+
+
+def test_the_venues_own_template_is_no_other_template():
+    for sample in ("clean", "squeeze_linespread", "camera_ready"):
+        assert "L009" not in codes(lint(SAMPLES / f"{sample}.pdf", select=["L009"]))
+
+
+def test_a_new_template_is_a_file(tmp_path, monkeypatch):
+    """Adding a template needs no Python change: a TOML file with its notice."""
+    import shutil
+
+    from mlsys_lint.document import template
+    from mlsys_lint.venues import styles_dir
+
+    styles = tmp_path / "styles"
+    shutil.copytree(styles_dir(), styles)
+    (styles / "templates" / "quillpress.toml").write_text(
+        'name = "quillpress"\ntitle = "Quillpress Proceedings"\nfamily = "Quillpress"\n'
+        "notices = ['Quillpress Symposium on Placement']\ncolumns = 2\n"
+    )
+    doc = pymupdf.open(CLEAN)
+    _replace_line(doc[0], "Preliminary work", "Quillpress Symposium on Placement 2031.", 7)
+    path = save(doc, tmp_path, "quill")
+    monkeypatch.setattr(template, "styles_dir", lambda: styles)
+    template._fingerprints.cache_clear()
+    try:
+        (f,) = lint(path, select=["L009"]).findings
+    finally:
+        template._fingerprints.cache_clear()
+    assert "set in Quillpress Proceedings" in f.message
+
+
+def test_every_template_file_loads():
+    from mlsys_lint.document.template import _fingerprints
+
+    names = {f.name for f in _fingerprints()}
+    for need in ("acmart-sigconf", "ieeetran-conference", "llncs", "acl", "iclr", "aaai"):
+        assert need in names

@@ -13,7 +13,11 @@ from mlsys_lint.findings import FileReport, Finding, Twin
 # (reported, its twin): what makes two findings one problem is in `_same` below
 PAIRS = (
     ("A004", "T006"), ("A001", "T006"), ("R001", "T005"), ("A008", "H001"), ("A008", "S001"),
+    ("L009", "L005"), ("L009", "L002"),
 )  # fmt: skip
+# the reported rule explains every finding of its twin's in the paper: another template
+# (L009) is why the block, the type and the columns (L005, L002) differ
+EXPLAINS_ALL = {("L009", "L005"), ("L009", "L002")}
 
 
 def _surname(reference: str) -> str:
@@ -27,6 +31,8 @@ def _overlap(a, b) -> bool:
 
 
 def _same(first: Finding, second: Finding) -> bool:
+    if first.rule == "L009":
+        return True
     if first.rule == "A004":  # the acknowledgments: the PDF's heading is the source's line
         src, where = first.source, second.location
         if src is not None:
@@ -63,7 +69,8 @@ def merge(reports: list[FileReport]) -> list[FileReport]:
                 head = marks.get((i, j), first)
                 marks[(i, j)] = head._replace(also=head.also + (Twin(b, second.location),))
                 marks[(k, m)] = second._replace(same_as=Twin(a, first.location))
-                break
+                if (a, b) not in EXPLAINS_ALL:
+                    break
     if not marks:
         return reports
     return [

@@ -71,6 +71,10 @@ class Body(NamedTuple):
     page_limit: int
     hard_limit: bool = True  # false: a soft limit, reported as a warning
     min_font_size_pt: float = 10.0
+    # the style's baseline pitch for body text (FACTS.md: 11.96 bp for 10 pt in MLSys and
+    # ICML, 10.91 in NeurIPS); 0: not checked
+    leading_pt: float = 0.0
+    leading_tolerance_pt: float = 0.5
     uncounted_sections: tuple[str, ...] = ()  # headings after which pages do not count
 
 

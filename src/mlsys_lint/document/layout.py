@@ -244,7 +244,7 @@ def furniture(sorted_pages: list[tuple[Page, _Sorted]]) -> set[int]:
             and (ln.bbox[3] < EDGE_BAND * page.height or ln.bbox[1] > (1 - EDGE_BAND) * page.height)
             and ln in _edge_rows(parts.seen, ln)
         }
-    block = _measure([[ln for ln in p.seen if id(ln) not in out] for _, p in sorted_pages]).block
+    block = measure([[ln for ln in p.seen if id(ln) not in out] for _, p in sorted_pages]).block
     if block is not None:
         sizes: dict[float, int] = {}
         for _, parts in sorted_pages:
@@ -279,7 +279,7 @@ def _shared_edge(values: list[float], low: bool) -> float:
     return median(values)
 
 
-def _measure(contents: list[list[Line]]) -> Frame:
+def measure(contents: list[list[Line]]) -> Frame:
     """The block the body's lines fill: per page the extent of its long lines, then the
     outermost edge on each side that several pages share."""
     extents = []
@@ -315,7 +315,7 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
             else:
                 content.append(line)
         split.append((page, parts, _join_section_numbers(content), header, footer))
-    frame = _measure([c for _, _, c, _, _ in split])
+    frame = measure([c for _, _, c, _, _ in split])
     out = []
     for page, parts, content, header, footer in split:
         middle = page.width / 2

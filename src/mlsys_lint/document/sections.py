@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
+from statistics import median
 from typing import NamedTuple
 
 from mlsys_lint.document.layout import (
@@ -19,6 +20,7 @@ from mlsys_lint.document.layout import (
     SPAN,
     PageLayout,
     Position,
+    measure,
     page_layouts,
     side,
 )
@@ -39,6 +41,8 @@ REFERENCES_TITLES = {
 _APPENDIX_WORD = re.compile(
     rf"^\s*(?:[A-Z0-9]\.?\s+)?({titles_pattern('appendix_titles')})\b", re.IGNORECASE
 )
+# an abstract that opens with its run-in heading (IEEE's "Abstract—", LNCS's "Abstract.")
+_RUN_IN_ABSTRACT = re.compile(r"^\s*Abstract\s*[—–.:-]\s*\S")
 _FIRST_SECTION = re.compile(r"^\s*1\.?\s+(?:INTRODUCTION|Introduction)\b")
 _LETTER_HEADING = re.compile(r"^\s*[A-Z](?:\.\d+)*\.?\s+[A-Z][A-Za-z]")
 
@@ -55,6 +59,36 @@ class _Parts(NamedTuple):
 class Sections(_Parts):
     """The document's structure; its fields immutable, what is derived from them computed
     once on first use (as TextStream)."""
+
+    @cached_property
+    def block(self) -> tuple[float, float, float, float] | None:
+        """The text block the pages really use (document.layout.measure)."""
+        return measure([list(ly.content) for ly in self.layouts]).block
+
+    @cached_property
+    def leading(self) -> tuple[float | None, dict[int, float]]:
+        """The body's baseline pitch: the median distance between consecutive full lines
+        of body-size type in one column, for the document and for each page that has
+        enough such lines (None and {} when too few)."""
+        size = self.body_font_size
+        if size is None:
+            return None, {}
+        every: list[float] = []
+        pages: dict[int, float] = {}
+        for layout in self.layouts:
+            columns: dict[int, list[float]] = {}
+            for line in layout.content:
+                if abs(line.size - size) <= 0.3 and len(line.text.strip()) >= 25:
+                    columns.setdefault(layout.column_of(line), []).append(line.bbox[3])
+            pitches = []
+            for ys in columns.values():
+                ys.sort()
+                steps = [b - a for a, b in zip(ys, ys[1:], strict=False)]
+                pitches += [d for d in steps if 0.8 * size <= d <= 1.6 * size]
+            if len(pitches) >= 10:
+                pages[layout.page.number] = round(median(pitches), 2)
+            every += pitches
+        return (round(median(every), 2) if len(every) >= 20 else None), pages
 
     @property
     def body_pages(self) -> int | None:
@@ -156,11 +190,14 @@ class Sections(_Parts):
         marks = [
             line.y0
             for line in first.content
-            if len(line.text) < 40
-            and (
-                heading_title(line.text) in ("abstract", "introduction")
-                or _FIRST_SECTION.match(line.text)
+            if (
+                len(line.text) < 40
+                and (
+                    heading_title(line.text) in ("abstract", "introduction")
+                    or _FIRST_SECTION.match(line.text)
+                )
             )
+            or _RUN_IN_ABSTRACT.match(line.text)
         ]
         if not marks:
             return ()

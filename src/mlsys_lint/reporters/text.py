@@ -35,7 +35,9 @@ def _head(path: str, f: Finding, opts: ReportOptions) -> str:
         where = f"{path}:"
     color = "red" if f.severity == "error" else "yellow"
     # one problem two rules saw: said once, with the other rule's place
-    also = "".join(f" (also {t.rule} at {place(t.location)})" for t in f.also)
+    # (a rule that explains several of another's, as L009 does L005's, names each once)
+    twins = dict.fromkeys(f"{t.rule} at {place(t.location)}" for t in f.also)
+    also = "".join(f" (also {t})" for t in twins)
     return (
         f"{_style(where, opts, bold=True)} {_style(f.rule, opts, fg=color, bold=True)} "
         f"[{f.severity}] {f.message}{also}"

@@ -52,10 +52,11 @@ from mlsys_lint.findings import Violation, union
 from mlsys_lint.rules.anonymity.signals import (
     AFFILIATION_FOOTNOTE,
     EMAIL,
-    NAME,
     PERSONAL_DATA,
     anonymous,
+    byline_names,
     organizations,
+    typeface,
     with_listed,
 )
 from mlsys_lint.rules.base import Context, Rule, clip
@@ -130,31 +131,23 @@ _NOT_AFFILIATION = re.compile(
 )
 
 
-def _typeface(line: Line) -> tuple[str, bool]:
-    span = max(line.spans, key=lambda sp: len(sp.text)) if line.spans else None
-    return (span.font.split("+")[-1] if span else ""), line.bold
-
-
 def _by_place(s) -> tuple[str, list[Line]] | None:
     """Affiliations found by where the template sets them, whatever they name: the byline
     lines under an author's name in another type, or the page-1 footnote that opens with
     one of the byline's affiliation marks."""
     byline = [ln for ln in s.byline if ln.text.strip()]
-    if not byline or any(anonymous(ln.text) for ln in byline):
-        return None
-    names = [ln for ln in byline if NAME.search(ln.text) and not EMAIL.search(ln.text)]
+    names = byline_names(byline)
     if not names:
         return None
-    faces = {_typeface(ln) for ln in names}
+    faces = {typeface(ln) for ln in names}
     under = []
     for line in byline:
-        if line in names or _typeface(line) in faces or EMAIL.search(line.text):
+        if line in names or typeface(line) in faces or EMAIL.search(line.text):
             continue
         if len(line.text.split()) > 12 or _NOT_AFFILIATION.match(line.text):
             continue
-        bare = re.sub(r"[`´¨˜^ˆ˚¸]", "", line.text).strip(" 0123456789*∗†‡,")
-        if NAME.fullmatch(bare) or len(bare) < 3:
-            continue  # another name, in another type (an accent's font), or a mark
+        if len(line.text.strip(" 0123456789*∗†‡,")) < 3:
+            continue  # a mark
         above = [
             n
             for n in names
@@ -162,7 +155,7 @@ def _by_place(s) -> tuple[str, list[Line]] | None:
             and line.bbox[1] - n.bbox[3] <= 3 * (n.bbox[3] - n.bbox[1])
             and n.bbox[0] < line.bbox[2]
             and line.bbox[0] < n.bbox[2]
-            and abs(n.size - line.size) <= 1.5
+            and abs(n.size - line.size) <= 3
         ]
         if above:
             under.append(line)
@@ -171,15 +164,16 @@ def _by_place(s) -> tuple[str, list[Line]] | None:
     marks = {a or b for ln in names for a, b in _MARK.findall(ln.text)}
     if not marks:
         return None
-    notes = list(s.first_page_notes)
+    notes = [ln for ln in byline if ln not in names] + list(s.first_page_notes)
     opened: list[Line] = []
     seen: set[str] = set()
     for i, line in enumerate(notes):
         text = line.text.strip()
         mark = text[:1]
-        if mark not in marks or mark in seen or not text[1:2].isupper() or anonymous(text):
+        after = text[1:].lstrip()[:1]
+        if mark not in marks or mark in seen or not after.isupper() or anonymous(text):
             continue
-        if _NOT_AFFILIATION.match(text[1:]):
+        if _NOT_AFFILIATION.match(text[1:].lstrip()):
             continue
         seen.add(mark)
         opened.append(line)
@@ -188,7 +182,7 @@ def _by_place(s) -> tuple[str, list[Line]] | None:
             if rest[:1] in marks or _NOT_AFFILIATION.match(rest) or nxt.bbox[1] < line.bbox[1]:
                 break
             opened.append(nxt)
-    return ("page-1 footnote that the byline's marks point to", opened) if opened else None
+    return ("note that the byline's marks point to", opened) if opened else None
 
 
 def check(ctx: Context) -> Iterator[Violation]:

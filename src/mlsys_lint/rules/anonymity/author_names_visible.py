@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterator
 
 from mlsys_lint.findings import Violation, union
-from mlsys_lint.rules.anonymity.signals import NAME, anonymous, with_listed
+from mlsys_lint.rules.anonymity.signals import byline_names, with_listed
 from mlsys_lint.rules.base import Context, Rule, clip
 
 RULE = Rule(
@@ -58,17 +58,15 @@ RULE = Rule(
 
 
 def _byline(ctx: Context) -> Iterator[Violation]:
-    byline = ctx.sections.byline
-    if byline and not any(anonymous(line.text) for line in byline):
-        names = [line for line in byline if NAME.search(line.text)]
-        if names:
-            text = " ".join(line.text.strip() for line in names)
-            yield Violation(
-                f'the byline shows author names: "{clip(text, 60)}"',
-                page=1,
-                bbox=union([line.bbox for line in names]),
-                evidence=clip(text, 200),
-            )
+    names = byline_names(ctx.sections.byline)
+    if names:
+        text = " ".join(line.text.strip() for line in names)
+        yield Violation(
+            f'the byline shows author names: "{clip(text, 60)}"',
+            page=1,
+            bbox=union([line.bbox for line in names]),
+            evidence=clip(text, 200),
+        )
     notices = [re.compile(p, re.IGNORECASE) for p in ctx.venue.blind.camera_ready_notices]
     if ctx.pdf.pages and notices:
         first = ctx.sections.layouts[0]

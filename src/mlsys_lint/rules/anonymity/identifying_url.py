@@ -63,7 +63,7 @@ from mlsys_lint.rules.anonymity.signals import (
     GIT_REMOTE,
     NAME,
     WEB_URL,
-    anonymous,
+    byline_names,
     remote_url,
 )
 from mlsys_lint.rules.base import Context, Rule, clip
@@ -158,7 +158,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     s = ctx.sections
     system = system_words(s.title)
-    byline = [ln.text for ln in s.byline if not anonymous(ln.text)]
+    byline = [ln.text for ln in byline_names(s.byline)]
     people = name_parts([m.group() for text in byline for m in NAME.finditer(text)])
     notes = {id(line) for line in s.first_page_notes}
     best: dict[tuple[str, str], tuple[int, str, _Seen, str]] = {}

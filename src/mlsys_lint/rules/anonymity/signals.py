@@ -69,6 +69,28 @@ def anonymous(text: str) -> bool:
     return any(w in low for w in words("anonymous_placeholders"))
 
 
+def typeface(line) -> tuple[str, int]:
+    """The type a byline line is set in: its longest run's font (bold or not is in the
+    font's name) and size; a mark in another weight does not change it."""
+    span = max(line.spans, key=lambda sp: len(sp.text.strip())) if line.spans else None
+    return (span.font.split("+")[-1] if span else ""), round(line.size)
+
+
+def byline_names(byline) -> list:
+    """The byline's lines of author names, found by type as any template sets them: the
+    type of its topmost name-shaped line ("Orla Venn"); an affiliation under it is set in
+    another type, even when it is name-shaped too ("Qorvell Systems"). None when the
+    byline stands in for the authors ("Anonymous Authors")."""
+    lines = [ln for ln in byline if ln.text.strip()]
+    if not lines or any(anonymous(ln.text) for ln in lines):
+        return []
+    named = [ln for ln in lines if NAME.search(ln.text) and not EMAIL.search(ln.text)]
+    if not named:
+        return []
+    face = typeface(min(named, key=lambda ln: ln.bbox[1]))
+    return [ln for ln in named if typeface(ln) == face]
+
+
 def placeholder_emails(venue: Venue) -> set[str]:
     """Addresses that name nobody: every template's placeholders (vocab.toml), and what
     the venue's profile adds."""

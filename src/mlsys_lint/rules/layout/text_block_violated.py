@@ -1,8 +1,11 @@
 """## What it does
 Checks that the paper is set in the venue's text block (MLSys: 6.75 x 9 in at x 55.44-541.44,
 y 67.06-715.06 bp), that the body font is not smaller than the style's (MLSys: 10 pt
-Times; 9.86-10.06 bp under microtype counts as 10 pt), and that the style's own alarm
-text ("The page layout violates the ICML style.") is absent.
+Times; 9.86-10.06 bp under microtype counts as 10 pt), that its lines are not set closer
+than the style's leading (MLSys and ICML: 10 pt on 11.96 bp; `\\linespread{0.9}` gives
+10.76, a copy of the style with 11 pt leading 10.96: the baseline pitch of full body
+lines in one column, measured from the PDF alone), and that the style's own alarm text
+("The page layout violates the ICML style.") is absent.
 
 The verdict on the block is taken from where the body text really sits: on every page
 with enough body-size lines, the extent of those lines (the second-most extreme line on
@@ -11,12 +14,13 @@ when that measured block lies outside the venue's by more than `text_block.toler
 is the paper "not set in the text block" (an error). Single lines of the body that stick
 out further than `text_block.outlier_pt` (an overfull line, a table wider than its
 column) are one warning for the whole paper, listing the pages and quoting the worst;
+a paper that L009 recognises as set in another template keeps these findings, folded
+into L009's (one cause);
 tick labels and captions a few points out are nothing. Lines in the references and
 the appendix are not counted: they buy no room under the page limit. Expected furniture
 is not text out of place: the blind-mode line-number ruler, the running head, the
 first-page notice, and page numbers where the venue's footer has them. Pages of another
-paper size are not measured (L001 reports them), nor is a paper that L009 recognises as
-set in another venue's template (its finding says why the block differs).
+paper size are not measured (L001 reports them).
 
 ## Why is this bad
 The call for papers requires the official style unchanged; shrunk margins, a taller text
@@ -28,8 +32,10 @@ its page layout was altered.
 `paper.pdf:1: L005 [error] body text runs x 53.5-559.7, y 84.6-695.6 (median of 5 pages);
 MLSys 2026 (research track)'s text block is x 55.4-541.4, y 67.1-715.1: the paper is not
 set in its 6.75 x 9 in text block`, `paper.pdf:4: L005 [warning] 2 lines of the body stick
-out of the text block by more than 20 pt (pages 4, 7), up to 31 pt` or `L005 [error] body
-font is 9 pt; MLSys 2026 (research track) requires at least 10 pt`.
+out of the text block by more than 20 pt (pages 4, 7), up to 31 pt`, `L005 [error] body
+font is 9 pt; MLSys 2026 (research track) requires at least 10 pt` or `L005 [error] body
+lines are set 10.76 pt apart (pages 1-11); MLSys 2026 (research track)'s style sets them
+11.96 pt apart`.
 
 ## Use instead
 Remove `geometry`, `\\textheight`/`\\textwidth` changes, `\\small` around the body and
@@ -37,7 +43,8 @@ Remove `geometry`, `\\textheight`/`\\textwidth` changes, `\\small` around the bo
 
 ## Options
 Profile keys `text_block.*` (left_pt, top_pt, width_pt, height_pt, tolerance_pt,
-outlier_pt, header_zone_pt, footer_zone_pt), `body.min_font_size_pt`, `blind.layout_alarm`.
+outlier_pt, header_zone_pt, footer_zone_pt), `body.min_font_size_pt`, `body.leading_pt`,
+`body.leading_tolerance_pt`, `blind.layout_alarm`.
 """
 
 from __future__ import annotations
@@ -46,7 +53,6 @@ from collections.abc import Iterator
 from statistics import median
 
 from mlsys_lint.document.model import Line
-from mlsys_lint.document.template import recognise
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, page_ranges
 
@@ -59,6 +65,8 @@ RULE = Rule(
         "page.tolerance_pt",
         "blind.layout_alarm",
         "body.min_font_size_pt",
+        "body.leading_pt",
+        "body.leading_tolerance_pt",
     ),
 )
 
@@ -97,7 +105,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             ]
             if len(body) >= MIN_LINES:
                 extents.append((layout.page.number, _extent(body)))
-    if extents and recognise(sections, ctx.venue) is None:  # else L009 says it, once
+    if extents:
         x0, y0, x1, y1 = (median(e[i] for _, e in extents) for i in range(4))
         if x0 < left - tol or y0 < top - tol or x1 > right + tol or y1 > bottom + tol:
             width, height = tb.width_pt / 72, tb.height_pt / 72
@@ -113,12 +121,28 @@ def check(ctx: Context) -> Iterator[Violation]:
         else:
             yield from _outliers(ctx, (left, top, right, bottom), far, header_top, footer_bottom)
 
-    minimum = ctx.venue.body.min_font_size_pt
+    body = ctx.venue.body
+    minimum = body.min_font_size_pt
+    leading, per_page = sections.leading
     if minimum and size is not None and size < float(minimum) - 0.3:
+        spacing = f" on {leading:g} pt leading" if leading else ""
         yield Violation(
-            f"body font is {size:g} pt; {ctx.venue.title} requires at least {float(minimum):g} pt",
+            f"body font is {size:g} pt{spacing}; {ctx.venue.title} requires at least "
+            f"{float(minimum):g} pt",
             page=1,
             evidence=f"{size:g} pt",
+        )
+    elif body.leading_pt and leading and leading < body.leading_pt - body.leading_tolerance_pt:
+        floor = body.leading_pt - body.leading_tolerance_pt
+        squeezed = [p for p, v in per_page.items() if v < floor]
+        pages = page_ranges(squeezed) if squeezed else "all"
+        yield Violation(
+            f"body lines are set {leading:g} pt apart (page{'s' if len(squeezed) != 1 else ''} "
+            f"{pages}); {ctx.venue.title}'s style sets {size:g} pt type {body.leading_pt:g} pt "
+            "apart: the lines were squeezed together (\\linespread, \\baselineskip or a "
+            "changed \\normalsize)",
+            page=squeezed[0] if squeezed else 1,
+            evidence=f"median baseline pitch {leading:g} pt over {len(per_page)} pages",
         )
 
 
