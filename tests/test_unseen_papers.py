@@ -286,3 +286,45 @@ def test_every_template_file_loads():
     names = {f.name for f in _fingerprints()}
     for need in ("acmart-sigconf", "ieeetran-conference", "llncs", "acl", "iclr", "aaai"):
         assert need in names
+
+
+# -- A004: acknowledgments wherever they stand ---------------------------------------
+
+
+def test_a_funding_note_in_the_title_footnote_is_an_acknowledgment(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    _replace_line(
+        doc[0], "Anonymous Institution", "Supported by the Orvale Foundation under grant 1234.", 7
+    )
+    (f,) = lint(save(doc, tmp_path, "funding"), select=["A004"]).findings
+    assert "funding note" in f.message and "Orvale" in f.evidence
+
+
+def _heading_then(doc, heading: str, text: str) -> None:
+    page = doc[2]
+    rect = page.search_for("The")[0]
+    page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, rect.x0 + 230, rect.y1 + 12))
+    page.apply_redactions()
+    page.insert_text((rect.x0, rect.y1 - 2), heading, fontsize=10, fontname="tibo")
+    page.insert_text((rect.x0, rect.y1 + 10), text, fontsize=9, fontname="tiro")
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "fires"),
+    [
+        ("ACKNOWLEGEMENTS", "Orla Venn helped with the cluster.", True),  # misspelled
+        ("Acknowledgement", "Orla Venn helped with the cluster.", True),
+        ("FUNDING", "None.", False),  # thanks nobody
+        ("Funding", "The authors declare no competing interests.", False),
+    ],
+)
+def test_acknowledgment_headings_by_their_title(heading, text, fires, tmp_path):
+    doc = pymupdf.open(CLEAN)
+    _heading_then(doc, heading, text)
+    got = codes(lint(save(doc, tmp_path, "ackhead"), select=["A004"]))
+    assert got == (["A004"] if fires else [])
+
+
+def test_the_industry_track_allows_acknowledgments():
+    assert "A004" not in codes(lint(SAMPLES / "blind_leaks.pdf", "mlsys2026-industry"))
+    assert "A004" in codes(lint(SAMPLES / "blind_leaks.pdf", "mlsys2026"))

@@ -93,6 +93,7 @@ class Blind(NamedTuple):
     camera_ready_notices: tuple[str, ...] = ()  # regular expressions
     allow_organizations: bool = False
     allow_urls: bool = False
+    allow_acknowledgments: bool = False
 
 
 class Template(NamedTuple):

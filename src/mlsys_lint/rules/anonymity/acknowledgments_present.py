@@ -1,14 +1,21 @@
 """## What it does
-Finds acknowledgments in a blind submission: a heading "Acknowledgments",
-"Acknowledgements", "Acknowledgment" or "Funding", or, without a heading, sentences such
-as "We thank ...", "We are grateful to ...", "This work was supported by ..." and grant
-numbers ("grant CCF-2112345"), in the body and the appendix (not in reference entries).
+Finds acknowledgments in a blind submission, wherever they stand: a heading
+"Acknowledgments", "Acknowledgements", "Funding", "Acknowledgments and Disclosure of
+Funding" (misspelled ones too: "Acknowlegements") before or after the references or in
+the appendix; without a heading, sentences such as "We thank ...", "We are grateful to
+...", "This work was supported by ..." and grant numbers ("grant CCF-2112345") in the body
+and the appendix (not in reference entries); and a funding note in a footnote on the
+title, the abstract or any page ("Supported by the Example Foundation under grant 1234").
+A heading followed by nothing to thank ("Funding: None", "Not applicable", "The authors
+declare no competing interests") thanks nobody.
 The word "acknowledgment" in running text ("TCP acknowledgment packets") is not a
 heading and does not fire, nor does "we acknowledge" when it concedes a point ("we
 acknowledge that ...", "... the limitations of ..."), nor a phrase inside quotation
 marks (instructions that quote what not to write).
 
-Heuristics and limits: thanks phrased otherwise ("Thanks go to ...") are missed.
+Heuristics and limits: thanks phrased otherwise ("Thanks go to ...") are missed. Under a
+profile that allows acknowledgments (the MLSys industry track, whose authors need not
+anonymize beyond their names) the rule is silent.
 
 ## Why is this bad
 The MLSys 2026 call for papers names acknowledgments as a way authors identify
@@ -29,8 +36,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
+from mlsys_lint.document.layout import SPAN, Position
 from mlsys_lint.document.sections import heading_title
+from mlsys_lint.document.text import TextStream
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.base import Context, Rule, clip, quoting
 from mlsys_lint.vocab import words
@@ -38,7 +48,7 @@ from mlsys_lint.vocab import words
 RULE = Rule(
     "Acknowledgments in a blind submission.",
     blind_only=True,
-    options=("vocab.acknowledgment_headings",),
+    options=("blind.allow_acknowledgments", "vocab.acknowledgment_headings"),
 )
 
 # matched against the lower-cased prose (TextStream.search(folded=True))
@@ -51,26 +61,61 @@ THANKS = re.compile(
 )
 
 
-_MAYBE = re.compile(r"ackno|fund", re.IGNORECASE)
+_MAYBE = re.compile(r"ack|akn|fund", re.IGNORECASE)
+# a funding note as footnotes word it (only read in footnotes: "supported by" in the body
+# is about hardware as often as about money); lower-cased text
+FUNDING_NOTE = re.compile(
+    r"\b(?:supported|funded|sponsored|financed) (?:in part |partially |partly |jointly )?by\b"
+    r"|\b(?:grant|award|contract)s? (?:no\.?\s*|number\s*|#\s*)?[a-z]{0,6}[-\s]?\d{3,}"
+)
+# what a funding or acknowledgments section says when it thanks nobody
+NOTHING = re.compile(
+    r"^\W*(?:none\b|n/?a\b|not applicable|nothing to (?:declare|report)|no (?:external )?"
+    r"funding|(?:the )?authors? (?:declare|have|report)s? no|this (?:work|research) "
+    r"(?:received|was conducted without) no)",
+    re.IGNORECASE,
+)
+
+
+def _acknowledgment_heading(text: str, headings: set[str]) -> bool:
+    """A heading's title is one of the vocabulary's, or a near miss of one (a misspelling:
+    "Acknowlegements", "Acknowledgement")."""
+    title = heading_title(text)
+    if title in headings:
+        return True
+    if title[:3] not in ("ack", "akn", "fun"):
+        return False
+    return any(SequenceMatcher(None, title, h).ratio() >= 0.85 for h in headings)
+
+
+def _thanks_nobody(s, heading) -> bool:
+    """What follows the heading (on its line, run in, or the next lines) says there is
+    nothing to thank: "Funding: None"."""
+    rest = heading.line.text.split(":", 1)[1] if ":" in heading.line.text else ""
+    if not rest.strip():
+        i = s.index_of(heading)
+        rest = " ".join(p.line.text for p in s.reading_order[i + 1 : i + 3])
+    return bool(NOTHING.match(rest.strip()))
 
 
 def check(ctx: Context) -> Iterator[Violation]:
+    if ctx.venue.blind.allow_acknowledgments:
+        return
     s = ctx.sections
     headings = set(words("acknowledgment_headings", ctx.venue))
-    heading = None
-    if _MAYBE.search(s.prose.text):  # the prose holds body and appendix: one cheap look
-        heading = next(
-            (
-                p
-                for p in s.body + s.after_body
-                if len(p.line.text) < 60
-                and _MAYBE.search(p.line.text)
-                and heading_title(p.line.text) in headings
-                and (p.line.bold or p.line.text.strip().isupper())
-            ),
-            None,
-        )
-    if heading is not None:
+    title = {id(line) for line in s.title_block}
+    found = [
+        p
+        for p in s.reading_order
+        if len(p.line.text) < 60
+        and id(p.line) not in title
+        and _MAYBE.search(p.line.text)
+        and (p.line.bold or p.line.text.strip().isupper())
+        and _acknowledgment_heading(p.line.text.split(":", 1)[0], headings)
+        and not _thanks_nobody(s, p)
+    ]
+    if found:
+        heading = found[0]
         yield Violation(
             f'acknowledgments section in a blind submission: "{clip(heading.line.text, 40)}"',
             page=heading.page,
@@ -78,9 +123,22 @@ def check(ctx: Context) -> Iterator[Violation]:
             evidence=clip(heading.line.text),
         )
         return
+    said = False
     for m in s.prose.search(THANKS, per_sentence=True, folded=True):
         if not m.quoted and not _concedes(m):
+            said = True
             yield quoting(m, "acknowledgments in a blind submission", 70)
+    if said:
+        return
+    pages = sorted({p.page for p in s.body + s.after_body} | {1})
+    for page in pages:
+        notes = s.footnotes(page)
+        if not notes:
+            continue
+        stream = TextStream.of([Position(page, SPAN, line) for line in notes])
+        for m in stream.search(FUNDING_NOTE, per_sentence=True, folded=True):
+            yield quoting(m, "a funding note in a blind submission", 70)
+            return
 
 
 # "we acknowledge" thanks someone ("we acknowledge support from", "... the help of"),
