@@ -328,3 +328,34 @@ def test_acknowledgment_headings_by_their_title(heading, text, fires, tmp_path):
 def test_the_industry_track_allows_acknowledgments():
     assert "A004" not in codes(lint(SAMPLES / "blind_leaks.pdf", "mlsys2026-industry"))
     assert "A004" in codes(lint(SAMPLES / "blind_leaks.pdf", "mlsys2026"))
+
+
+# -- A005: first-person claims on cited work, in their forms ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("In 2019 we introduced Quorrel (Doe et al., 2019) for placement.", True),
+        ("As we showed in the extended version of this paper [9], it holds.", True),
+        ("In previous work, we showed that the cache helps [4].", True),
+        ("We previously proposed the Vantor scheduler [12].", True),
+        ("We developed a plugin for Torchly (Paszke et al., 2019).", False),
+        ("As we discussed in the previous section, the cache helps.", False),
+        ("Doe et al. (2019) introduced Quorrel for placement.", False),
+        ("We introduced the scheduler in Section 3 (see Figure 2).", False),
+    ],
+)
+def test_first_person_claims_on_cited_work(sentence, fires, tmp_path):
+    doc = pymupdf.open(CLEAN)
+    _replace_line(doc[2], "The", sentence)
+    got = codes(lint(save(doc, tmp_path, "selfcite"), select=["A005"]))
+    assert got == (["A005"] if fires else [])
+
+
+def test_one_cited_work_claimed_twice_is_one_finding(tmp_path):
+    doc = pymupdf.open(CLEAN)
+    _replace_line(doc[2], "The", "Proofs are in our full paper (Venn et al., 2020).")
+    _replace_line(doc[3], "The", "Details are in our full paper (Venn et al., 2020).")
+    (f,) = lint(save(doc, tmp_path, "twice"), select=["A005"]).findings
+    assert "(and 1 more place)" in f.message

@@ -61,8 +61,13 @@ SELF_REFERENCE = re.compile(
     rf"\bour {_EARLIER}(?: \w+)? {_WORK}\b"
     r"|\bwe (?:have )?(?:previously|earlier|recently) (?:showed|shown|proposed|presented|"
     r"demonstrated|introduced|developed|published)\b(?! (?:in|that) (?:section|sec\.|above))"
-    r"|\bas we (?:have )?(?:showed|shown|demonstrated|reported|proposed|argued|found) in "
-    rf"{_CITATION}"
+    r"|\bas we (?:have )?(?:showed|shown|demonstrated|reported|proposed|argued|found|discussed|"
+    rf"described|noted) in (?:{_CITATION}|(?:the |our |an? )?(?:extended|full|longer|journal|"
+    rf"conference|companion|previous|prior|earlier|original|technical|arxiv|workshop) "
+    rf"(?:[\w-]+ )?{_WORK}\b)"
+    # "in previous work, we showed ... [4]", "in an earlier paper we proposed"
+    rf"|\bin (?:our |an? |the )?{_EARLIER} {_WORK},? we (?:have )?(?:showed|shown|proposed|"
+    r"presented|demonstrated|introduced|developed|found|reported|studied)\b"
     rf"|\b(?:extending|extends|extend|extended|building on|builds on|build on) our {_EARLIER}\b"
     # "our full paper (Tripathy et al., 2020)", "our work on the TBD Suite (Zhu et al., 2018)":
     # the authors' own work, and the citation that says which paper it is
@@ -96,6 +101,17 @@ def owned_citation() -> re.Pattern[str]:
     )  # lower-cased prose, as SELF_REFERENCE
 
 
+# "we introduced Quorrel (Doe et al., 2019)": a first-person claim on a named system with
+# the citation that says which paper it is (read with its capitals: the name decides)
+CLAIMED_SYSTEM = re.compile(
+    r"\b[Ww]e (?:first |previously |recently |originally |have )?(?:introduced|proposed|"
+    r"presented|developed|released|designed|built|published|open-sourced) (?:the |a |an |our )?"
+    r"(?:[a-z][\w-]* )?[A-Z][\w-]*[A-Z0-9a-z](?: [a-z][\w-]*)?,? "
+    r"(?:\[\d{1,4}(?:[,–-]\s*\d{1,4})*\]|\((?:[A-Z][\w'-]+ (?:et al\.?|and [A-Z][\w'-]+)|"
+    r"[A-Z][\w'-]+),? (?:19|20)\d\d)"
+)
+
+
 def check(ctx: Context) -> Iterator[Violation]:
     own: list[tuple[int, str]] = []
     if ctx.authors is not None:  # author mode only: the module is not loaded otherwise
@@ -103,18 +119,53 @@ def check(ctx: Context) -> Iterator[Violation]:
 
         own = own_entries(ctx.sections, ctx.authors)
     said: set[str] = set()
+    found: list[tuple[str, object, str, str | None]] = []  # (cited, match, what, entry)
     for m in ctx.sections.prose.search(SELF_REFERENCE, per_sentence=True, folded=True):
         if m.quoted:
             continue
         said.add(m.sentence)
-        yield _citing(m, "self-citation in the first person", _cited(m, own))
-    if not own:
-        return
-    for m in ctx.sections.prose.search(owned_citation(), per_sentence=True, folded=True):
-        entry = _cited(m, own) if m.sentence not in said else None
-        if entry is not None:
-            said.add(m.sentence)
-            yield _citing(m, "a listed author's paper cited in the first person", entry)
+        found.append((_which(m), m, "self-citation in the first person", _cited(m, own)))
+    for m in ctx.sections.prose.search(CLAIMED_SYSTEM, per_sentence=True):
+        if m.quoted or m.sentence in said:
+            continue
+        said.add(m.sentence)
+        found.append((_which(m), m, "self-citation in the first person", _cited(m, own)))
+    if own:
+        for m in ctx.sections.prose.search(owned_citation(), per_sentence=True, folded=True):
+            entry = _cited(m, own) if m.sentence not in said else None
+            if entry is not None:
+                said.add(m.sentence)
+                found.append(
+                    (_which(m), m, "a listed author's paper cited in the first person", entry)
+                )
+    # one cited work claimed in several places is one finding, at its first place
+    places: dict[str, int] = {}
+    for cited, *_ in found:
+        places[cited] = places.get(cited, 0) + 1
+    done: set[str] = set()
+    for cited, m, what, entry in found:
+        if cited in done:
+            continue
+        done.add(cited)
+        v = _citing(m, what, entry)
+        more = places[cited] - 1
+        if more:
+            v = v._replace(message=f"{v.message} (and {more} more place{'s' if more > 1 else ''})")
+        yield v
+
+
+_CITED = re.compile(
+    r"\[\d{1,4}(?:[,–-]\s*\d{1,4})*\]"
+    r"|[A-Z][\w'-]+(?: et al\.?| (?:and|&) [A-Z][\w'-]+)?,? \(?(?:19|20)\d\d"
+)
+
+
+def _which(m) -> str:
+    """The work a first-person phrase claims: the citation nearest after it in its
+    sentence ("Tripathy et al., 2020", "[12]"), else the sentence itself."""
+    before, after = m.around
+    cite = _CITED.search(m.text + after) or _CITED.search(before)
+    return " ".join(cite.group().split()) if cite else m.sentence
 
 
 def _citing(m, what: str, entry: str | None) -> Violation:
