@@ -4,6 +4,7 @@ count. Read from the pages alone, whatever template set them: no venue here (the
 compare what is printed with the venue's profile afterwards), and no PyMuPDF."""
 
 import re
+from collections import Counter
 from statistics import median
 from typing import NamedTuple
 
@@ -43,6 +44,8 @@ class PageLayout(NamedTuple):
     columns: int | None  # detected column count, None when too little text to tell
     middle: float  # x that separates the columns
     captions: tuple[Line, ...] = ()  # lines of figure and table captions (in content too)
+    # the block the document's body fills, measured over all its pages (the same on each)
+    block: tuple[float, float, float, float] | None = None
 
     def column_of(self, line: Line) -> int:
         return side(line, self.middle)
@@ -187,18 +190,13 @@ def _sort(page: Page) -> _Sorted:
 def _edges(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
     """The lines of the first and of the last two rows of a page, when they lie in its
     top or bottom band: where running heads, footers and page numbers stand."""
-    if not lines:
-        return [], []
-    rows = sorted({round(ln.bbox[1] / 3) for ln in lines})
-    top_rows, bottom_rows = set(rows[:2]), set(rows[-2:])
-    top = [
-        ln for ln in lines if round(ln.bbox[1] / 3) in top_rows and ln.bbox[3] < EDGE_BAND * height
-    ]
-    bottom = [
-        ln
-        for ln in lines
-        if round(ln.bbox[1] / 3) in bottom_rows and ln.bbox[1] > (1 - EDGE_BAND) * height
-    ]
+    lo, hi = EDGE_BAND * height, (1 - EDGE_BAND) * height
+    near_top = [ln for ln in lines if ln.bbox[3] < lo]
+    near_bottom = [ln for ln in lines if ln.bbox[1] > hi]
+    top_rows = sorted({round(ln.bbox[1] / 3) for ln in near_top})[:2]
+    bottom_rows = sorted({round(ln.bbox[1] / 3) for ln in near_bottom})[-2:]
+    top = [ln for ln in near_top if round(ln.bbox[1] / 3) in top_rows]
+    bottom = [ln for ln in near_bottom if round(ln.bbox[1] / 3) in bottom_rows]
     return top, bottom
 
 
@@ -216,12 +214,15 @@ def _key(line: Line) -> tuple[str, int]:
     return text, round(line.bbox[1] / 6)
 
 
-def furniture(sorted_pages: list[tuple[Page, _Sorted]]) -> set[int]:
+def furniture(
+    sorted_pages: list[tuple[Page, _Sorted]],
+) -> tuple[set[int], tuple[float, float, float, float] | None]:
     """The ids of the lines that are page furniture, read from the document alone: text
     in a page's top or bottom rows that recurs at the same height on other pages (a
     running head, a footer, a page number with its prefix), a page number standing alone
     at the top or bottom of its page, and what stands in those rows wholly outside the
-    block the body fills (a page-1 notice or copyright line set under the block)."""
+    block the body fills (a page-1 notice or copyright line set under the block). With
+    them, that block (the `measure` of the rest)."""
     counts: dict[tuple[str, int], int] = {}
     edges: list[Line] = []
     for page, parts in sorted_pages:
@@ -232,24 +233,26 @@ def furniture(sorted_pages: list[tuple[Page, _Sorted]]) -> set[int]:
     repeat = 2 if len(sorted_pages) < 20 else 3
     out = {id(line) for line in edges if counts.get(_key(line), 0) >= repeat}
     for page, parts in sorted_pages:
-        rows: dict[int, int] = {}
-        for line in parts.seen:
-            row = round(line.bbox[1] / 3)
-            rows[row] = rows.get(row, 0) + 1
+        lo, hi = EDGE_BAND * page.height, (1 - EDGE_BAND) * page.height
+        folios = [
+            ln
+            for ln in parts.seen
+            if (ln.bbox[3] < lo or ln.bbox[1] > hi) and _FOLIO.match(ln.text)
+        ]
+        if not folios:
+            continue
+        rows = Counter(round(ln.bbox[1] / 3) for ln in parts.seen)
         out |= {  # a page number alone in its row at the top or bottom of the page
             id(ln)
-            for ln in parts.seen
-            if _FOLIO.match(ln.text)
-            and rows[round(ln.bbox[1] / 3)] == 1
-            and (ln.bbox[3] < EDGE_BAND * page.height or ln.bbox[1] > (1 - EDGE_BAND) * page.height)
-            and ln in _edge_rows(parts.seen, ln)
+            for ln in folios
+            if rows[round(ln.bbox[1] / 3)] == 1 and _edge_rows(parts.seen, ln)
         }
     block = measure([[ln for ln in p.seen if id(ln) not in out] for _, p in sorted_pages]).block
     if block is not None:
-        sizes: dict[float, int] = {}
+        sizes: Counter[int] = Counter()
         for _, parts in sorted_pages:
             for ln in parts.seen:
-                sizes[round(ln.size)] = sizes.get(round(ln.size), 0) + len(ln.text)
+                sizes[round(ln.size)] += len(ln.text)
         text_size = max(sizes, key=sizes.__getitem__)
         out |= {  # small type outside the block: not a title above it
             id(ln)
@@ -257,7 +260,7 @@ def furniture(sorted_pages: list[tuple[Page, _Sorted]]) -> set[int]:
             if (ln.bbox[3] <= block[1] + 1 or ln.bbox[1] >= block[3] - 1)
             and ln.size <= text_size + 0.5
         }
-    return out
+    return out, block
 
 
 class Frame(NamedTuple):
@@ -304,7 +307,7 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
     """Every page's layout, read from the pages alone: the furniture found across the
     document, the columns split where the page's own text is centred."""
     sorted_pages = [(page, _sort(page)) for page in pages]
-    furn = furniture(sorted_pages)
+    furn, block = furniture(sorted_pages)
     split = []
     for page, parts in sorted_pages:
         content, header, footer = [], [], []
@@ -315,7 +318,7 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
             else:
                 content.append(line)
         split.append((page, parts, _join_section_numbers(content), header, footer))
-    frame = measure([c for _, _, c, _, _ in split])
+    frame = Frame(block)
     out = []
     for page, parts, content, header, footer in split:
         middle = page.width / 2
@@ -342,6 +345,7 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
                 count_columns([ln for ln in content if id(ln) not in skip], middle),
                 middle,
                 tuple(floats),
+                block,
             )
         )
     return tuple(out)

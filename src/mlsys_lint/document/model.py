@@ -64,13 +64,15 @@ class Line(NamedTuple):
         """True when bold type carries the line: every span bold, or bold spans holding
         nine in ten of its letters (a heading with a math symbol or a subscript in it,
         "Example that M$_2$ Takes ...", is still a bold heading)."""
-        spans = self.spans
-        if not spans:
-            return False
-        if all(s.bold for s in spans):
-            return True
-        bold = sum(len(s.text.strip()) for s in spans if s.bold)
-        return bold >= 0.9 * sum(len(s.text.strip()) for s in spans)
+        bold = total = 0
+        for s in self.spans:
+            n = len(s.text.strip())
+            total += n
+            if s.bold:
+                bold += n
+            elif total - bold > 0.1 * len(self.text):
+                return False  # more than a tenth of the line is already not bold
+        return total > 0 and bold >= 0.9 * total
 
 
 class Link(NamedTuple):

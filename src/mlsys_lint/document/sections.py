@@ -20,7 +20,6 @@ from mlsys_lint.document.layout import (
     SPAN,
     PageLayout,
     Position,
-    measure,
     page_layouts,
     side,
 )
@@ -63,19 +62,21 @@ class Sections(_Parts):
     @cached_property
     def block(self) -> tuple[float, float, float, float] | None:
         """The text block the pages really use (document.layout.measure)."""
-        return measure([list(ly.content) for ly in self.layouts]).block
+        return self.layouts[0].block if self.layouts else None
 
     @cached_property
     def leading(self) -> tuple[float | None, dict[int, float]]:
         """The body's baseline pitch: the median distance between consecutive full lines
-        of body-size type in one column, for the document and for each page that has
-        enough such lines (None and {} when too few)."""
+        of body-size type in one column, for the document and for each page of the body
+        that has enough such lines (None and {} when too few). Pages after the body (the
+        references, an appendix) are not read: what a squeeze buys is body pages."""
         size = self.body_font_size
         if size is None:
             return None, {}
         every: list[float] = []
         pages: dict[int, float] = {}
-        for layout in self.layouts:
+        last = self.body_pages or len(self.layouts)
+        for layout in self.layouts[:last]:
             columns: dict[int, list[float]] = {}
             for line in layout.content:
                 if abs(line.size - size) <= 0.3 and len(line.text.strip()) >= 25:
@@ -139,10 +140,12 @@ class Sections(_Parts):
         entries = Counter(_typeface(p.line) for p in region[:30])
         if not entries or entries.most_common(1)[0][0] == same:
             return region  # the heading is set like the entries (IEEE): no type to go by
+        size = same[0]
         for i, pos in enumerate(region):
             line = pos.line
             if (
                 len(line.text) < 80
+                and abs(line.size - size) <= 0.25
                 and _typeface(line) == same
                 and line.text.strip()[:1].isalpha()
                 and _heading_like(line, self.body_font_size)

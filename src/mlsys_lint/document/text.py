@@ -115,20 +115,23 @@ class TextStream(_Stream):
         lo, hi = self._sentence(start, end)
         return self.text[max(lo, start - before) : min(hi, end + after)].strip()
 
+    @cached_property
+    def _by_page(self) -> dict[int, list[int]]:
+        """The indexes of each page's lines."""
+        out: dict[int, list[int]] = {}
+        for i, pos in enumerate(self.positions):
+            out.setdefault(pos.page, []).append(i)
+        return out
+
     def near_box(self, page: int, bbox: tuple[float, float, float, float]) -> str:
         """`near` for the first line on `page` that `bbox` overlaps ("" if none): the
         words a link annotation stands on."""
-        for i, pos in enumerate(self.positions):
-            b = pos.line.bbox
-            if (
-                pos.page == page
-                and b[0] < bbox[2]
-                and bbox[0] < b[2]
-                and b[1] < bbox[3]
-                and bbox[1] < b[3]
-            ):
+        for i in self._by_page.get(page, ()):
+            b = self.positions[i].line.bbox
+            if b[0] < bbox[2] and bbox[0] < b[2] and b[1] < bbox[3] and bbox[1] < b[3]:
                 start = self.starts[i]
-                return self.near(start, start + len(" ".join(pos.line.text.split())))
+                line = " ".join(self.positions[i].line.text.split())
+                return self.near(start, start + len(line))
         return ""
 
     def search(
@@ -137,7 +140,7 @@ class TextStream(_Stream):
         """Every match of `pattern`, with its sentence and lines; with `per_sentence`, only
         the first match of each sentence. A `folded` pattern is written in lower case and
         runs on the lower-cased text (twice as fast as re.IGNORECASE)."""
-        joined, starts = self.text, self.starts
+        joined = self.text
         seen: set[tuple[int, int]] = set()
         haystack = joined
         if folded:
@@ -150,8 +153,13 @@ class TextStream(_Stream):
                 if (lo, hi) in seen:
                     continue
                 seen.add((lo, hi))
-            first = max(0, bisect_right(starts, m.start()) - 1)
-            last = max(first, bisect_right(starts, max(m.end() - 1, m.start())) - 1)
-            yield Match(
-                joined[m.start() : m.end()], joined[lo:hi].strip(), self.positions[first : last + 1]
-            )
+            yield self.match_at(m.start(), m.end(), (lo, hi))
+
+    def match_at(self, start: int, end: int, sentence: tuple[int, int] | None = None) -> Match:
+        """The Match for text[start:end] (a span found by other means than a pattern)."""
+        lo, hi = sentence or self._sentence(start, end)
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = max(first, bisect_right(self.starts, max(end - 1, start)) - 1)
+        return Match(
+            self.text[start:end], self.text[lo:hi].strip(), self.positions[first : last + 1]
+        )

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from mlsys_lint.document.layout import SPAN, Position
 from mlsys_lint.document.sections import heading_title
@@ -61,7 +60,12 @@ THANKS = re.compile(
 )
 
 
-_MAYBE = re.compile(r"ack|akn|fund", re.IGNORECASE)
+def _maybe(text: str) -> bool:
+    """A cheap first look: could the line be an acknowledgments or funding heading?"""
+    low = text.lower()
+    return "ack" in low or "akn" in low or "fund" in low
+
+
 # a funding note as footnotes word it (only read in footnotes: "supported by" in the body
 # is about hardware as often as about money); lower-cased text
 FUNDING_NOTE = re.compile(
@@ -69,11 +73,10 @@ FUNDING_NOTE = re.compile(
     r"|\b(?:grant|award|contract)s? (?:no\.?\s*|number\s*|#\s*)?[a-z]{0,6}[-\s]?\d{3,}"
 )
 # what a funding or acknowledgments section says when it thanks nobody
-NOTHING = re.compile(
-    r"^\W*(?:none\b|n/?a\b|not applicable|nothing to (?:declare|report)|no (?:external )?"
+NOTHING = (  # compiled on first use (re's cache)
+    r"(?i)^\W*(?:none\b|n/?a\b|not applicable|nothing to (?:declare|report)|no (?:external )?"
     r"funding|(?:the )?authors? (?:declare|have|report)s? no|this (?:work|research) "
-    r"(?:received|was conducted without) no)",
-    re.IGNORECASE,
+    r"(?:received|was conducted without) no)"
 )
 
 
@@ -85,7 +88,20 @@ def _acknowledgment_heading(text: str, headings: set[str]) -> bool:
         return True
     if title[:3] not in ("ack", "akn", "fun"):
         return False
-    return any(SequenceMatcher(None, title, h).ratio() >= 0.85 for h in headings)
+    return any(_near(title, h) for h in headings)
+
+
+def _near(a: str, b: str) -> bool:
+    """At most two letters added, dropped or changed (and a long enough word for that
+    to be a misspelling, not another word)."""
+    if len(b) < 8 or abs(len(a) - len(b)) > 2:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1] <= 2
 
 
 def _thanks_nobody(s, heading) -> bool:
@@ -95,7 +111,7 @@ def _thanks_nobody(s, heading) -> bool:
     if not rest.strip():
         i = s.index_of(heading)
         rest = " ".join(p.line.text for p in s.reading_order[i + 1 : i + 3])
-    return bool(NOTHING.match(rest.strip()))
+    return bool(re.match(NOTHING, rest.strip()))
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -104,18 +120,20 @@ def check(ctx: Context) -> Iterator[Violation]:
     s = ctx.sections
     headings = set(words("acknowledgment_headings", ctx.venue))
     title = {id(line) for line in s.title_block}
-    found = [
-        p
-        for p in s.reading_order
-        if len(p.line.text) < 60
-        and id(p.line) not in title
-        and _MAYBE.search(p.line.text)
-        and (p.line.bold or p.line.text.strip().isupper())
-        and _acknowledgment_heading(p.line.text.split(":", 1)[0], headings)
-        and not _thanks_nobody(s, p)
-    ]
-    if found:
-        heading = found[0]
+    heading = next(
+        (
+            p
+            for p in s.reading_order
+            if len(p.line.text) < 60
+            and _maybe(p.line.text)
+            and id(p.line) not in title
+            and (p.line.bold or p.line.text.strip().isupper())
+            and _acknowledgment_heading(p.line.text.split(":", 1)[0], headings)
+            and not _thanks_nobody(s, p)
+        ),
+        None,
+    )
+    if heading is not None:
         yield Violation(
             f'acknowledgments section in a blind submission: "{clip(heading.line.text, 40)}"',
             page=heading.page,
@@ -130,7 +148,9 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield quoting(m, "acknowledgments in a blind submission", 70)
     if said:
         return
-    pages = sorted({p.page for p in s.body + s.after_body} | {1})
+    # a funding note in a footnote: looked for only on the pages where the text says it
+    # (page 1's notes stand outside the prose)
+    pages = sorted({m.page for m in s.prose.search(FUNDING_NOTE, folded=True)} | {1})
     for page in pages:
         notes = s.footnotes(page)
         if not notes:

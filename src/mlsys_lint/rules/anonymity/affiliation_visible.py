@@ -123,11 +123,13 @@ def _hits(
 
 
 # an affiliation mark in a byline: a digit or symbol glued to a name or standing alone
-_MARK = re.compile(r"(?<=[a-z])([1-9∗*†‡§¶])|(?<=\s)([1-9∗*†‡§¶])(?=[\s,]|$)")
-_NOT_AFFILIATION = re.compile(
-    r"^\W*(?:equal contribution|these authors|corresponding|correspondence|preliminary work"
-    r"|under review|proceedings|copyright|work done|code)",
-    re.IGNORECASE,
+# (compiled on first use, by re's cache)
+_MARK = (
+    r"(?<=[a-z])([1-9∗*†‡§¶])|(?<=\s)([1-9∗*†‡§¶])(?=[\s,]|$)"  # compiled on first use (re's cache)
+)
+_NOT_AFFILIATION = (  # compiled on first use (re's cache)
+    r"(?i)^\W*(?:equal contribution|these authors|corresponding|correspondence|preliminary work"
+    r"|under review|proceedings|copyright|work done|code)"
 )
 
 
@@ -144,7 +146,7 @@ def _by_place(s) -> tuple[str, list[Line]] | None:
     for line in byline:
         if line in names or typeface(line) in faces or EMAIL.search(line.text):
             continue
-        if len(line.text.split()) > 12 or _NOT_AFFILIATION.match(line.text):
+        if len(line.text.split()) > 12 or re.match(_NOT_AFFILIATION, line.text):
             continue
         if len(line.text.strip(" 0123456789*∗†‡,")) < 3:
             continue  # a mark
@@ -161,7 +163,7 @@ def _by_place(s) -> tuple[str, list[Line]] | None:
             under.append(line)
     if under:
         return "byline, under the author names", under
-    marks = {a or b for ln in names for a, b in _MARK.findall(ln.text)}
+    marks = {a or b for ln in names for a, b in re.findall(_MARK, ln.text)}
     if not marks:
         return None
     notes = [ln for ln in byline if ln not in names] + list(s.first_page_notes)
@@ -173,13 +175,13 @@ def _by_place(s) -> tuple[str, list[Line]] | None:
         after = text[1:].lstrip()[:1]
         if mark not in marks or mark in seen or not after.isupper() or anonymous(text):
             continue
-        if _NOT_AFFILIATION.match(text[1:].lstrip()):
+        if re.match(_NOT_AFFILIATION, text[1:].lstrip()):
             continue
         seen.add(mark)
         opened.append(line)
         for nxt in notes[i + 1 :]:  # the note's next lines, up to the next note
             rest = nxt.text.strip()
-            if rest[:1] in marks or _NOT_AFFILIATION.match(rest) or nxt.bbox[1] < line.bbox[1]:
+            if rest[:1] in marks or re.match(_NOT_AFFILIATION, rest) or nxt.bbox[1] < line.bbox[1]:
                 break
             opened.append(nxt)
     return ("note that the byline's marks point to", opened) if opened else None

@@ -83,9 +83,8 @@ def _program_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_VERSIONED}|\b(?:{listed})\b", re.IGNORECASE)
 
 
-_TRADEMARK = re.compile(r"[®™©]|\(TM\)|\(R\)|/\d|\.(?:com|org|net|io)\b")
-# two to four capitalized words, initials between them, a parenthesised affiliation after
-_NAME_SHAPED = re.compile(
+_TRADEMARK = r"[®™©]|\(TM\)|\(R\)|/\d|\.(?:com|org|net|io)\b"
+_NAME_SHAPED = (  # compiled on first use (re's cache)
     r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)*(?:\s+(?:van|von|de|der|da|di|le|la|del)){0,2}"
     r"(?:\s+[A-Z][a-z'’-]+){1,3}(?:\s*\([^)]{0,60}\))?$"
 )
@@ -93,7 +92,7 @@ _NAME_SHAPED = re.compile(
 
 def _program(value: str, venue: Venue) -> bool:
     return bool(
-        _TRADEMARK.search(value) or _program_pattern(words("programs", venue)).search(value)
+        re.search(_TRADEMARK, value) or _program_pattern(words("programs", venue)).search(value)
     )
 
 
@@ -103,13 +102,13 @@ def _person(value: str, venue: Venue, *, shaped: bool = False) -> bool:
     value = " ".join(value.split())
     if not value or anonymous(value) or value.lower() in ("unknown", "author", "user"):
         return False
-    if shaped and not _NAME_SHAPED.match(value):
+    if shaped and not re.match(_NAME_SHAPED, value):
         return False
     return not _program(value, venue)
 
 
 # a folder named like a host ("img.example.com"): a web service's files, not a home's
-_HOST_FOLDER = re.compile(r"/[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/", re.I)
+_HOST_FOLDER = r"(?i)/[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/"
 
 
 def _path_user(path: str, venue: Venue) -> str | None:
@@ -126,7 +125,7 @@ def _path_user(path: str, venue: Venue) -> str | None:
         low
     ):
         return None
-    if _HOST_FOLDER.match(path[home.end() :] + "/"):
+    if re.match(_HOST_FOLDER, path[home.end() :] + "/"):
         return None
     return user
 

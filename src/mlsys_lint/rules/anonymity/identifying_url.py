@@ -53,7 +53,7 @@ from mlsys_lint.document.layout import SPAN, Position
 from mlsys_lint.document.text import TextStream
 from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.ownership import (
-    hostless,
+    hostless_spans,
     judge,
     name_parts,
     owner_of,
@@ -122,24 +122,35 @@ class _Seen(NamedTuple):
 
 
 def _places(ctx: Context) -> Iterator[_Seen]:
-    """Every link annotation and every URL written outside the reference list."""
-    text = ctx.sections.text
+    """Every link annotation and every URL written outside the reference list: in the
+    prose, and in the page-1 footnotes (a note on the title or abstract)."""
+    s = ctx.sections
     notice = _venue_notice(ctx)
+    streams = [s.prose, TextStream.of([Position(1, SPAN, ln) for ln in s.first_page_notes])]
     for page in ctx.pdf.pages:
         for link in page.links:
             if page.number == 1 and any(_overlaps(link.bbox, b) for b in notice):
                 continue  # the venue's own site, in its notice
             if _in_references(ctx, page.number, link.bbox):
                 continue
-            sentence = text.near_box(page.number, link.bbox)
+            sentence = next(
+                (near for t in streams if (near := t.near_box(page.number, link.bbox))), ""
+            )
             yield _Seen(page.number, link.bbox, link.uri, link.uri, sentence, True)
+    for text in streams:
+        yield from _written(text, notice, ctx)
+
+
+def _written(text: TextStream, notice, ctx: Context) -> Iterator[_Seen]:
     found = list(text.search(WEB_URL))
-    seen = [(m.page, m.text) for m in found]
-    found += [  # written without a scheme: "github.com/x/y", "alice.github.io"
-        m
-        for m in text.search(hostless(ctx.venue))
-        if not any(page == m.page and m.text in written for page, written in seen)
-    ]
+    bare = hostless_spans(text.text, ctx.venue)
+    if bare:  # written without a scheme: "github.com/x/y", "alice.github.io"
+        seen = [(m.page, m.text) for m in found]
+        found += [
+            m
+            for m in (text.match_at(a, b) for a, b in bare)
+            if not any(page == m.page and m.text in written for page, written in seen)
+        ]
     # (what is written, the URL it stands for): a git remote ("git clone
     # git@github.com:owner/repo.git") stands for its repository's https URL
     urls = [(m, m.text.rstrip(".,;:)]}")) for m in found]

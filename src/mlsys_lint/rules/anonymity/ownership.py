@@ -14,6 +14,7 @@ impersonal availability note ("The simulator is available at ...") and nothing e
 """
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -28,18 +29,22 @@ class Owner(NamedTuple):
     always: bool  # a profile or a file share: it shows its owner whatever is said around it
 
 
+# (the patterns of this module are compiled on first use, by re's cache: most papers
+# link nothing with an owner)
 # "docs.google.com/anonymous_link_placeholder", ".../anonymized-repo", "/TODO-link"
-PLACEHOLDER_PATH = re.compile(r"anonym|placeholder|redacted|/todo\b|/xxx+\b", re.I)
-PERSONAL_PATH = re.compile(
+PLACEHOLDER_PATH = (
+    r"(?i)anonym|placeholder|redacted|/todo\b|/xxx+\b"  # compiled on first use (re's cache)
+)
+PERSONAL_PATH = (  # compiled on first use (re's cache)
     r"/~([\w.-]+)|/(?:people|person|users|staff|homes|home|members)/([\w.-]+)"
 )
-ACCOUNT = re.compile(r"^@?[A-Za-z0-9][\w.-]*$")  # what an account name may be
-ACADEMIC_HOST = re.compile(r"(?:^|\.)(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2}|uni-[\w-]+\.de)$")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+ACCOUNT = r"^@?[A-Za-z0-9][\w.-]*$"
+ACADEMIC_HOST = r"(?:^|\.)(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2}|uni-[\w-]+\.de)$"
+_SCHEME = r"(?i)^[a-z][a-z0-9+.-]*://"
 
 
 def _split(url: str) -> tuple[str, str, str]:
-    if not _SCHEME.match(url):
+    if not re.match(_SCHEME, url):
         url = "http://" + url
     try:
         parts = urlsplit(url.rstrip(".,;:)]}"))
@@ -82,7 +87,7 @@ def owner_of(url: str, venue: Venue | None = None) -> Owner | None:
         if found is not None:
             return found
     full = host.removeprefix("www.") + path.rstrip("/")
-    if _under(host, words("anonymous_hosts", venue)) or PLACEHOLDER_PATH.search(path):
+    if _under(host, words("anonymous_hosts", venue)) or re.search(PLACEHOLDER_PATH, path):
         return None
     if _prefixed(full, words("profile_hosts", venue)):
         return Owner("a personal profile", path.strip("/").split("/")[-1], "", True)
@@ -96,7 +101,7 @@ def owner_of(url: str, venue: Venue | None = None) -> Owner | None:
             parts = parts[1:]
         if not parts or parts[0].lower() in words("site_paths", venue):
             return None  # the host's own pages, or a canonical dataset with no namespace
-        if not ACCOUNT.match(parts[0]):
+        if not re.match(ACCOUNT, parts[0]):
             return None  # not an account name: a URL broken at a line end
         account = parts[0].lstrip("@")
         if len(parts) == 1 and path.strip("/").split("/")[0].lower() in ("datasets", "models"):
@@ -118,10 +123,10 @@ def owner_of(url: str, venue: Venue | None = None) -> Owner | None:
         return Owner("a personal web page", account, path.strip("/").split("/")[0], False)
     if _under(host, tuple(p for p in words("public_hosts", venue) if "/" not in p)):
         return None
-    m = PERSONAL_PATH.search(path)
+    m = re.search(PERSONAL_PATH, path)
     if m:
         return Owner("a personal web page", m.group(1) or m.group(2), "", False)
-    if ACADEMIC_HOST.search(host):
+    if re.search(ACADEMIC_HOST, host):
         return Owner("an institution's web site", host, "", False)
     return None
 
@@ -129,7 +134,7 @@ def owner_of(url: str, venue: Venue | None = None) -> Owner | None:
 # -- what the paper says around a link ------------------------------------------------
 
 # the authors say it is theirs (lower-cased text)
-CLAIM = re.compile(
+CLAIM = (  # compiled on first use (re's cache)
     r"\bour (?:[\w-]+ ){0,3}?(?:code|codes|implementation|source|data|dataset|datasets|model"
     r"|models|artifacts?|repositor(?:y|ies)|tools?|librar(?:y|ies)|framework|system|benchmarks?"
     r"|scripts?|project|prototype|simulator|package|results|experiments|website|page|demo)\b"
@@ -138,35 +143,50 @@ CLAIM = re.compile(
     r"|\b(?:my|mine|i) (?:[\w-]+ ){0,2}?(?:code|implementation|repository|release|provide)"
 )
 # an impersonal availability note: says where, not whose
-AVAILABLE = re.compile(
+AVAILABLE = (  # compiled on first use (re's cache)
     r"\b(?:is|are) (?:\w+ )?(?:publicly |freely |openly )?available\b|\bcan be (?:found|accessed"
     r"|downloaded|obtained)\b|\bopen[- ]sourced?\b|\bavailable (?:at|on|from|here|online)\b"
     r"|(?:^|[\s(])(?:code|source code|implementation|repository|data|artifacts?|project page"
     r"|demo|website)(?: and [\w ]{1,20})?\s*:"
 )
 # a citation of others' work in the sentence
-CITATION = re.compile(
+CITATION = (  # compiled on first use (re's cache)
     r"\(\s*[A-Z][\w'’-]+(?: et al\.?| and [A-Z][\w'’-]+| & [A-Z][\w'’-]+)?,?\s*(?:19|20)\d\d"
     r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|\b[A-Z][\w'’-]+ et al\.? (?:\(|\[)"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 
 
-_HOSTLESS: dict[tuple[str, ...], re.Pattern[str]] = {}
+@lru_cache(maxsize=64)
+def _hostless(hosts: tuple[str, ...]) -> re.Pattern[str]:
+    # the host first, so the scan jumps from one possible first letter to the next; the
+    # subdomain before it ("alice." of alice.github.io) is taken by hand (hostless_spans)
+    names = "|".join(re.escape(h) for h in sorted(hosts, key=len, reverse=True))
+    return re.compile(rf"(?:{names})(?:/[^\s<>\"'{{}}|\\^`]*)?(?![\w-])")
 
 
-def hostless(venue: Venue | None = None) -> re.Pattern[str]:
-    """A link written without its scheme on an account or page host ("github.com/x/y",
-    "alice.github.io/demo"): the pattern, built from the vocabulary once."""
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+
+def hostless_spans(text: str, venue: Venue | None = None) -> list[tuple[int, int]]:
+    """Links written without their scheme on an account or page host ("github.com/x/y",
+    "alice.github.io/demo"), as (start, end) in `text`: only the hosts `text` names at
+    all are looked for (most papers name none and are not scanned)."""
     hosts = words("account_hosts", venue) + words("page_hosts", venue)
-    found = _HOSTLESS.get(hosts)
-    if found is None:
-        names = "|".join(re.escape(h) for h in sorted(hosts, key=len, reverse=True))
-        found = re.compile(
-            rf"(?<![\w./@-])(?:[\w-]+\.)*(?:{names})(?:/[^\s<>\"'{{}}|\\^`]*)?(?![\w-])"
-        )
-        _HOSTLESS[hosts] = found
-    return found
+    present = tuple(h for h in hosts if h in text)
+    if not present:
+        return []
+    out = []
+    for m in _hostless(present).finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in _HOST_CHARS:
+            start -= 1  # a subdomain ("alice.") or "www."
+        if start > 0 and text[start - 1] in "/@":
+            continue  # inside a URL with its scheme, or an e-mail address
+        if start < m.start() and text[m.start() - 1] != ".":
+            continue  # part of a longer word ("notgithub.com")
+        out.append((start, m.end()))
+    return out
 
 
 def _fold(text: str) -> str:
@@ -182,10 +202,10 @@ def system_words(title: str) -> set[str]:
     title = " ".join(title.split())
     head, colon, _ = title.partition(":")
     if colon and len(head.split()) <= 3:
-        out |= {_fold(w) for w in _WORD.findall(head)}
+        out |= {_fold(w) for w in re.findall(_WORD, head)}
     letters = [c for c in title if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        for w in _WORD.findall(title):
+        for w in re.findall(_WORD, title):
             inner = sum(c.isupper() for c in w[1:])
             if (w.isupper() and len(w) >= 3) or (inner and any(c.islower() for c in w)):
                 out.add(_fold(w))
@@ -241,15 +261,15 @@ def judge(
     if named:
         return Verdict(2, named)
     low = sentence.lower()
-    claim = CLAIM.search(low)
+    claim = re.search(CLAIM, low)
     if claim:
         return Verdict(2, f'the paper says "{claim.group()}"')
-    if CITATION.search(sentence):
+    if re.search(CITATION, sentence):
         return Verdict(0, "")  # beside a cited work, claimed by nobody: a third party's
     named = named_after_system(owner, system)
     if named:
         return Verdict(2, named)
-    available = AVAILABLE.search(low)
+    available = re.search(AVAILABLE, low)
     if available and title_note:
         return Verdict(2, "a note on the title or abstract")
     if available:
