@@ -251,7 +251,7 @@ def furniture(
     if block is not None:
         sizes: Counter[int] = Counter()
         for _, parts in sorted_pages:
-            for ln in parts.seen:
+            for ln in parts.seen[::3]:  # a third of the lines tell the running text's size
                 sizes[round(ln.size)] += len(ln.text)
         text_size = max(sizes, key=sizes.__getitem__)
         out |= {  # small type outside the block: not a title above it
@@ -287,17 +287,11 @@ def measure(contents: list[list[Line]]) -> Frame:
     outermost edge on each side that several pages share."""
     extents = []
     for lines in contents:
-        long = [ln.bbox for ln in lines if len(ln.text.strip()) >= 20]
+        long = [ln.bbox for ln in lines if len(ln.text) >= 20]
         if len(long) < 8:
             continue
-        extents.append(
-            (
-                min(b[0] for b in long),
-                min(b[1] for b in long),
-                max(b[2] for b in long),
-                max(b[3] for b in long),
-            )
-        )
+        x0s, y0s, x1s, y1s = zip(*long, strict=True)
+        extents.append((min(x0s), min(y0s), max(x1s), max(y1s)))
     if not extents:
         return Frame(None)
     return Frame(tuple(_shared_edge([e[i] for e in extents], i < 2) for i in range(4)))  # type: ignore[misc]

@@ -170,14 +170,10 @@ _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 def hostless_spans(text: str, venue: Venue | None = None) -> list[tuple[int, int]]:
     """Links written without their scheme on an account or page host ("github.com/x/y",
-    "alice.github.io/demo"), as (start, end) in `text`: only the hosts `text` names at
-    all are looked for (most papers name none and are not scanned)."""
+    "alice.github.io/demo"), as (start, end) in `text`."""
     hosts = words("account_hosts", venue) + words("page_hosts", venue)
-    present = tuple(h for h in hosts if h in text)
-    if not present:
-        return []
     out = []
-    for m in _hostless(present).finditer(text):
+    for m in _hostless(hosts).finditer(text):
         start = m.start()
         while start > 0 and text[start - 1] in _HOST_CHARS:
             start -= 1  # a subdomain ("alice.") or "www."
