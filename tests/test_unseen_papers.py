@@ -359,3 +359,20 @@ def test_one_cited_work_claimed_twice_is_one_finding(tmp_path):
     _replace_line(doc[3], "The", "Details are in our full paper (Venn et al., 2020).")
     (f,) = lint(save(doc, tmp_path, "twice"), select=["A005"]).findings
     assert "(and 1 more place)" in f.message
+
+
+# -- R001: page furniture is never part of a reference entry -------------------------
+
+
+def test_a_running_head_with_et_al_is_no_reference(tmp_path):
+    """ACM prints "Venn et al." as the running head of even pages: repeated at one height
+    on every page, it is furniture, not the last line of a reference entry."""
+    doc = pymupdf.open(CLEAN)
+    for page in doc:
+        rect = pymupdf.Rect(55, 40, 300, 52)
+        page.add_redact_annot(rect)
+        page.apply_redactions()
+        page.insert_text((56, 50), "Venn et al.", fontsize=8, fontname="tiro")
+    s = build_sections(load_pdf(save(doc, tmp_path, "head")))
+    assert all("Venn et al." not in text for _, text in s.reference_entries)
+    assert codes(lint(save(doc, tmp_path, "head2"), select=["R001"])) == []
