@@ -308,3 +308,85 @@ def test_reports_are_valid_utf8_whatever_the_pdf_or_library_says():
     assert printable("unknown keyword: '565.537\udc94'") == "unknown keyword: '565.537\ufffd'"
     assert printable("broken \ud800 text").encode("utf-8")
     assert printable("plain é") == "plain é"
+
+
+# -- hostile submissions (issue 24): what the report writes, and where ----------------
+
+
+@pytest.mark.parametrize(
+    "args", [["--timeout", "nan"], ["--timeout", "inf"], ["--max-file-size", "nan"]]
+)
+def test_a_limit_that_is_no_number_is_one_line(args):
+    code, out, err = invoke(main, [*args, str(CLEAN)])
+    assert code == 2 and "not a finite number" in err and "Traceback" not in err and out == ""
+
+
+def test_a_configured_limit_that_is_no_number_names_the_file(tmp_path):
+    cfg = tmp_path / "mlsys-lint.toml"
+    cfg.write_text("timeout = nan\n")
+    code, _, err = invoke(main, ["--config", str(cfg), str(CLEAN)])
+    assert code == 2 and f"{cfg}: timeout: expected a finite number" in err
+
+
+@pytest.mark.parametrize("flag", ["-o", "--also"])
+def test_a_report_is_never_written_over_an_input(flag, tmp_path):
+    import os
+    import shutil
+
+    paper = tmp_path / "paper.pdf"
+    shutil.copy(CLEAN, paper)
+    link = tmp_path / "link.pdf"
+    os.link(paper, link)  # a hard link is the input too
+    before = paper.read_bytes()
+    for target in (paper, link):
+        value = str(target) if flag == "-o" else f"json:{target}"
+        code, _, err = invoke(main, [flag, value, str(paper)])
+        assert code == 2 and "refusing to overwrite the input" in err
+    assert paper.read_bytes() == before
+
+
+def test_a_failed_report_write_keeps_the_previous_report(tmp_path, monkeypatch):
+    """Reports are written beside their destination and renamed into place."""
+    from pathlib import Path
+
+    out = tmp_path / "report.json"
+    out.write_text('{"previous": true}')
+
+    def full_disk(self, data, *a, **k):  # the disk fills up halfway through
+        with open(self, "w") as fh:
+            fh.write(data[:10])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    code, _, err = invoke(main, ["-o", str(out), "--format", "json", str(CLEAN)])
+    monkeypatch.undo()
+    assert code == 2 and "No space left" in err
+    assert out.read_text() == '{"previous": true}'
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_pdf_text_cannot_drive_a_terminal_or_a_ci_log(tmp_path):
+    """Metadata forged to hold ESC sequences and a GitHub workflow command: the human
+    formats print them escaped, never as a line of their own."""
+    doc = pymupdf.open(CLEAN)
+    info = int(doc.xref_get_key(-1, "Info")[1].split()[0])
+    # a UTF-16 string (PDFDocEncoding maps ESC to an accent): ESC, BEL and a newline
+    forged = "Eve\x1b]0;pwned\x07\n::error file=README.md,line=1::x"
+    doc.xref_set_key(info, "Author", "<FEFF" + forged.encode("utf-16-be").hex().upper() + ">")
+    path = tmp_path / "forged.pdf"
+    doc.save(path)
+    assert "\x1b" in pymupdf.open(path).metadata["author"]
+    for fmt in ("full", "concise"):
+        code, out, _ = invoke(main, ["--format", fmt, str(path)])
+        assert "\x1b" not in out and "\x07" not in out
+        assert not any(line.startswith("::") for line in out.splitlines())
+        assert "\\x1b]0;pwned" in out
+
+
+def test_csv_and_markdown_show_pdf_text_as_text(tmp_path):
+    from mlsys_lint.reporters.machine import _cell, _spreadsheet
+
+    assert _spreadsheet('=HYPERLINK("http://x")').startswith("'=")
+    assert _spreadsheet("paper.pdf") == "paper.pdf"
+    cell = _cell("<img src=x onerror=alert(1)> [link](http://x) ![i](http://y)")
+    assert "<" not in cell and "](" not in cell.replace("\\](", "")

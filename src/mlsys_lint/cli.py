@@ -476,6 +476,9 @@ def _check(params: dict[str, Any], explicit: set[str]) -> int:
     # a configured project is linted for a run on its sources (or on the configuration's
     # inputs); a run on PDFs alone, like the PDF hook's beside the TeX hook, only reads
     # it for the source lines of the PDF findings: its findings print once, not twice
+    _refuse_outputs_over_inputs(
+        [params["output_file"], *(path for _, path in extra), annotate_to], paths
+    )
     files = params["files"]
     lend_only = (
         opts.configured_tex and bool(files) and all(Path(f).suffix.lower() == ".pdf" for f in files)
@@ -543,6 +546,37 @@ def _progress(total: int) -> Callable[[object], None]:
     return step
 
 
+def _refuse_outputs_over_inputs(outputs: list, inputs) -> None:
+    """A report, or an annotated copy, is never written over an input (the same path, a
+    hard or symbolic link to it): checked before anything is linted."""
+    for out in outputs:
+        if not out or not os.path.exists(out) or os.path.isdir(out):
+            continue
+        for given in inputs:
+            try:
+                same = os.path.samefile(out, given)
+            except OSError:
+                continue
+            if same:
+                raise UsageError(
+                    f"refusing to overwrite the input {display_path(str(given))} with "
+                    f"{display_path(str(out))}; choose another output file"
+                )
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write a report beside its destination, then rename it into place: a full disk or
+    an interrupted run leaves the previous report whole, never half a new one."""
+    dest = Path(path)
+    tmp = dest.with_name(f".{dest.name[:200]}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, dest)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
 def _also_target(item: str) -> tuple[str, str]:
     """'sarif:out.sarif' -> ('sarif', 'out.sarif'), checked before anything is linted."""
     fmt, sep, path = item.partition(":")
@@ -562,7 +596,7 @@ def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
     for fmt, path in targets:
         try:
             text = printable(REPORTERS[fmt](reports, ReportOptions(rules=BY_CODE)))
-            Path(path).write_text(text, "utf-8")
+            write_atomically(path, text)
         except OSError as exc:
             say(f"mlsys-lint: cannot write {path}: {exc.strerror}")
             failed = True
@@ -603,7 +637,7 @@ def _report(
         text = REPORTERS[fmt](reports, opts)
     if output_file:
         try:
-            Path(output_file).write_text(printable(text), encoding="utf-8")
+            write_atomically(output_file, printable(text))
         except OSError as exc:
             raise UsageError(f"cannot write {output_file}: {exc.strerror}") from None
         if not quiet:

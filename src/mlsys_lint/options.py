@@ -2,6 +2,7 @@
 file > venue profile > rule defaults (for severities too). The CLI only parses; it hands
 the values it was given here, and reads the result."""
 
+import math
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -74,6 +75,12 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     fmt = ALIASES.get(output_format, output_format)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+    for name in ("max_file_size", "timeout"):  # a configuration's nan or inf is no limit
+        value = pick(name)
+        if value != value or value in (math.inf, -math.inf) or value < 0:
+            where = f"{config.path}: " if name not in explicit and config.path else ""
+            key = name.replace("_", "-")
+            raise OptionsError(f"{where}{key}: expected a finite number of 0 or more, got {value}")
     limits = Limits(
         max_file_size=int(pick("max_file_size") * 2**20) or None,
         max_pages=pick("max_pages") or None,

@@ -6,6 +6,7 @@ click's import time, which every run pays; benchmarks/RESULTS.md.)"""
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable, Sequence
 
@@ -42,6 +43,8 @@ def at_least_zero(kind: Callable[[str], float]) -> Callable[[str], float]:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not {_NAMES[kind]}") from None
+        if value != value or value in (math.inf, -math.inf):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
         if value < 0:
             raise argparse.ArgumentTypeError(f"{text} is below 0")
         return value

@@ -53,11 +53,20 @@ pymupdf.set_messages(stream=_MESSAGES)
 MAX_MESSAGES = 20  # a damaged file can say the same thing on every page
 
 
+_REPEATED = re.compile(r"\.\.\. repeated \d+ times?\.\.\.$")
+
+
 def _library_messages() -> tuple[str, ...]:
     """What MuPDF (warnings and errors) and PyMuPDF said since the last call, repeats
     folded, at most MAX_MESSAGES."""
     said = [*pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines(), *_MESSAGES.take()]
-    seen = dict.fromkeys(printable(line.strip())[:300] for line in said if line.strip())
+    # MuPDF's own "... repeated 6 times..." counts depend on how the pages were shared
+    # between processes: the message it repeats is said once, without the count
+    seen = dict.fromkeys(
+        printable(line.strip())[:300]
+        for line in said
+        if line.strip() and not _REPEATED.match(line.strip())
+    )
     return tuple(seen)[:MAX_MESSAGES]
 
 

@@ -261,7 +261,8 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     for r in reports:
         families = Counter(f.rule[0] for f in r.shown)
         writer.writerow(
-            [
+            _spreadsheet(cell)
+            for cell in [
                 display_path(r.path),
                 verdict(r),
                 r.pages if r.pages is not None else "",
@@ -276,8 +277,21 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     return buf.getvalue()
 
 
+_MARKDOWN = str.maketrans({c: f"\\{c}" for c in "`[]!|"} | {"<": "&lt;", ">": "&gt;", "\n": " "})
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell, shown as text: no HTML, link, image or emphasis of
+    a PDF's text reaches the job summary."""
+    return text.translate(_MARKDOWN)
+
+
+def _spreadsheet(value):
+    """A CSV cell that a spreadsheet shows as text: a leading = + - @ (a formula) gets a
+    quote mark before it."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _where(f) -> str:
@@ -306,7 +320,8 @@ def markdown(reports: Sequence[FileReport], opts: ReportOptions) -> str:
         "",
     ]
     for r in reports:
-        path = _cell(display_path(r.path))
+        # inside a code span: no Markdown is read there, only a backtick could end it
+        path = " ".join(display_path(r.path).replace("`", "'").split())
         if r.error:
             out += [f"### `{path}`: could not be read", "", _cell(r.error), ""]
             continue

@@ -3,6 +3,7 @@ offending words marked, and a summary table per rule), and the statistics table.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -25,6 +26,21 @@ def _style(text: str, opts: ReportOptions, fg: str | None = None, bold: bool = F
     return f"\033[{';'.join(codes)}m{text}\033[0m"
 
 
+# what a PDF's text may hold that a terminal or a CI log would act on: control characters
+# (ESC sequences set titles, clear screens, write the clipboard; a newline would let
+# "::error ..." start a line of a GitHub log), and the bidirectional overrides that
+# reorder what is shown
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Text from a PDF as a report line may show it: every unsafe character written as
+    its escape (\\x1b, \\n), so it is read, not obeyed."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _head(path: str, f: Finding, opts: ReportOptions) -> str:
     """'paper.pdf:3:' for a PDF finding, 'sections/intro.tex:12:' for a TeX one."""
     if f.location.line:
@@ -40,7 +56,7 @@ def _head(path: str, f: Finding, opts: ReportOptions) -> str:
     also = "".join(f" (also {t})" for t in twins)
     return (
         f"{_style(where, opts, bold=True)} {_style(f.rule, opts, fg=color, bold=True)} "
-        f"[{f.severity}] {f.message}{also}"
+        f"[{f.severity}] {safe(f.message)}{also}"
     )
 
 
@@ -115,6 +131,7 @@ def concise(reports: Sequence[FileReport], opts: ReportOptions) -> str:
 
 
 def _marked(evidence: str, match: str | None, opts: ReportOptions) -> list[str]:
+    evidence = safe(evidence)
     lines = [f"    | {evidence}"]
     if match and match in evidence:
         at = evidence.index(match)
