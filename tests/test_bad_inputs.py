@@ -390,3 +390,29 @@ def test_csv_and_markdown_show_pdf_text_as_text(tmp_path):
     assert _spreadsheet("paper.pdf") == "paper.pdf"
     cell = _cell("<img src=x onerror=alert(1)> [link](http://x) ![i](http://y)")
     assert "<" not in cell and "](" not in cell.replace("\\](", "")
+
+
+def _with_xfa(tmp_path, xml: bytes):
+    doc = pymupdf.open(CLEAN)
+    xfa = doc.get_new_xref()
+    doc.update_object(xfa, "<<>>")
+    doc.update_stream(xfa, xml)
+    form = doc.get_new_xref()
+    doc.update_object(form, f"<< /Fields [] /XFA {xfa} 0 R >>")
+    doc.xref_set_key(doc.pdf_catalog(), "AcroForm", f"{form} 0 R")
+    path = tmp_path / "xfa.pdf"
+    doc.save(path)
+    return path
+
+
+def test_an_xfa_forms_script_is_unsafe_content(tmp_path):
+    from conftest import codes, lint
+
+    script = (
+        b'<xdp:xdp><template><script contentType="application/x-javascript">'
+        b"app.alert(1)</script></template></xdp:xdp>"
+    )
+    (f,) = lint(_with_xfa(tmp_path, script), select=["S001"]).findings
+    assert "XFA form with a script" in f.message and "app.alert" in f.message
+    plain = b"<xdp:xdp><template><field name='a'/></template></xdp:xdp>"
+    assert codes(lint(_with_xfa(tmp_path, plain), select=["S001"])) == []

@@ -407,6 +407,7 @@ def _walk_objects(
                 unsafe.append(UnsafeAction(xref, m.group(1), detail.group(1) if detail else ""))
         if "/PTEX." in obj:
             found.append(_ptex(doc, xref))
+    unsafe += _xfa_scripts(doc)
     # an action that runs when the document opens (or a page shows) and opens a URI
     for holder, key in _open_actions(doc):
         kind, value = doc.xref_get_key(holder, key)
@@ -417,6 +418,31 @@ def _walk_objects(
             uri = re.search(r"/URI\s*\(([^)]*)", text)
             unsafe.append(UnsafeAction(holder, "URI on open", uri.group(1) if uri else ""))
     return tuple(found), tuple(unsafe)
+
+
+XFA_MAX_BYTES = 4 * 2**20  # an XFA packet larger than this is not read (bounded memory)
+
+
+def _xfa_scripts(doc: pymupdf.Document) -> list[UnsafeAction]:
+    """An XFA form (the AcroForm's /XFA: one stream, or an array of name and stream
+    pairs) whose XML holds a <script>: code the viewer runs."""
+    try:
+        kind, value = doc.xref_get_key(doc.pdf_catalog(), "AcroForm/XFA")
+        if kind not in ("xref", "array"):
+            return []
+        found = []
+        for ref in re.findall(r"(\d+) 0 R", value):
+            xref = int(ref)
+            length = doc.xref_get_key(xref, "Length")
+            if length[0] != "int" or int(length[1]) > XFA_MAX_BYTES:
+                continue
+            data = doc.xref_stream(xref) or b""
+            m = re.search(rb"<script[^>]*>([^<]{0,120})", data[:XFA_MAX_BYTES], re.IGNORECASE)
+            if m:
+                found.append(UnsafeAction(xref, "XFA script", m.group(1).decode("latin-1")))
+        return found
+    except Exception:  # a damaged form: nothing more to read in it
+        return []
 
 
 def _open_actions(doc: pymupdf.Document):

@@ -1,9 +1,9 @@
 """## What it does
 Finds content that can run code or call home when the PDF is opened: JavaScript,
 Launch, ImportData and SubmitForm actions, remote go-to actions (GoToR, GoToE) that open
-other files, an action run on opening the document (or a page) that opens a URI, and
-embedded files. Ordinary hyperlinks that the reader clicks are not unsafe. The object
-table is walked once, in the extraction pass.
+other files, an action run on opening the document (or a page) that opens a URI, an XFA
+form whose XML holds a `<script>`, and embedded files. Ordinary hyperlinks that the
+reader clicks are not unsafe. The object table is walked once, in the extraction pass.
 
 ## Why is this bad
 Submission systems reject such files, and reviewers' viewers may run the code or reveal
@@ -39,6 +39,7 @@ WHAT = {
     "GoToE": "an embedded go-to action",
     "Rendition": "a Rendition action (plays media)",
     "URI on open": "an action that opens a URI when the file is opened",
+    "XFA script": "an XFA form with a script",
 }
 
 
