@@ -416,3 +416,61 @@ def test_an_xfa_forms_script_is_unsafe_content(tmp_path):
     assert "XFA form with a script" in f.message and "app.alert" in f.message
     plain = b"<xdp:xdp><template><field name='a'/></template></xdp:xdp>"
     assert codes(lint(_with_xfa(tmp_path, plain), select=["S001"])) == []
+
+
+# -- the TeX reader stays inside the project, and never blocks -------------------------
+
+_PAPER = (
+    "\\documentclass{article}\n\\usepackage{mlsys2025}\n\\begin{document}\n"
+    "\\section{Introduction}\nThe placement policy.\n\\end{document}\n"
+)
+
+
+def _cli(args, cwd, timeout=60):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "mlsys_lint", "--isolated", *map(str, args)],
+        cwd=cwd, capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_a_device_or_a_fifo_named_tex_is_not_read(tmp_path):
+    """A .tex link to /dev/zero, or a FIFO named pipe.tex, beside the paper: the run
+    neither reads gigabytes nor waits for a writer."""
+    import os
+    import shutil
+
+    shutil.copy(CLEAN, tmp_path / "paper.pdf")
+    (tmp_path / "zero.tex").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.tex")
+    done = _cli(["paper.pdf"], tmp_path, timeout=60)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    (tmp_path / "main.tex").write_text(_PAPER.replace("The placement", "\\input{pipe}\nThe"))
+    done = _cli(["main.tex"], tmp_path, timeout=60)
+    assert "Traceback" not in done.stderr and "pipe" in done.stdout + done.stderr
+
+
+def test_a_root_line_naming_another_project_is_refused(tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "main.tex").write_text(
+        _PAPER.replace("\\begin{document}", "\\author{Corvin Althaus}\n\\begin{document}")
+    )
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "intro.tex").write_text("% !TEX root = ../other/main.tex\nThe intro.\n")
+    code, out, err = invoke(main, [str(mine / "intro.tex")])
+    assert code == 2 and "outside the folders above it" in err and "Althaus" not in out
+
+
+def test_a_linked_tex_file_outside_the_project_is_not_its_main(tmp_path):
+    outside = tmp_path / "outside.tex"
+    outside.write_text(_PAPER)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "main.tex").symlink_to(outside)
+    code, _, err = invoke(main, [str(project)])
+    assert code == 2 and "no .tex file with \\documentclass" in err

@@ -43,6 +43,7 @@ from mlsys_lint.document.texproject import (
     locate,
     magic_root,
     main_for,
+    read_regular,
     subfile_main,
 )
 from mlsys_lint.document.texscan import (
@@ -191,7 +192,7 @@ class _Loader:
                     name,
                 )
                 return None
-            return path.read_bytes()
+            return read_regular(path, limit)  # a FIFO or a device is refused, not read
         except OSError as exc:
             self.problem(where, "missing", f"{name}: {exc.strerror}", name)
             return None

@@ -5,8 +5,10 @@ given."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from pathlib import Path
 
 from mlsys_lint.document.texmodel import TexError
@@ -23,8 +25,28 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
+def read_regular(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """A source file's bytes, only when it is a regular file (a FIFO would block, a link
+    to /dev/zero never end) and at most `limit` bytes long (OSError otherwise)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if info.st_size > limit:
+        raise OSError(errno.EFBIG, f"over the {limit // 2**20} MB limit for a source file")
+    with open(path, "rb") as fh:
+        return fh.read(limit + 1)[:limit]
+
+
+def within(path: Path, folder: Path) -> bool:
+    """The path, links followed, stays inside the folder (links followed too)."""
+    try:
+        return _inside(path.resolve(), folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
 def _read_text(path: Path) -> str:
-    return _decode(path.read_bytes())
+    return _decode(read_regular(path))
 
 
 def _decode(data: bytes) -> str:
@@ -40,8 +62,6 @@ _SUBFILES = re.compile(r"\\documentclass\s*\[([^\]]+)\]\s*\{subfiles\}")
 def _head(path: Path) -> str:
     """The file's text without comments ('' when it cannot or should not be read)."""
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            return ""
         return strip_comments(_read_text(path))[0]
     except OSError:
         return ""
@@ -71,9 +91,12 @@ def find_main(folder: Path, deep: bool = True) -> Path:
     def mains(paths: list[Path]) -> list[Path]:
         return [p for p in sorted(paths) if is_main(p)]
 
-    found = mains(list(folder.glob("*.tex")))
+    def own(paths) -> list[Path]:  # a link out of the folder is not the project's
+        return [p for p in paths if within(p, folder)]
+
+    found = mains(own(folder.glob("*.tex")))
     if not found and deep:
-        found = mains(list(folder.rglob("*.tex"))[:500])
+        found = mains(own(list(folder.rglob("*.tex"))[:500]))
     if not found:
         raise TexError(f"{folder}: no .tex file with \\documentclass (not a LaTeX project?)")
     if len(found) == 1:
@@ -99,12 +122,21 @@ _MAGIC = re.compile(r"^\s*%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$", re.I | re.M)
 def magic_root(path: Path) -> Path | None:
     """The file named by a `% !TEX root = ...` line in the first 20 lines."""
     try:
-        with path.open("rb") as fh:
-            head = b"".join(fh.readline() for _ in range(20)).decode("utf-8", "replace")
+        data = read_regular(path)
     except OSError:
         return None
+    head = b"\n".join(data.split(b"\n", 20)[:20]).decode("utf-8", "replace")
     m = _MAGIC.search(head)
     return (path.parent / m.group(1)) if m else None
+
+
+def _above(part: Path, main: Path) -> bool:
+    """The main file a part names is in the part's folder or above it, never beside it in
+    another project ("% !TEX root = ../other/main.tex")."""
+    try:
+        return _inside(part.resolve().parent, main.resolve().parent)
+    except (OSError, RuntimeError):
+        return False
 
 
 def locate(target: str) -> tuple[Path, Path]:
@@ -116,11 +148,19 @@ def locate(target: str) -> tuple[Path, Path]:
         return p, main
     if not p.is_file():
         raise TexError(f"{target}: no such file or folder")
+    try:
+        read_regular(p)
+    except OSError as exc:
+        raise TexError(f"{target}: cannot be read: {exc.strerror}") from None
     root = magic_root(p) or subfile_main(p)
     if root is not None:
         root = Path(os.path.normpath(root))  # sections/../main.tex -> main.tex
         if not root.is_file():
             raise TexError(f"{target}: names its main file {root}, which does not exist")
+        if not _above(p, root):
+            raise TexError(
+                f"{target}: names its main file {root}, outside the folders above it; not read"
+            )
         return root.parent, root
     if p.suffix.lower() != ".tex":
         raise TexError(f"{target}: not a .tex file or a project folder")
@@ -138,7 +178,9 @@ def main_for(path: Path, stop: Path | None = None) -> Path | None:
     of the nearest folder above it (up to `stop`) that has one."""
     root = magic_root(path) or (subfile_main(path) if path.suffix.lower() == ".tex" else None)
     if root is not None:
-        return Path(os.path.normpath(root))
+        root = Path(os.path.normpath(root))
+        # only a main file in the part's folder or above it (locate says why not)
+        return root if _above(path, root) else None
     if path.suffix.lower() == ".tex" and is_main(path):
         return path
     folder = path.parent
@@ -172,6 +214,8 @@ def included_graphics(folder: Path) -> set[Path]:
         if count >= MAX_GRAPHICS_SOURCES:
             break  # a home folder, not a paper: enough looking
         if any(part in _NOT_SOURCES for part in tex.relative_to(folder).parts):
+            continue
+        if not within(tex, folder):
             continue
         text = _head(tex)
         if "includegraphics" not in text:
