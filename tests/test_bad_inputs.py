@@ -430,8 +430,9 @@ def _cli(args, cwd, timeout=60):
     import subprocess
     import sys
 
+    isolated = [] if args[0] == "fix" else ["--isolated"]
     return subprocess.run(
-        [sys.executable, "-m", "mlsys_lint", "--isolated", *map(str, args)],
+        [sys.executable, "-m", "mlsys_lint", *isolated, *map(str, args)],
         cwd=cwd, capture_output=True, text=True, timeout=timeout,
     )  # fmt: skip
 
@@ -474,3 +475,51 @@ def test_a_linked_tex_file_outside_the_project_is_not_its_main(tmp_path):
     (project / "main.tex").symlink_to(outside)
     code, _, err = invoke(main, [str(project)])
     assert code == 2 and "no .tex file with \\documentclass" in err
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "fifo"])
+def test_fix_on_a_bad_input_is_one_line(kind, tmp_path):
+    import os
+
+    if kind == "fifo":
+        path = tmp_path / "pipe.pdf"
+        os.mkfifo(path)
+    else:
+        path = make(tmp_path, kind)
+    done = _cli(["fix", path, "-o", tmp_path / "out.pdf"], tmp_path, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_fix_refuses_a_hard_link_of_the_input(tmp_path):
+    import os
+    import shutil
+
+    paper = tmp_path / "paper.pdf"
+    shutil.copy(SAMPLES / "metadata_leaks.pdf", paper)
+    os.link(paper, tmp_path / "copy.pdf")
+    before = paper.read_bytes()
+    done = _cli(["fix", paper, "-o", tmp_path / "copy.pdf"], tmp_path)
+    assert done.returncode == 2 and "refusing to overwrite the input" in done.stderr
+    assert paper.read_bytes() == before
+
+
+def test_a_malformed_link_does_not_hide_the_real_one(tmp_path):
+    """One bad value does not take a rule down: the account beside it is still found."""
+    from conftest import lint, save
+
+    doc = pymupdf.open(CLEAN)
+    page = doc[2]
+    rect = page.search_for("The")[0]
+    page.add_redact_annot(pymupdf.Rect(rect.x0, rect.y0, rect.x0 + 230, rect.y1))
+    page.apply_redactions()
+    page.insert_text((rect.x0, rect.y1 - 2), "Our code: github.com/alicesmith/fast", fontsize=9)
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(rect),
+            "uri": "https://[github.com/alicesmith",
+        }
+    )
+    (f,) = lint(save(doc, tmp_path, "bad"), select=["A006"]).findings
+    assert "alicesmith" in f.message

@@ -271,15 +271,9 @@ def _graphics(page: pymupdf.Page) -> tuple[Graphic, ...]:
     return tuple(out)
 
 
-def load_pdf(
-    path: str | os.PathLike[str],
-    *,
-    max_size: int | None = None,
-    max_pages: int | None = MAX_PAGES,
-    workers: int = 1,
-) -> PdfDocument:
-    """Open and extract a PDF once. Raises PdfError with a one-line reason. `workers=2`:
-    a long paper's pages are extracted by two processes (see _pages)."""
+def read_pdf_bytes(path: str | os.PathLike[str], max_size: int | None = None) -> bytes:
+    """A PDF file's bytes, or PdfError with one line: not a folder, a FIFO or a device
+    (they would block or never end), not empty, within the size limit, with a header."""
     p = Path(path)
     if p.is_dir():
         raise PdfError("is a directory, not a PDF file")
@@ -303,6 +297,19 @@ def load_pdf(
         raise PdfError(exc.strerror or "cannot be read") from None
     if b"%PDF-" not in data[:1024]:
         raise PdfError("not a PDF file (no %PDF- header)")
+    return data
+
+
+def load_pdf(
+    path: str | os.PathLike[str],
+    *,
+    max_size: int | None = None,
+    max_pages: int | None = MAX_PAGES,
+    workers: int = 1,
+) -> PdfDocument:
+    """Open and extract a PDF once. Raises PdfError with a one-line reason. `workers=2`:
+    a long paper's pages are extracted by two processes (see _pages)."""
+    data = read_pdf_bytes(path, max_size)
     _library_messages()  # what an earlier file left unsaid is not this file's
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
@@ -326,7 +333,7 @@ def load_pdf(
         except Exception as exc:  # a damaged page or object stream
             raise PdfError(f"damaged PDF: text could not be extracted ({_reason(exc)})") from None
     return PdfDocument(
-        str(path), pages, metadata, xmp, size, ptex, embedded, unsafe, _library_messages()
+        str(path), pages, metadata, xmp, len(data), ptex, embedded, unsafe, _library_messages()
     )
 
 
@@ -554,9 +561,21 @@ def fix(
     what changed. Page content is never touched: the copy is re-read and its text,
     page count and page sizes compared with the input's before it is kept. With `dst`
     None nothing is written (a dry run)."""
-    if dst is not None and Path(src).resolve() == Path(dst).resolve():
+    if dst is not None and (
+        Path(src).resolve() == Path(dst).resolve()
+        or (os.path.exists(dst) and os.path.samefile(src, dst))  # a hard link to it
+    ):
         raise PdfError("refusing to overwrite the input; choose another output path")
-    data = Path(src).read_bytes()
+    data = read_pdf_bytes(src)
+    try:
+        return _fix(data, dst, author)
+    except PdfError:
+        raise
+    except Exception as exc:  # MuPDF raises several types for damaged files
+        raise PdfError(f"damaged PDF: {_reason(exc)}") from None
+
+
+def _fix(data: bytes, dst, author: str) -> list[str]:
     changes: list[str] = []
     with pymupdf.open(stream=data, filetype="pdf") as doc:
         if doc.needs_pass:
