@@ -129,7 +129,7 @@ _MARK = (
 )
 _NOT_AFFILIATION = (  # compiled on first use (re's cache)
     r"(?i)^\W*(?:equal contribution|these authors|corresponding|correspondence|preliminary work"
-    r"|under review|proceedings|copyright|work done|code)"
+    r"|under review|proceedings|copyright|work done|code|independent(?: researcher)?\b)"
 )
 
 
