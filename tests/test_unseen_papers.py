@@ -340,6 +340,8 @@ def test_the_industry_track_allows_acknowledgments():
         ("As we showed in the extended version of this paper [9], it holds.", True),
         ("In previous work, we showed that the cache helps [4].", True),
         ("We previously proposed the Vantor scheduler [12].", True),
+        # a claim on no name first, the authors' own work cited after it
+        ("We developed tools as part of our work on the Vantor Suite (Venn et al., 2018).", True),
         ("We developed a plugin for Torchly (Paszke et al., 2019).", False),
         ("As we discussed in the previous section, the cache helps.", False),
         ("Doe et al. (2019) introduced Quorrel for placement.", False),

@@ -84,7 +84,8 @@ def _is_ruler(lines: list[Line]) -> set[int]:
     edge of a wider block as NeurIPS's)."""
     groups: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
-        if NUMBER_ONLY.match(line.text):
+        digits = line.text.strip()
+        if 0 < len(digits) <= 4 and digits.isascii() and digits.isdigit():  # NUMBER_ONLY
             groups.setdefault(round(line.bbox[2] / 4), []).append(i)
     out: set[int] = set()
     for members in groups.values():
@@ -164,16 +165,13 @@ def _sort(page: Page) -> _Sorted:
     width, height = page.width, page.height
     for i, line in enumerate(lines):
         x0, y0, x1, y1 = line.bbox
-        if (
-            x1 > 0
-            and y1 > 0
-            and x0 < width
-            and y0 < height
-            and all(
-                s.char_flags & 48 and s.alpha and s.size >= TINY_PT and s.color < 0xF00000
-                for s in line.spans
-            )
-        ):
+        plain = x1 > 0 and y1 > 0 and x0 < width and y0 < height
+        if plain:
+            for s in line.spans:
+                if not (s.char_flags & 48 and s.alpha and s.size >= TINY_PT and s.color < 0xF00000):
+                    plain = False
+                    break
+        if plain:
             flags = []  # the common case: on the page, painted, readable size, dark
         else:
             suspects.append(line)

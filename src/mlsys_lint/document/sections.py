@@ -313,14 +313,21 @@ def _heading_like(line: Line, body_size: float | None) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _body_font_size(layouts: Sequence[PageLayout]) -> float | None:
+def _page_sizes(layout: PageLayout) -> Counter[float]:
+    """Characters per font size (each line's main span, to a tenth of a point)."""
+    sizes: Counter[float] = Counter()
+    for line in layout.content:
+        sizes[round(line.size, 1)] += len(line.text)
+    return sizes
+
+
+def _body_font_size(per_page: Sequence[Counter[float]]) -> float | None:
     """The font size that carries most characters (by each line's main span). Sizes
     within a quarter point count together: microtype's font expansion spreads 10 pt
     text over 9.86-10.06 bp."""
     sizes: Counter[float] = Counter()
-    for layout in layouts:
-        for line in layout.content:
-            sizes[round(line.size, 1)] += len(line.text)
+    for page in per_page:
+        sizes.update(page)
     if not sizes:
         return None
 
@@ -343,7 +350,8 @@ def _body_stop(
 
 def build_sections(doc: PdfDocument) -> Sections:
     layouts = page_layouts(doc.pages)
-    body_size = _body_font_size(layouts)
+    per_page = [_page_sizes(layout) for layout in layouts]
+    body_size = _body_font_size(per_page)
     order: list[Position] = []
     for layout in layouts:
         for line in sorted(layout.content, key=lambda ln: _reading_key(layout, ln)):
@@ -362,7 +370,7 @@ def build_sections(doc: PdfDocument) -> Sections:
 
     if references is not None and references.page < len(layouts):
         # the body's size, not that of a long appendix in smaller type after it
-        body_size = _body_font_size(layouts[: references.page]) or body_size
+        body_size = _body_font_size(per_page[: references.page]) or body_size
 
     appendix = None
     after_refs = references is None

@@ -108,10 +108,7 @@ _CLAIMED = (
     r"(?:first |previously |recently |originally |have )?(?:introduced|proposed|presented|"
     r"developed|released|designed|built|published|open-sourced) (?:the |a |an |our )?"
 )
-_CLAIM_FOLDED = (
-    rf"\bwe {_CLAIMED}(?:[a-z][\w-]* )?[\w-]+(?: [a-z][\w-]*)?,? "
-    r"(?:\[\d{1,4}|\([a-z][\w'-]+(?: et al\.?| and [a-z][\w'-]+)?,? (?:19|20)\d\d)"
-)
+_CLAIM_FOLDED = rf"\bwe {_CLAIMED}"  # a candidate: the sentence is then read with CLAIMED_SYSTEM
 CLAIMED_SYSTEM = (  # compiled on first use (re's cache)
     rf"\b[Ww]e {_CLAIMED}(?:[a-z][\w-]* )?[A-Z][\w-]*[A-Z0-9a-z](?: [a-z][\w-]*)?,? "
     r"(?:\[\d{1,4}(?:[,–-]\s*\d{1,4})*\]|\((?:[A-Z][\w'-]+ (?:et al\.?|and [A-Z][\w'-]+)|"
@@ -141,7 +138,13 @@ def check(ctx: Context) -> Iterator[Violation]:
             and not re.match(_WE_EARLIER, low)
             and not re.search(CLAIMED_SYSTEM, m.sentence)
         ):
-            continue  # a claimed "system" that is no name ("we proposed a variant ...")
+            # a claimed "system" that is no name ("we developed a tool"): the sentence's
+            # other phrases still count ("... as part of our work on X (Doe et al., 2018)")
+            again = re.search(_SELF_REFERENCE, m.sentence.lower())
+            if again is None:
+                continue
+            at = m.sentence.lower().find(again.group())
+            m = m._replace(text=m.sentence[at : at + len(again.group())])
         said.add(m.sentence)
         found.append((_which(m), m, "self-citation in the first person", _cited(m, own)))
     if own:
