@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from mlsys_lint.findings import Violation
+from mlsys_lint.findings import Violation, union
 
 if TYPE_CHECKING:
     from mlsys_lint.authors import AuthorList
@@ -97,4 +97,16 @@ def quoting(m: "Match", what: str, width: int = 80) -> Violation:
         bbox=m.bbox,
         evidence=around(m.sentence, m.text, 300),
         match=m.text,
+    )
+
+
+def quoting_lines(what: str, lines, width: int = 70, page: int = 1) -> Violation:
+    """A violation over some lines of a page (a byline's names, an affiliation's lines)
+    that quotes their text."""
+    text = " ".join(line.text.strip() for line in lines)
+    return Violation(
+        f'{what}: "{clip(text, width)}"',
+        page=page,
+        bbox=union([line.bbox for line in lines]),
+        evidence=clip(text, 300),
     )

@@ -59,7 +59,7 @@ from mlsys_lint.rules.anonymity.signals import (
     typeface,
     with_listed,
 )
-from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.rules.base import Context, Rule, clip, quoting_lines
 
 RULE = Rule(
     "Institutions or addresses are visible.",
@@ -76,13 +76,7 @@ def _heuristic(ctx: Context) -> Iterator[Violation]:
         placed = _by_place(s)
         if placed:
             area, lines = placed
-            text = " ".join(line.text.strip() for line in lines)
-            yield Violation(
-                f'affiliation visible in the {area}: "{clip(text, 70)}"',
-                page=1,
-                bbox=union([line.bbox for line in lines]),
-                evidence=clip(text, 300),
-            )
+            yield quoting_lines(f"affiliation visible in the {area}", lines)
             return
     areas = [("byline", 1, s.byline, False), ("page-1 footnote", 1, s.first_page_notes, False)]
     if not allow_orgs:  # an affiliation footnote set on a later page of the body

@@ -41,9 +41,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mlsys_lint.findings import Violation, union
+from mlsys_lint.findings import Violation
 from mlsys_lint.rules.anonymity.signals import byline_names, with_listed
-from mlsys_lint.rules.base import Context, Rule, clip
+from mlsys_lint.rules.base import Context, Rule, clip, quoting_lines
 
 RULE = Rule(
     "The byline shows author names.",
@@ -60,13 +60,7 @@ RULE = Rule(
 def _byline(ctx: Context) -> Iterator[Violation]:
     names = byline_names(ctx.sections.byline)
     if names:
-        text = " ".join(line.text.strip() for line in names)
-        yield Violation(
-            f'the byline shows author names: "{clip(text, 60)}"',
-            page=1,
-            bbox=union([line.bbox for line in names]),
-            evidence=clip(text, 200),
-        )
+        yield quoting_lines("the byline shows author names", names, width=60)
     notices = [re.compile(p, re.IGNORECASE) for p in ctx.venue.blind.camera_ready_notices]
     if ctx.pdf.pages and notices:
         first = ctx.sections.layouts[0]
