@@ -378,3 +378,13 @@ def test_a_running_head_with_et_al_is_no_reference(tmp_path):
     s = build_sections(load_pdf(save(doc, tmp_path, "head")))
     assert all("Venn et al." not in text for _, text in s.reference_entries)
     assert codes(lint(save(doc, tmp_path, "head2"), select=["R001"])) == []
+
+
+def test_system_words_are_the_titles_names_not_its_field():
+    from mlsys_lint.rules.anonymity.ownership import system_words
+
+    assert system_words("Vortane: Fast Placement of Operators") >= {"vortane"}
+    assert "quorrelnet" in system_words("Scaling QuorrelNet to Many Accelerators")
+    assert system_words("When Two LLMs Debate on GPUs") == set()  # a field's plural acronyms
+    assert system_words("ADAPTIVE PLACEMENT OF SPARSE OPERATORS") == set()  # set in capitals
+    assert system_words("A Multi-Part, Failure-Aware Benchmark") == set()  # Title Case compounds

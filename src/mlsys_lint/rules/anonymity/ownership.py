@@ -202,7 +202,11 @@ def system_words(title: str) -> set[str]:
     letters = [c for c in title if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) < 0.8 * len(letters):
         for w in re.findall(_WORD, title):
-            inner = sum(c.isupper() for c in w[1:])
+            if re.fullmatch(r"[A-Z]{2,}s", w):
+                continue  # a plural acronym ("LLMs", "GPUs") names a field, not a system
+            # capitals inside a word part ("FedGraphNN"), not a Title Case compound's
+            # ("Multi-Part", "Failure-Aware")
+            inner = sum(c.isupper() for part in w.split("-") for c in part[1:])
             if (w.isupper() and len(w) >= 3) or (inner and any(c.islower() for c in w)):
                 out.add(_fold(w))
     return {w for w in out if len(w) >= 3}
