@@ -523,3 +523,38 @@ def test_a_malformed_link_does_not_hide_the_real_one(tmp_path):
     )
     (f,) = lint(save(doc, tmp_path, "bad"), select=["A006"]).findings
     assert "alicesmith" in f.message
+
+
+def test_a_paper_that_cannot_be_annotated_does_not_lose_the_index(tmp_path, monkeypatch):
+    """A chair's folder: one PDF whose annotation fails inside MuPDF is one line; the
+    other copies and index.html are still written."""
+    from mlsys_lint.document import pdf as P
+
+    real = P._annotate
+
+    def flaky(data, dst, findings, thumbnail):
+        if "blind_leaks" in str(dst):
+            raise RuntimeError("bad quads entry")
+        return real(data, dst, findings, thumbnail)
+
+    monkeypatch.setattr(P, "_annotate", flaky)
+    out = tmp_path / "review"
+    args = ["--annotate-dir", str(out), str(SAMPLES / "blind_leaks.pdf"), str(SAMPLES / "etal.pdf")]
+    code, _, err = invoke(main, args)
+    assert "cannot annotate: bad quads entry" in err and "Traceback" not in err
+    assert (out / "index.html").is_file()
+    assert any(p.name.endswith("etal.annotated.pdf") for p in out.iterdir())
+
+
+def test_a_failed_annotated_copy_keeps_the_earlier_one(tmp_path, monkeypatch):
+    import pymupdf as mu
+
+    out = tmp_path / "paper.annotated.pdf"
+    out.write_bytes(b"%PDF-1.4 earlier copy")
+
+    def no_room(self, *a, **k):
+        raise RuntimeError("No space left on device")
+
+    monkeypatch.setattr(mu.Document, "save", no_room)
+    code, _, err = invoke(main, ["--annotate", str(out), str(SAMPLES / "etal.pdf")])
+    assert "cannot write" in err and out.read_bytes() == b"%PDF-1.4 earlier copy"

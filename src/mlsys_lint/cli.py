@@ -169,7 +169,11 @@ def _annotate_dir(reports, folder: Path) -> bool:
             failed = True
             continue
         links[i] = (pdf, png if r.findings else None)
-    (folder / "index.html").write_text(render_index(reports, links), encoding="utf-8")
+    try:
+        write_atomically(str(folder / "index.html"), render_index(reports, links))
+    except OSError as exc:
+        say(f"mlsys-lint: cannot write {display_path(str(folder / 'index.html'))}: {exc.strerror}")
+        return True
     say(f"mlsys-lint: wrote {display_path(str(folder / 'index.html'))}")
     return failed
 

@@ -493,10 +493,22 @@ def annotate(
     box become text notes in the top-left margin of their page (page 1 when none).
     With `thumbnail`, also render the first page with a finding, highlights included, to
     that PNG. Returns the number of annotations written. The input is never modified."""
-    if Path(src).resolve() == Path(dst).resolve():
+    if Path(src).resolve() == Path(dst).resolve() or (
+        os.path.exists(dst) and os.path.samefile(src, dst)
+    ):
         raise PdfError("refusing to overwrite the input; choose another output path")
+    data = read_pdf_bytes(src)
+    try:
+        return _annotate(data, dst, findings, thumbnail)
+    except PdfError:
+        raise
+    except Exception as exc:  # a damaged file MuPDF still opened: one line, not the run
+        raise PdfError(f"cannot annotate: {_reason(exc)}") from None
+
+
+def _annotate(data: bytes, dst, findings, thumbnail) -> int:
     count = 0
-    with pymupdf.open(src, filetype="pdf") as doc:
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
         for i, f in enumerate(findings):
             page = doc[(f.location.page or 1) - 1]
             note = f"{f.rule} {f.name} [{f.severity}]\n{f.message}"
@@ -511,13 +523,20 @@ def annotate(
             annot.set_info(content=note, title=f"mlsys-lint {f.rule}")
             annot.update()
             count += 1
+        # written beside the destination and renamed: a failed write leaves an earlier
+        # annotated copy whole
+        tmp = Path(dst).with_name(f".{Path(dst).name[:200]}.{os.getpid()}.tmp")
         try:
             if thumbnail is not None and findings:
                 first = min((f.location.page or 1) for f in findings)
                 doc[first - 1].get_pixmap(dpi=36, annots=True).save(str(thumbnail))
-            doc.save(dst, garbage=1)
+            doc.save(tmp, garbage=1)
+            os.replace(tmp, dst)
         except Exception as exc:
             raise PdfError(f"cannot write {dst}: {_reason(exc)}") from None
+        finally:
+            if tmp.exists():
+                tmp.unlink()
     return count
 
 
