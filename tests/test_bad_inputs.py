@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pymupdf
@@ -558,3 +559,46 @@ def test_a_failed_annotated_copy_keeps_the_earlier_one(tmp_path, monkeypatch):
     monkeypatch.setattr(mu.Document, "save", no_room)
     code, _, err = invoke(main, ["--annotate", str(out), str(SAMPLES / "etal.pdf")])
     assert "cannot write" in err and out.read_bytes() == b"%PDF-1.4 earlier copy"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM", "SIGHUP"])
+def test_workers_end_when_the_run_is_killed(sig, tmp_path):
+    """A chair's batch killed from outside leaves no worker behind."""
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    for i in range(40):
+        shutil.copy(SAMPLES / "long.pdf", tmp_path / f"paper{i}.pdf")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "mlsys_lint", "--isolated", "-j", "2", "--format", "json", "."],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    children: list[int] = []
+    for _ in range(100):  # until the workers are there
+        time.sleep(0.05)
+        task = Path(f"/proc/{run.pid}/task/{run.pid}/children")
+        children = [int(c) for c in task.read_text().split()] if task.exists() else []
+        if len(children) >= 2:
+            break
+    assert children, "no worker started"
+    run.send_signal(getattr(signal, sig))
+    run.wait(timeout=30)
+
+    def alive() -> list[int]:  # a worker, reparented when its parent died, not yet ended
+        out = []
+        for c in children:
+            status = Path(f"/proc/{c}/status")
+            with contextlib.suppress(OSError):
+                if "(zombie)" not in status.read_text():
+                    out.append(c)
+        return out
+
+    deadline = time.time() + 10
+    while time.time() < deadline and alive():
+        time.sleep(0.1)
+    assert alive() == []

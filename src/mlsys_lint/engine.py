@@ -11,6 +11,7 @@ import contextlib
 import gc
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -358,11 +359,34 @@ def between_files(count: int) -> None:
         gc.collect()
 
 
+def die_with_parent(parent: int) -> None:
+    """A helper process ends when the process that started it does, however it ends
+    (SIGKILL, SIGTERM or SIGHUP to the parent would otherwise leave it waiting forever on
+    a pipe whose other end a sibling still holds): on Linux the kernel is asked to send it
+    SIGKILL then; and a parent already gone ends it now."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
 def _worker(
-    conn: Connection, venue: Venue, rules: Sequence[Rule], limits: Limits, authors=None
+    conn: Connection,
+    venue: Venue,
+    rules: Sequence[Rule],
+    limits: Limits,
+    authors=None,
+    parent: int | None = None,
 ) -> None:
     """A worker process: lint the paths it is sent until it is sent None. Ctrl-C is the
     parent's to handle (it stops the workers): a worker prints no traceback for it."""
+    if parent is not None:
+        die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     linted = 0
     while True:
@@ -464,7 +488,7 @@ class _Pool:
         here, there = self.mp.Pipe()
         proc = self.mp.Process(
             target=_worker,
-            args=(there, self.venue, self.rules, self.limits, self.authors),
+            args=(there, self.venue, self.rules, self.limits, self.authors, os.getpid()),
             daemon=True,
         )
         proc.start()
