@@ -602,3 +602,25 @@ def test_workers_end_when_the_run_is_killed(sig, tmp_path):
     while time.time() < deadline and alive():
         time.sleep(0.1)
     assert alive() == []
+
+
+@pytest.mark.slow
+def test_a_file_that_needs_too_much_memory_is_one_line_in_a_batch(tmp_path):
+    """300,000 tiny text runs on one page: past --max-memory, the worker reading it gets
+    an error line and the batch goes on."""
+    import shutil
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((10, 10), "x")
+    font = "/" + page.get_fonts()[0][4]
+    ops = b"".join(b"%d %d Td (ab) Tj " % (i % 7, (i // 7) % 5) for i in range(300000))
+    doc.update_stream(page.get_contents()[0], b"BT " + font.encode() + b" 1 Tf " + ops + b"ET")
+    doc.save(tmp_path / "spans.pdf")
+    shutil.copy(CLEAN, tmp_path / "paper.pdf")
+    done = _cli(["--max-memory", "300", "--timeout", "30", "-j", "2", "spans.pdf", "paper.pdf"],
+                tmp_path, timeout=120)  # fmt: skip
+    # a failed allocation, or MuPDF crashing short of memory: one line either way
+    assert "needs more memory than the 300 MB limit" in done.stderr
+    assert len([ln for ln in done.stderr.splitlines() if "spans.pdf" in ln]) == 1
+    assert "Traceback" not in done.stderr and "no problems found in the other file" in done.stdout

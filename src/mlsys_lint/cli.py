@@ -351,6 +351,16 @@ ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
         ),
     ),
     (
+        ("--max-memory",),
+        dict(
+            default=2048.0,
+            type=_NUMBER,
+            metavar="MB",
+            help="Address space a worker may take for one file of a batch (default 2048; 0: "
+            "no limit); a file that needs more gets one error line.",
+        ),
+    ),
+    (
         ("--max-pages",),
         dict(
             default=2000,

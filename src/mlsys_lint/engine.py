@@ -33,6 +33,7 @@ class Limits(NamedTuple):
     max_file_size: int | None = 200 * 1024 * 1024  # bytes
     max_pages: int | None = 2000
     timeout: float | None = 60.0  # seconds per file
+    max_memory: int | None = 2 * 2**30  # bytes of address space for the reading of a file
 
 
 DEFAULT_LIMITS = Limits()
@@ -375,6 +376,29 @@ def die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
+def memory_ceiling(limit: int | None) -> None:
+    """Cap this process's address space (a hostile page that repeats text operators grows
+    past any machine's memory): past it, allocations fail and the file gets an error line
+    instead of the machine its swap. Best effort where the platform has no such limit."""
+    if not limit:
+        return
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def over_memory(limits: Limits) -> str:
+    mb = (limits.max_memory or 0) // 2**20
+    return f"needs more memory than the {mb} MB limit (--max-memory); not checked"
+
+
 def _worker(
     conn: Connection,
     venue: Venue,
@@ -387,6 +411,7 @@ def _worker(
     parent's to handle (it stops the workers): a worker prints no traceback for it."""
     if parent is not None:
         die_with_parent(parent)
+    memory_ceiling(limits.max_memory)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     linted = 0
     while True:
@@ -399,6 +424,9 @@ def _worker(
         index, path, supplement = task
         try:
             report = lint_pdf(path, venue, rules, limits, supplement, authors)
+        except MemoryError:
+            gc.collect()
+            report = FileReport(path=path, venue=venue.name, error=over_memory(limits))
         except Exception as exc:  # report the failure to the parent instead of dying
             report = FileReport(path=path, venue=venue.name, error=f"internal error: {exc!r}")
         conn.send((index, report))
@@ -435,17 +463,22 @@ def lint_many(
     if jobs <= 1 or len(paths) <= 1:
         # one paper and more than one job allowed: its pages may be split between two
         workers = 2 if jobs > 1 else 1
+        # (no memory ceiling here: MuPDF short of memory in this process, where no timer
+        # can stop it, may scavenge its store for ever; workers get it, and their deadline)
         reports = []
         for p in paths:
-            reports.append(
-                with_alarm(
+            try:
+                report = with_alarm(
                     lambda p=p: lint_pdf(
                         p, venue, rules, limits, p in supplements, authors, workers
                     ),
                     limits,
                     lambda error, p=p: FileReport(path=p, venue=venue.name, error=error),
                 )
-            )
+            except MemoryError:
+                gc.collect()
+                report = FileReport(path=p, venue=venue.name, error=over_memory(limits))
+            reports.append(report)
             done(reports[-1])
             between_files(len(reports))
         return reports
@@ -529,7 +562,11 @@ class _Pool:
             except (EOFError, OSError):
                 dead = self.slots[conn].process
                 dead.join(timeout=5)  # reap it, so that its exit code is known
-                self.retire(conn, f"the checker process died (exit code {dead.exitcode})")
+                why = f"the checker process died (exit code {dead.exitcode})"
+                if self.limits.max_memory and dead.exitcode in (-11, -6, -9):
+                    # MuPDF short of memory may crash instead of failing an allocation
+                    why += f"; {over_memory(self.limits)}"
+                self.retire(conn, why)
                 continue
             self.results[index] = report
             self.slots[conn].index = None

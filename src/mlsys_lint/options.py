@@ -75,7 +75,11 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     fmt = ALIASES.get(output_format, output_format)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
-    for name in ("max_file_size", "timeout"):  # a configuration's nan or inf is no limit
+    for name in (
+        "max_file_size",
+        "timeout",
+        "max_memory",
+    ):  # a configuration's nan or inf is no limit
         value = pick(name)
         if value != value or value in (math.inf, -math.inf) or value < 0:
             where = f"{config.path}: " if name not in explicit and config.path else ""
@@ -85,6 +89,7 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         max_file_size=int(pick("max_file_size") * 2**20) or None,
         max_pages=pick("max_pages") or None,
         timeout=pick("timeout") or None,
+        max_memory=int(pick("max_memory") * 2**20) or None,
     )
     authors = _authors(pick("authors_file", "authors"), config, pick("paper_number"))
     return RunOptions(

@@ -34,6 +34,7 @@ KEYS = {
     "jobs": int,
     "timeout": (int, float),
     "max-file-size": (int, float),
+    "max-memory": (int, float),
     "max-pages": int,
     "exclude": list,
     "extend-exclude": list,
