@@ -624,3 +624,25 @@ def test_a_file_that_needs_too_much_memory_is_one_line_in_a_batch(tmp_path):
     assert "needs more memory than the 300 MB limit" in done.stderr
     assert len([ln for ln in done.stderr.splitlines() if "spans.pdf" in ln]) == 1
     assert "Traceback" not in done.stderr and "no problems found in the other file" in done.stdout
+
+
+def test_file_names_that_would_break_a_uri_are_encoded(tmp_path):
+    """'#', '?', '%' and spaces in a chair's file names: SARIF URIs and the index's links
+    stay whole; a name of 250 bytes still gets its annotated copy."""
+    import shutil
+    from urllib.parse import unquote
+
+    odd = tmp_path / "paper #3 ?50%.pdf"
+    shutil.copy(SAMPLES / "etal.pdf", odd)
+    code, out, _ = invoke(main, ["--format", "sarif", str(odd)])
+    run = json.loads(out)["runs"][0]
+    uris = [a["location"]["uri"] for a in run["artifacts"]]
+    assert all("#" not in u and "?" not in u and " " not in u for u in uris)
+    assert unquote(uris[0]).endswith("paper #3 ?50%.pdf")
+    long = tmp_path / ("é" * 120 + ".pdf")  # 240 bytes of name
+    shutil.copy(SAMPLES / "etal.pdf", long)
+    folder = tmp_path / "review"
+    invoke(main, ["--annotate-dir", str(folder), str(odd), str(long)])
+    html = (folder / "index.html").read_text()
+    assert "%23" in html and 'href="0001-paper #3' not in html
+    assert len([p for p in folder.iterdir() if p.suffix == ".pdf"]) == 2

@@ -160,7 +160,9 @@ def _annotate_dir(reports, folder: Path) -> bool:
     for i, r in enumerate(reports):
         if r.error or r.pages is None:
             continue
-        stem = f"{i + 1:04d}-{Path(r.path).stem}"
+        # a name that fits any file system (255 bytes), whatever the input's was
+        name = Path(r.path).stem.encode("utf-8", "surrogateescape")[:150]
+        stem = f"{i + 1:04d}-{name.decode('utf-8', 'ignore')}"
         pdf, png = f"{stem}.annotated.pdf", f"{stem}.png"
         try:
             annotate(r.path, folder / pdf, r.findings, thumbnail=folder / png)

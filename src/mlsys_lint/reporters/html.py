@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from html import escape
+from urllib.parse import quote
 
 from mlsys_lint import __version__
 from mlsys_lint.findings import FileReport, display_path
@@ -39,10 +40,10 @@ def render_index(
         name = escape(display_path(r.path))
         state, first = verdict(r), first_problem(r, " ")
         families = Counter(f.rule[0] for f in r.shown)
-        file_cell = f'<a href="{escape(pdf)}">{name}</a>' if pdf else name
+        file_cell = f'<a href="{escape(quote(pdf))}">{name}</a>' if pdf else name
         thumb = (
-            f'<a href="{escape(pdf)}"><img src="{escape(png)}" alt="first page with a '
-            f'finding of {name}"></a>'
+            f'<a href="{escape(quote(pdf))}"><img src="{escape(quote(png))}" '
+            f'alt="first page with a finding of {name}"></a>'
             if png and pdf
             else ""
         )

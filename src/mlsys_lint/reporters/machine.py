@@ -102,6 +102,14 @@ def _sarif_rule(rule) -> dict:
     }
 
 
+def _uri(path: str) -> str:
+    """A path as a SARIF URI reference: what would end or change a URI ('#', '?', '%',
+    spaces, line breaks) percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(display_path(path).replace("\\", "/"), safe="/")
+
+
 def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     fired = sorted(
         {f.rule for r in reports for f in r.shown}
@@ -109,19 +117,19 @@ def sarif(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     )
     rules = [opts.rules[c] for c in fired if c in opts.rules]
     index = {rule.code: i for i, rule in enumerate(rules)}
-    paths = [display_path(r.path) for r in reports]
+    paths = [_uri(r.path) for r in reports]
     # TeX findings point into the project's other files: each file is an artifact
     artifacts = list(paths)
     for r in reports:
         for f in r.findings:
             for loc in (f.location, f.source_line):
-                if loc is not None and display_path(loc.path) not in artifacts:
-                    artifacts.append(display_path(loc.path))
+                if loc is not None and _uri(loc.path) not in artifacts:
+                    artifacts.append(_uri(loc.path))
     results = [_sarif_result(f, index, artifacts.index) for r in reports for f in r.shown]
     notifications = [
         {
             "level": "error",
-            "message": {"text": f"{paths[i]}: {r.error}"},
+            "message": {"text": f"{display_path(r.path)}: {r.error}"},
             "locations": [
                 {"physicalLocation": {"artifactLocation": {"uri": paths[i], "index": i}}}
             ],
@@ -160,7 +168,7 @@ def _sarif_result(f, index: dict[str, int], artifact) -> dict:
     properties. A PDF finding whose LaTeX line is known is placed on that line (the PDF
     is a build output, usually not a file of the repository), the PDF page related."""
     at = f.source_line or f.location
-    uri = display_path(at.path)
+    uri = _uri(at.path)
     physical: dict = {"artifactLocation": {"uri": uri, "index": artifact(uri)}}
     if at.line:
         physical["region"] = {"startLine": at.line}
@@ -179,7 +187,7 @@ def _sarif_result(f, index: dict[str, int], artifact) -> dict:
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
     if f.source_line is not None:  # a PDF finding on its LaTeX line: the page it is on
-        pdf = display_path(f.location.path)
+        pdf = _uri(f.location.path)
         page = f" {f.location.page}" if f.location.page else ""
         result["relatedLocations"] = [
             {
