@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 
 import pymupdf
 import pytest
@@ -646,3 +647,34 @@ def test_file_names_that_would_break_a_uri_are_encoded(tmp_path):
     html = (folder / "index.html").read_text()
     assert "%23" in html and 'href="0001-paper #3' not in html
     assert len([p for p in folder.iterdir() if p.suffix == ".pdf"]) == 2
+
+
+@pytest.mark.parametrize("how", ["crash", "hang"])
+def test_annotating_runs_where_it_can_be_killed(how, tmp_path, monkeypatch):
+    """A PDF that makes MuPDF crash (a 100,000-deep page tree) or loop while its copy is
+    annotated costs one line; the other copy and the index are still written."""
+    import signal
+    import time
+
+    from mlsys_lint.document import pdf as P
+
+    real = P._annotate
+
+    def hostile(data, dst, findings, thumbnail):
+        if "blind_leaks" in str(dst):
+            if how == "crash":
+                os.kill(os.getpid(), signal.SIGSEGV)
+            time.sleep(60)
+        return real(data, dst, findings, thumbnail)
+
+    monkeypatch.setattr(P, "_annotate", hostile)
+    out = tmp_path / "review"
+    args = ["--timeout", "2", "--annotate-dir", str(out)]
+    args += [str(SAMPLES / "blind_leaks.pdf"), str(SAMPLES / "etal.pdf")]
+    started = time.monotonic()
+    code, _, err = invoke(main, args)
+    assert time.monotonic() - started < 30
+    want = "annotating process died (exit code -11)" if how == "crash" else "took longer than 2 s"
+    assert want in err and "Traceback" not in err
+    assert (out / "index.html").is_file()
+    assert any(p.name.endswith("etal.annotated.pdf") for p in out.iterdir())

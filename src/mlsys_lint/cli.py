@@ -117,9 +117,10 @@ def _completion(shell: str) -> str:
     )  # fmt: skip
 
 
-def _annotate(reports, target: str) -> bool:
+def _annotate(reports, target: str, limits) -> bool:
     """Write annotated copies; True when one could not be written."""
     from mlsys_lint.document.pdf import PdfError, annotate
+    from mlsys_lint.engine import isolated
 
     failed = False
     taken: set[str] = set()
@@ -137,7 +138,7 @@ def _annotate(reports, target: str) -> bool:
             taken.add(name)
             out = out / f"{name}.annotated.pdf"
         try:
-            n = annotate(r.path, out, r.findings)
+            n = isolated(lambda r=r, out=out: annotate(r.path, out, r.findings), limits)
         except PdfError as exc:
             say(f"mlsys-lint: {display_path(r.path)}: {exc}")
             failed = True
@@ -146,9 +147,11 @@ def _annotate(reports, target: str) -> bool:
     return failed
 
 
-def _annotate_dir(reports, folder: Path) -> bool:
-    """Annotated copies, thumbnails and an index.html; True when something failed."""
+def _annotate_dir(reports, folder: Path, limits) -> bool:
+    """Annotated copies, thumbnails and an index.html; True when something failed. Each
+    copy is written in a child process under the per-file time and memory limits."""
     from mlsys_lint.document.pdf import PdfError, annotate
+    from mlsys_lint.engine import isolated
     from mlsys_lint.reporters.html import render_index
 
     try:
@@ -165,7 +168,12 @@ def _annotate_dir(reports, folder: Path) -> bool:
         stem = f"{i + 1:04d}-{name.decode('utf-8', 'ignore')}"
         pdf, png = f"{stem}.annotated.pdf", f"{stem}.png"
         try:
-            annotate(r.path, folder / pdf, r.findings, thumbnail=folder / png)
+            isolated(
+                lambda r=r, pdf=pdf, png=png: annotate(
+                    r.path, folder / pdf, r.findings, thumbnail=folder / png
+                ),
+                limits,
+            )
         except PdfError as exc:
             say(f"mlsys-lint: {display_path(r.path)}: {exc}")
             failed = True
@@ -504,9 +512,9 @@ def _check(params: dict[str, Any], explicit: set[str]) -> int:
     except KeyboardInterrupt:  # one line and 130 (128 + SIGINT), not "errors found"
         say("mlsys-lint: interrupted")
         return 130
-    failed = _annotate(reports, annotate_to) if annotate_to else False
+    failed = _annotate(reports, annotate_to, opts.limits) if annotate_to else False
     if annotate_dir is not None:
-        failed = _annotate_dir(reports, annotate_dir) or failed
+        failed = _annotate_dir(reports, annotate_dir, opts.limits) or failed
     _report(reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"])
     failed = _also(reports, extra) or failed
     return exit_code(reports, exit_zero=params["exit_zero"], broken=failed)

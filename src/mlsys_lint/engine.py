@@ -394,6 +394,59 @@ def memory_ceiling(limit: int | None) -> None:
         pass
 
 
+def isolated(fn: Callable[[], int], limits: Limits) -> int:
+    """Run `fn` (writing an annotated copy) in a forked child under the per-file time and
+    memory limits: a PDF that makes MuPDF crash, loop or grow costs one error, never the
+    run (PdfError with one line). Where there is no fork, in this process."""
+    from mlsys_lint.document.pdf import PdfError
+
+    if not hasattr(os, "fork"):
+        return fn()
+    import marshal
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        os.close(read)
+        try:
+            memory_ceiling(limits.max_memory)
+            try:
+                result: tuple = ("ok", fn())
+            except PdfError as exc:
+                result = ("error", str(exc))
+            except MemoryError:
+                result = ("error", over_memory(limits))
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent
+                result = ("error", f"cannot annotate: {exc!r}")
+            os.write(write, marshal.dumps(result))
+        finally:
+            os._exit(0)
+    os.close(write)
+    deadline = time.monotonic() + limits.timeout if limits.timeout else None
+    try:
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if deadline is not None and time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise PdfError(f"annotating took longer than {limits.timeout:g} s (--timeout)")
+            time.sleep(0.01)
+        data = b""
+        while chunk := os.read(read, 65536):
+            data += chunk
+    finally:
+        os.close(read)
+    if not data:
+        code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+        raise PdfError(f"the annotating process died (exit code {code})")
+    kind, value = marshal.loads(data)
+    if kind == "error":
+        raise PdfError(value)
+    return value
+
+
 def over_memory(limits: Limits) -> str:
     mb = (limits.max_memory or 0) // 2**20
     return f"needs more memory than the {mb} MB limit (--max-memory); not checked"
