@@ -674,7 +674,7 @@ def test_annotating_runs_where_it_can_be_killed(how, tmp_path, monkeypatch):
     started = time.monotonic()
     code, _, err = invoke(main, args)
     assert time.monotonic() - started < 30
-    want = "annotating process died (exit code -11)" if how == "crash" else "took longer than 2 s"
+    want = "the process writing the copy died (exit code -11)" if how == "crash" else "after 2 s"
     assert want in err and "Traceback" not in err
     assert (out / "index.html").is_file()
     assert any(p.name.endswith("etal.annotated.pdf") for p in out.iterdir())

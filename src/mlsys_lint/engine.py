@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlsys_lint.findings import FileReport, Finding, Location, Violation
 from mlsys_lint.rules import Context, Rule
@@ -394,10 +394,11 @@ def memory_ceiling(limit: int | None) -> None:
         pass
 
 
-def isolated(fn: Callable[[], int], limits: Limits) -> int:
-    """Run `fn` (writing an annotated copy) in a forked child under the per-file time and
-    memory limits: a PDF that makes MuPDF crash, loop or grow costs one error, never the
-    run (PdfError with one line). Where there is no fork, in this process."""
+def isolated(fn: Callable[[], Any], limits: Limits) -> Any:
+    """Run `fn` (writing an annotated or fixed copy; its result plain data) in a forked
+    child under the per-file time and memory limits: a PDF that makes MuPDF crash, loop or
+    grow costs one error, never the run (PdfError with one line). Where there is no fork,
+    in this process."""
     from mlsys_lint.document.pdf import PdfError
 
     if not hasattr(os, "fork"):
@@ -417,7 +418,7 @@ def isolated(fn: Callable[[], int], limits: Limits) -> int:
             except MemoryError:
                 result = ("error", over_memory(limits))
             except BaseException as exc:  # noqa: BLE001 - reported to the parent
-                result = ("error", f"cannot annotate: {exc!r}")
+                result = ("error", f"internal error: {exc!r}")
             os.write(write, marshal.dumps(result))
         finally:
             os._exit(0)
@@ -431,7 +432,7 @@ def isolated(fn: Callable[[], int], limits: Limits) -> int:
             if deadline is not None and time.monotonic() > deadline:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-                raise PdfError(f"annotating took longer than {limits.timeout:g} s (--timeout)")
+                raise PdfError(f"gave up after {limits.timeout:g} s (--timeout)")
             time.sleep(0.01)
         data = b""
         while chunk := os.read(read, 65536):
@@ -440,7 +441,7 @@ def isolated(fn: Callable[[], int], limits: Limits) -> int:
         os.close(read)
     if not data:
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-        raise PdfError(f"the annotating process died (exit code {code})")
+        raise PdfError(f"the process writing the copy died (exit code {code})")
     kind, value = marshal.loads(data)
     if kind == "error":
         raise PdfError(value)

@@ -57,7 +57,7 @@ def _fix(args: argparse.Namespace) -> int:
     pdf, output, venue, dry_run = args.pdf, args.output, args.venue, args.dry_run
     from mlsys_lint.document.pdf import PdfError
     from mlsys_lint.document.pdf import fix as rewrite
-    from mlsys_lint.engine import lint_pdf
+    from mlsys_lint.engine import DEFAULT_LIMITS, isolated, lint_pdf
     from mlsys_lint.reporters import ReportOptions
     from mlsys_lint.reporters.text import concise
     from mlsys_lint.rules import RULES
@@ -70,8 +70,8 @@ def _fix(args: argparse.Namespace) -> int:
         # a dry run writes its copy to a scratch file: what is left to fix by hand is
         # what the lint of that copy finds, not a guess
         written = str(Path(scratch) / "fixed.pdf") if dry_run else output
-        try:
-            changes = rewrite(pdf, written, author=author)
+        try:  # in a child under the default per-file time and memory limits
+            changes = isolated(lambda: rewrite(pdf, written, author=author), DEFAULT_LIMITS)
         except (PdfError, OSError) as exc:
             usage.say(f"mlsys-lint: {pdf}: {exc}")
             return 2
