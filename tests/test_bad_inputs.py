@@ -678,3 +678,13 @@ def test_annotating_runs_where_it_can_be_killed(how, tmp_path, monkeypatch):
     assert want in err and "Traceback" not in err
     assert (out / "index.html").is_file()
     assert any(p.name.endswith("etal.annotated.pdf") for p in out.iterdir())
+
+
+def test_a_chain_of_inputs_deeper_than_tex_allows_is_one_finding(tmp_path):
+    (tmp_path / "main.tex").write_text(_PAPER.replace("The placement", "\\input{f0}\nThe"))
+    for i in range(3000):
+        (tmp_path / f"f{i}.tex").write_text(
+            f"Text {i}.\n\\input{{f{i + 1}}}\n" if i < 2999 else "End.\n"
+        )
+    code, out, err = invoke(main, ["--format", "concise", str(tmp_path / "main.tex")])
+    assert "RecursionError" not in out + err and "nested deeper than 64" in out

@@ -60,6 +60,7 @@ from mlsys_lint.vocab import words as vocab_words
 
 MAX_BIB_BYTES = 64 * 2**20
 MAX_FILES = 2000
+MAX_DEPTH = 64  # files open inside one another (\\input in \\input ...)
 
 
 # ---------------------------------------------------------------- TexSoup
@@ -158,6 +159,11 @@ class _Loader:
             return  # a package or bibliography read once
         if len(self.files) >= MAX_FILES:
             self.problem(where or (name, 1), "too-large", f"more than {MAX_FILES} files", name)
+            return
+        if len(stack) >= MAX_DEPTH:  # TeX itself opens at most 15 files at once
+            self.problem(
+                where or (name, 1), "too-large", f"\\input nested deeper than {MAX_DEPTH}", name
+            )
             return
         data = self.read(path, name, kind, where or (name, 1))
         if data is None:
