@@ -688,3 +688,17 @@ def test_a_chain_of_inputs_deeper_than_tex_allows_is_one_finding(tmp_path):
         )
     code, out, err = invoke(main, ["--format", "concise", str(tmp_path / "main.tex")])
     assert "RecursionError" not in out + err and "nested deeper than 64" in out
+
+
+def test_an_xmp_packet_larger_than_any_real_one_is_not_read(tmp_path):
+    from conftest import codes, lint
+
+    doc = pymupdf.open(CLEAN)
+    packet = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>Corvin Althaus</dc:creator>'
+    doc.set_xml_metadata((packet + b" " * (5 * 2**20) + b"</x:xmpmeta>").decode())
+    doc.save(tmp_path / "big.pdf")
+    assert "A007" not in codes(lint(tmp_path / "big.pdf", select=["A007"]))
+    small = pymupdf.open(CLEAN)
+    small.set_xml_metadata((packet + b"</x:xmpmeta>").decode())
+    small.save(tmp_path / "small.pdf")
+    assert codes(lint(tmp_path / "small.pdf", select=["A007"])) == ["A007"]

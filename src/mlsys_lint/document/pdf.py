@@ -327,7 +327,7 @@ def load_pdf(
         try:
             pages = _pages(doc, workers)
             metadata = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str)}
-            xmp = doc.get_xml_metadata() or ""
+            xmp = _xmp(doc)
             ptex, unsafe = _walk_objects(doc)
             embedded = tuple(doc.embfile_names())
         except Exception as exc:  # a damaged page or object stream
@@ -427,6 +427,32 @@ def _walk_objects(
     return tuple(found), tuple(unsafe)
 
 
+XMP_MAX_BYTES = 4 * 2**20  # an XMP packet larger than this is not read (bounded memory)
+
+
+def _stream_length(doc: pymupdf.Document, xref: int) -> int | None:
+    """A stream's stored /Length (direct, or an indirect number), None when it has none."""
+    kind, value = doc.xref_get_key(xref, "Length")
+    try:
+        if kind == "int":
+            return int(value)
+        if kind == "xref":
+            return int(doc.xref_object(int(value.split()[0])).strip())
+    except (ValueError, RuntimeError):
+        pass
+    return None
+
+
+def _xmp(doc: pymupdf.Document) -> str:
+    """The catalog's XMP packet, unless its stream is larger than any real one."""
+    kind, value = doc.xref_get_key(doc.pdf_catalog(), "Metadata")
+    if kind == "xref":
+        length = _stream_length(doc, int(value.split()[0]))
+        if length is None or length > XMP_MAX_BYTES:
+            return ""
+    return doc.get_xml_metadata() or ""
+
+
 XFA_MAX_BYTES = 4 * 2**20  # an XFA packet larger than this is not read (bounded memory)
 
 
@@ -440,8 +466,8 @@ def _xfa_scripts(doc: pymupdf.Document) -> list[UnsafeAction]:
         found = []
         for ref in re.findall(r"(\d+) 0 R", value):
             xref = int(ref)
-            length = doc.xref_get_key(xref, "Length")
-            if length[0] != "int" or int(length[1]) > XFA_MAX_BYTES:
+            length = _stream_length(doc, xref)
+            if length is None or length > XFA_MAX_BYTES:
                 continue
             data = doc.xref_stream(xref) or b""
             m = re.search(rb"<script[^>]*>([^<]{0,120})", data[:XFA_MAX_BYTES], re.IGNORECASE)
