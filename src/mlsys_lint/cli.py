@@ -573,15 +573,13 @@ def _progress(total: int) -> Callable[[object], None]:
 def _refuse_outputs_over_inputs(outputs: list, inputs) -> None:
     """A report, or an annotated copy, is never written over an input (the same path, a
     hard or symbolic link to it): checked before anything is linted."""
+    from mlsys_lint.files import same_file
+
     for out in outputs:
         if not out or not os.path.exists(out) or os.path.isdir(out):
             continue
         for given in inputs:
-            try:
-                same = os.path.samefile(out, given)
-            except OSError:
-                continue
-            if same:
+            if same_file(out, given):
                 raise UsageError(
                     f"refusing to overwrite the input {display_path(str(given))} with "
                     f"{display_path(str(out))}; choose another output file"
@@ -589,16 +587,10 @@ def _refuse_outputs_over_inputs(outputs: list, inputs) -> None:
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Write a report beside its destination, then rename it into place: a full disk or
-    an interrupted run leaves the previous report whole, never half a new one."""
-    dest = Path(path)
-    tmp = dest.with_name(f".{dest.name[:200]}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, dest)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    """A report written beside its destination and renamed into place."""
+    from mlsys_lint.files import replace_atomically
+
+    replace_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _also_target(item: str) -> tuple[str, str]:

@@ -423,9 +423,19 @@ def isolated(fn: Callable[[], Any], limits: Limits) -> Any:
         finally:
             os._exit(0)
     os.close(write)
+    import select
+
     deadline = time.monotonic() + limits.timeout if limits.timeout else None
+    chunks: list[bytes] = []
     try:
-        while True:
+        while True:  # read as the child writes: a result larger than the pipe holds
+            if select.select([read], [], [], 0.01)[0]:
+                chunk = os.read(read, 65536)
+                if chunk:
+                    chunks.append(chunk)
+                    continue
+                _, status = os.waitpid(pid, 0)  # the child closed its end: it is leaving
+                break
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 break
@@ -433,12 +443,11 @@ def isolated(fn: Callable[[], Any], limits: Limits) -> Any:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
                 raise PdfError(f"gave up after {limits.timeout:g} s (--timeout)")
-            time.sleep(0.01)
-        data = b""
-        while chunk := os.read(read, 65536):
-            data += chunk
+        while chunk := os.read(read, 65536):  # what it wrote just before it ended
+            chunks.append(chunk)
     finally:
         os.close(read)
+    data = b"".join(chunks)
     if not data:
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
         raise PdfError(f"the process writing the copy died (exit code {code})")
@@ -521,18 +530,15 @@ def lint_many(
         # can stop it, may scavenge its store for ever; workers get it, and their deadline)
         reports = []
         for p in paths:
-            try:
-                report = with_alarm(
+            reports.append(
+                with_alarm(
                     lambda p=p: lint_pdf(
                         p, venue, rules, limits, p in supplements, authors, workers
                     ),
                     limits,
                     lambda error, p=p: FileReport(path=p, venue=venue.name, error=error),
                 )
-            except MemoryError:
-                gc.collect()
-                report = FileReport(path=p, venue=venue.name, error=over_memory(limits))
-            reports.append(report)
+            )
             done(reports[-1])
             between_files(len(reports))
         return reports

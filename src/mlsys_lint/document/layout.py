@@ -84,8 +84,7 @@ def _is_ruler(lines: list[Line]) -> set[int]:
     edge of a wider block as NeurIPS's)."""
     groups: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
-        digits = line.text.strip()
-        if 0 < len(digits) <= 4 and digits.isascii() and digits.isdigit():  # NUMBER_ONLY
+        if NUMBER_ONLY.match(line.text):
             groups.setdefault(round(line.bbox[2] / 4), []).append(i)
     out: set[int] = set()
     for members in groups.values():
@@ -198,12 +197,12 @@ def _edges(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
     return top, bottom
 
 
-def _edge_rows(lines: list[Line], line: Line) -> list[Line]:
-    """`line` when nothing but furniture-size text stands above it (at the top) or below
-    it (at the bottom) of its page."""
+def _at_edge(lines: list[Line], line: Line) -> bool:
+    """Nothing but furniture-size text stands above the line (at the top of its page) or
+    below it (at the bottom)."""
     above = [ln for ln in lines if ln.bbox[3] <= line.bbox[1] and len(ln.text.strip()) > 3]
     below = [ln for ln in lines if ln.bbox[1] >= line.bbox[3] and len(ln.text.strip()) > 3]
-    return [line] if len(above) <= 1 or len(below) <= 1 else []
+    return len(above) <= 1 or len(below) <= 1
 
 
 def _key(line: Line) -> tuple[str, int]:
@@ -241,11 +240,9 @@ def furniture(
             continue
         rows = Counter(round(ln.bbox[1] / 3) for ln in parts.seen)
         out |= {  # a page number alone in its row at the top or bottom of the page
-            id(ln)
-            for ln in folios
-            if rows[round(ln.bbox[1] / 3)] == 1 and _edge_rows(parts.seen, ln)
+            id(ln) for ln in folios if rows[round(ln.bbox[1] / 3)] == 1 and _at_edge(parts.seen, ln)
         }
-    block = measure([[ln for ln in p.seen if id(ln) not in out] for _, p in sorted_pages]).block
+    block = measure([[ln for ln in p.seen if id(ln) not in out] for _, p in sorted_pages])
     if block is not None:
         sizes: Counter[int] = Counter()
         for _, parts in sorted_pages:
@@ -261,13 +258,6 @@ def furniture(
     return out, block
 
 
-class Frame(NamedTuple):
-    """Where the document's running text stands, measured from its pages (no venue):
-    the block the body lines fill (median over the pages of each page's extent)."""
-
-    block: tuple[float, float, float, float] | None
-
-
 def _shared_edge(values: list[float], low: bool) -> float:
     """The outermost value that a quarter of the pages (at least two) reach within 2 pt:
     the edge of the block, where pages that open with a figure or end short do not move
@@ -280,9 +270,10 @@ def _shared_edge(values: list[float], low: bool) -> float:
     return median(values)
 
 
-def measure(contents: list[list[Line]]) -> Frame:
-    """The block the body's lines fill: per page the extent of its long lines, then the
-    outermost edge on each side that several pages share."""
+def measure(contents: list[list[Line]]) -> tuple[float, float, float, float] | None:
+    """The block the body's lines fill, read from the pages (no venue): per page the
+    extent of its long lines, then the outermost edge on each side that several pages
+    share (None when too few pages have enough lines)."""
     extents = []
     for lines in contents:
         long = [ln.bbox for ln in lines if len(ln.text) >= 20]
@@ -291,8 +282,8 @@ def measure(contents: list[list[Line]]) -> Frame:
         x0s, y0s, x1s, y1s = zip(*long, strict=True)
         extents.append((min(x0s), min(y0s), max(x1s), max(y1s)))
     if not extents:
-        return Frame(None)
-    return Frame(tuple(_shared_edge([e[i] for e in extents], i < 2) for i in range(4)))  # type: ignore[misc]
+        return None
+    return tuple(_shared_edge([e[i] for e in extents], i < 2) for i in range(4))  # type: ignore[return-value]
 
 
 def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
@@ -300,7 +291,7 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
     document, the columns split where the page's own text is centred."""
     sorted_pages = [(page, _sort(page)) for page in pages]
     furn, block = furniture(sorted_pages)
-    split = []
+    out = []
     for page, parts in sorted_pages:
         content, header, footer = [], [], []
         half = page.height / 2
@@ -309,19 +300,14 @@ def page_layouts(pages: tuple[Page, ...]) -> tuple[PageLayout, ...]:
                 (header if line.bbox[1] < half else footer).append(line)
             else:
                 content.append(line)
-        split.append((page, parts, _join_section_numbers(content), header, footer))
-    frame = Frame(block)
-    out = []
-    for page, parts, content, header, footer in split:
-        middle = page.width / 2
-        if frame.block is not None:
-            middle = (frame.block[0] + frame.block[2]) / 2
+        content = _join_section_numbers(content)
+        middle = page.width / 2 if block is None else (block[0] + block[2]) / 2
         if content:
             # a page of its own width (a landscape page, another size): its own text's extent
             xs0 = sorted(line.bbox[0] for line in content)
             xs1 = sorted(line.bbox[2] for line in content)
             lo, hi = xs0[len(xs0) // 50], xs1[-1 - len(xs1) // 50]
-            if frame.block is None or not lo - 30 <= frame.block[0] <= hi <= frame.block[2] + 30:
+            if block is None or not lo - 30 <= block[0] <= hi <= block[2] + 30:
                 middle = (lo + hi) / 2
         floats = captions(content)
         skip = {id(line) for line in floats}

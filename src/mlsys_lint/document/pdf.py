@@ -13,8 +13,10 @@ import os
 import re
 import signal
 import stat
+from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
@@ -31,6 +33,7 @@ from mlsys_lint.document.model import (
     UnsafeAction,
 )
 from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish, relative_luminance
+from mlsys_lint.files import replace_atomically, same_file
 from mlsys_lint.findings import printable
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -519,17 +522,21 @@ def annotate(
     box become text notes in the top-left margin of their page (page 1 when none).
     With `thumbnail`, also render the first page with a finding, highlights included, to
     that PNG. Returns the number of annotations written. The input is never modified."""
-    if Path(src).resolve() == Path(dst).resolve() or (
-        os.path.exists(dst) and os.path.samefile(src, dst)
-    ):
+    if same_file(src, dst):
         raise PdfError("refusing to overwrite the input; choose another output path")
     data = read_pdf_bytes(src)
+    return _one_line("cannot annotate", lambda: _annotate(data, dst, findings, thumbnail))
+
+
+def _one_line(what: str, work: Callable[[], Any]) -> Any:
+    """`work` on a file MuPDF opened; whatever it raises becomes PdfError with one line
+    (MuPDF raises several types for damaged files)."""
     try:
-        return _annotate(data, dst, findings, thumbnail)
+        return work()
     except PdfError:
         raise
-    except Exception as exc:  # a damaged file MuPDF still opened: one line, not the run
-        raise PdfError(f"cannot annotate: {_reason(exc)}") from None
+    except Exception as exc:
+        raise PdfError(f"{what}: {_reason(exc)}") from None
 
 
 def _annotate(data: bytes, dst, findings, thumbnail) -> int:
@@ -549,20 +556,14 @@ def _annotate(data: bytes, dst, findings, thumbnail) -> int:
             annot.set_info(content=note, title=f"mlsys-lint {f.rule}")
             annot.update()
             count += 1
-        # written beside the destination and renamed: a failed write leaves an earlier
-        # annotated copy whole
-        tmp = Path(dst).with_name(f".{Path(dst).name[:200]}.{os.getpid()}.tmp")
         try:
             if thumbnail is not None and findings:
                 first = min((f.location.page or 1) for f in findings)
                 doc[first - 1].get_pixmap(dpi=36, annots=True).save(str(thumbnail))
-            doc.save(tmp, garbage=1)
-            os.replace(tmp, dst)
+            # renamed into place: a failed write leaves an earlier annotated copy whole
+            replace_atomically(dst, lambda tmp: doc.save(tmp, garbage=1))
         except Exception as exc:
             raise PdfError(f"cannot write {dst}: {_reason(exc)}") from None
-        finally:
-            if tmp.exists():
-                tmp.unlink()
     return count
 
 
@@ -606,18 +607,10 @@ def fix(
     what changed. Page content is never touched: the copy is re-read and its text,
     page count and page sizes compared with the input's before it is kept. With `dst`
     None nothing is written (a dry run)."""
-    if dst is not None and (
-        Path(src).resolve() == Path(dst).resolve()
-        or (os.path.exists(dst) and os.path.samefile(src, dst))  # a hard link to it
-    ):
+    if dst is not None and same_file(src, dst):
         raise PdfError("refusing to overwrite the input; choose another output path")
     data = read_pdf_bytes(src)
-    try:
-        return _fix(data, dst, author)
-    except PdfError:
-        raise
-    except Exception as exc:  # MuPDF raises several types for damaged files
-        raise PdfError(f"damaged PDF: {_reason(exc)}") from None
+    return _one_line("damaged PDF", lambda: _fix(data, dst, author))
 
 
 def _fix(data: bytes, dst, author: str) -> list[str]:
