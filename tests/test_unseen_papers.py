@@ -388,3 +388,14 @@ def test_system_words_are_the_titles_names_not_its_field():
     assert system_words("When Two LLMs Debate on GPUs") == set()  # a field's plural acronyms
     assert system_words("ADAPTIVE PLACEMENT OF SPARSE OPERATORS") == set()  # set in capitals
     assert system_words("A Multi-Part, Failure-Aware Benchmark") == set()  # Title Case compounds
+
+
+@pytest.mark.parametrize(("name", "fires"), [("Orla Venn", True), ("Bram Kettle", False)])
+def test_an_account_that_reads_as_a_byline_name_is_the_authors(name, fires, tmp_path):
+    """No claim, no citation: the account 'orlavenn-lab' is the authors' when the byline
+    prints Orla Venn, and nobody's to judge otherwise."""
+    doc = pymupdf.open(CLEAN)
+    _byline(doc, [(name, "tibo")])
+    _replace_line(doc[2], "The", "Install it from github.com/orlavenn-lab/tinyplot first.")
+    got = codes(lint(save(doc, tmp_path, "byname"), select=["A006"]))
+    assert got == (["A006"] if fires else [])
