@@ -702,3 +702,130 @@ def test_an_xmp_packet_larger_than_any_real_one_is_not_read(tmp_path):
     small.set_xml_metadata((packet + b"</x:xmpmeta>").decode())
     small.save(tmp_path / "small.pdf")
     assert codes(lint(tmp_path / "small.pdf", select=["A007"])) == ["A007"]
+
+
+def _busy_pdf(path, levels: int = 8, fan: int = 10) -> None:
+    """A 2 KB page that makes MuPDF draw a text run fan**levels times (a form that draws
+    the form below it `fan` times, `levels` deep): a reader busy, and growing, for
+    minutes, inside the library where no Python signal handler runs."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((10, 10), "x")
+    font = page.get_fonts()[0][0]
+    below = None
+    for level in range(levels):
+        xref = doc.get_new_xref()
+        if level == 0:
+            body, res = b"BT /F 1 Tf 1 0 Td (ab) Tj ET", f"<< /Font << /F {font} 0 R >> >>"
+        else:
+            body, res = b" ".join([b"/X Do"] * fan), f"<< /XObject << /X {below} 0 R >> >>"
+        doc.update_object(xref, f"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] "
+                                f"/Resources {res} >>")  # fmt: skip
+        doc.update_stream(xref, body, new=True)
+        below = xref
+    doc.update_stream(page.get_contents()[0], b"/Top Do")
+    doc.xref_set_key(page.xref, "Resources", f"<< /XObject << /Top {below} 0 R >> >>")
+    doc.save(path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_file_is_stopped_by_its_time_limit(jobs, tmp_path):
+    """--timeout holds while MuPDF is busy, in a one-file run too (`-j 1`, or one file
+    with workers to spare), not only in a batch's workers."""
+    import time
+
+    _busy_pdf(tmp_path / "busy.pdf")
+    started = time.monotonic()
+    done = _cli(["-j", jobs, "--timeout", "2", "busy.pdf"], tmp_path, timeout=60)
+    assert time.monotonic() - started < 20
+    assert done.returncode == 2 and done.stderr == "mlsys-lint: busy.pdf: timed out after 2 s\n"
+
+
+@pytest.mark.slow
+def test_one_file_is_held_under_the_memory_ceiling(tmp_path):
+    """A one-file run past --max-memory: one line naming the limit, not the machine's
+    memory, not a 'damaged PDF'."""
+    import resource
+
+    _busy_pdf(tmp_path / "busy.pdf")
+    done = _cli(["-j", "1", "--max-memory", "300", "busy.pdf"], tmp_path, timeout=90)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "mlsys-lint: busy.pdf: needs more memory than the 300 MB limit (--max-memory); "
+        "not checked\n"
+    )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB, on Linux
+    assert peak < 600 * 1024
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [["-j", "1"], ["-j", "2", "busy.pdf"], ["plan", "--from", "mlsys2026", "--to", "icml2026"]],
+    ids=["one-file", "batch", "plan"],
+)  # fmt: skip
+def test_ctrl_c_ends_a_busy_run_at_once(args, tmp_path):
+    """Ctrl-C while MuPDF is busy (a one-file run, a batch, plan): 130 and one line within
+    a second or two, and no process left behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _busy_pdf(tmp_path / "busy.pdf")
+    cmd = [sys.executable, "-m", "mlsys_lint"] + (["--isolated"] if args[0] != "plan" else [])
+    run = subprocess.Popen(
+        [*cmd, *args, "busy.pdf"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    time.sleep(2)  # well inside the reading of the page
+    children = os.popen(f"pgrep -P {run.pid}").read().split()
+    sent = time.monotonic()
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=30)
+    assert time.monotonic() - sent < 3
+    assert run.returncode == 130 and err.strip().endswith("mlsys-lint: interrupted")
+    time.sleep(0.5)
+    assert not [c for c in children if os.path.exists(f"/proc/{c}")]
+
+
+def test_fix_and_plan_lint_where_the_time_limit_holds(tmp_path, monkeypatch):
+    """fix's and plan's lint of a busy PDF ends at the default per-file limit."""
+    import time
+
+    from mlsys_lint import engine
+    from mlsys_lint.fixing import fix
+    from mlsys_lint.planning import plan
+
+    _busy_pdf(tmp_path / "busy.pdf")
+    monkeypatch.setattr(engine, "DEFAULT_LIMITS", engine.Limits(timeout=1.5))
+    started = time.monotonic()
+    code, out, err = invoke(
+        plan, ["--from", "mlsys2026", "--to", "icml2026", str(tmp_path / "busy.pdf")]
+    )
+    assert code == 2 and "cannot lint: timed out after 1.5 s" in out
+    code, out, err = invoke(fix, ["--dry-run", str(tmp_path / "busy.pdf")])
+    assert code == 2 and "timed out after 1.5 s" in err
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.slow
+def test_a_small_xmp_packet_that_inflates_to_gigabytes_is_not_read(tmp_path):
+    """A 500 KB Flate stream that inflates to 512 MB: not inflated (the run stays under a
+    400 MB ceiling) and not read; the paper is still checked."""
+    import zlib
+
+    doc = pymupdf.open(CLEAN)
+    doc.set_xml_metadata("<x:xmpmeta/>")
+    xref = int(doc.xref_get_key(doc.pdf_catalog(), "Metadata")[1].split()[0])
+    packer = zlib.compressobj(9)
+    head = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>Corvin Althaus</dc:creator>'
+    chunks = [packer.compress(head)] + [packer.compress(b" " * 2**20) for _ in range(512)]
+    doc.update_stream(xref, b"".join(chunks) + packer.flush(), compress=False)
+    doc.xref_set_key(xref, "Filter", "/FlateDecode")
+    doc.save(tmp_path / "inflates.pdf")
+    assert (tmp_path / "inflates.pdf").stat().st_size < 2 * 2**20
+    done = _cli(["-j", "1", "--max-memory", "400", "--format", "json", "inflates.pdf"], tmp_path)
+    report = json.loads(done.stdout)["files"][0]
+    assert report["error"] is None and "Althaus" not in done.stdout

@@ -81,15 +81,19 @@ def test_an_interrupted_run_leaves_no_helper(monkeypatch):
         os.waitpid(-1, os.WNOHANG)
 
 
-def test_a_single_paper_run_splits_and_one_job_does_not(monkeypatch):
-    calls = []
+def test_a_single_paper_run_splits_and_one_job_does_not(monkeypatch, tmp_path):
+    calls = tmp_path / "calls"  # written by the child each file is read in
     pages_of = P._pages
-    monkeypatch.setattr(
-        P, "_pages", lambda doc, workers: calls.append(workers) or pages_of(doc, workers)
-    )
+
+    def counted(doc, workers):
+        with calls.open("a") as out:
+            out.write(f"{workers}\n")
+        return pages_of(doc, workers)
+
+    monkeypatch.setattr(P, "_pages", counted)
     run_cli("--format", "json", "--jobs", "2", LONG)
     run_cli("--format", "json", "--jobs", "1", LONG)
-    assert calls == [2, 1]
+    assert calls.read_text().split() == ["2", "1"]
 
 
 def test_no_helper_to_be_had_means_one_process(monkeypatch):

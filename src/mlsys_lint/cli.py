@@ -120,7 +120,7 @@ def _completion(shell: str) -> str:
 def _annotate(reports, target: str, limits) -> bool:
     """Write annotated copies; True when one could not be written."""
     from mlsys_lint.document.pdf import PdfError, annotate
-    from mlsys_lint.engine import isolated
+    from mlsys_lint.engine import WRITING, isolated
 
     failed = False
     taken: set[str] = set()
@@ -138,7 +138,7 @@ def _annotate(reports, target: str, limits) -> bool:
             taken.add(name)
             out = out / f"{name}.annotated.pdf"
         try:
-            n = isolated(lambda r=r, out=out: annotate(r.path, out, r.findings), limits)
+            n = isolated(lambda r=r, out=out: annotate(r.path, out, r.findings), limits, WRITING)
         except PdfError as exc:
             say(f"mlsys-lint: {display_path(r.path)}: {exc}")
             failed = True
@@ -151,7 +151,7 @@ def _annotate_dir(reports, folder: Path, limits) -> bool:
     """Annotated copies, thumbnails and an index.html; True when something failed. Each
     copy is written in a child process under the per-file time and memory limits."""
     from mlsys_lint.document.pdf import PdfError, annotate
-    from mlsys_lint.engine import isolated
+    from mlsys_lint.engine import WRITING, isolated
     from mlsys_lint.reporters.html import render_index
 
     try:
@@ -173,6 +173,7 @@ def _annotate_dir(reports, folder: Path, limits) -> bool:
                     r.path, folder / pdf, r.findings, thumbnail=folder / png
                 ),
                 limits,
+                WRITING,
             )
         except PdfError as exc:
             say(f"mlsys-lint: {display_path(r.path)}: {exc}")

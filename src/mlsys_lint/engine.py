@@ -1,8 +1,10 @@
 """Build each file's models once, run the selected rules, stamp code and severity.
 
-`lint_many` runs a batch: in this process one file after another, or with `jobs > 1` in
-forked worker processes, one per file, that are killed when they pass the per-file
-timeout, so one pathological PDF cannot stall a chair's run over 20,000 submissions.
+Every PDF is read where it can be killed: `lint_many` runs a batch in forked worker
+processes (`jobs > 1`), or one file after another each in a forked child (`isolated`), all
+under the per-file timeout and memory ceiling, so one pathological PDF cannot stall a
+chair's run over 20,000 submissions or an author's one-file run, and Ctrl-C ends either
+at once, however busy MuPDF is.
 """
 
 from __future__ import annotations
@@ -348,6 +350,8 @@ def with_alarm(fn: Callable, limits: Limits, on_timeout: Callable):
         signal.signal(signal.SIGALRM, previous)
 
 
+WRITING = "writing the copy"  # isolated()'s name for an annotated or fixed copy
+
 GC_EVERY = 50  # files between two collections when the collector is off (console.py)
 
 
@@ -394,22 +398,34 @@ def memory_ceiling(limit: int | None) -> None:
         pass
 
 
-def isolated(fn: Callable[[], Any], limits: Limits) -> Any:
-    """Run `fn` (writing an annotated or fixed copy; its result plain data) in a forked
-    child under the per-file time and memory limits: a PDF that makes MuPDF crash, loop or
-    grow costs one error, never the run (PdfError with one line). Where there is no fork,
-    in this process."""
-    from mlsys_lint.document.pdf import PdfError
+def isolated(fn: Callable[[], Any], limits: Limits, what: str = "checking the file") -> Any:
+    """Run `fn` (a lint, or the writing of an annotated or fixed copy; its result
+    picklable) in a forked child under the per-file time and memory limits, where it can
+    be killed: a PDF that makes MuPDF crash, loop or grow costs one error, never the run
+    (PdfError with one line), and Ctrl-C or the deadline end it at once, however busy
+    MuPDF is. Where there is no fork, in this process under with_alarm."""
+    from mlsys_lint.document import PdfError
 
     if not hasattr(os, "fork"):
-        return fn()
-    import marshal
+
+        def expired(message: str):
+            raise PdfError(message)
+
+        return with_alarm(fn, limits, expired)
+    import pickle
+    import select
+
+    if sys.platform.startswith("linux"):
+        import ctypes  # noqa: F401 - imported once here, not again in each child
 
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         os.close(read)
         try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent's to handle
+            die_with_parent(parent)
             memory_ceiling(limits.max_memory)
             try:
                 result: tuple = ("ok", fn())
@@ -419,42 +435,54 @@ def isolated(fn: Callable[[], Any], limits: Limits) -> Any:
                 result = ("error", over_memory(limits))
             except BaseException as exc:  # noqa: BLE001 - reported to the parent
                 result = ("error", f"internal error: {exc!r}")
-            os.write(write, marshal.dumps(result))
+            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
         finally:
             os._exit(0)
     os.close(write)
-    import select
-
     deadline = time.monotonic() + limits.timeout if limits.timeout else None
     chunks: list[bytes] = []
     try:
-        while True:  # read as the child writes: a result larger than the pipe holds
-            if select.select([read], [], [], 0.01)[0]:
-                chunk = os.read(read, 65536)
-                if chunk:
-                    chunks.append(chunk)
-                    continue
-                _, status = os.waitpid(pid, 0)  # the child closed its end: it is leaving
-                break
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                break
-            if deadline is not None and time.monotonic() > deadline:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                raise PdfError(f"gave up after {limits.timeout:g} s (--timeout)")
-        while chunk := os.read(read, 65536):  # what it wrote just before it ended
-            chunks.append(chunk)
+        while True:  # read as the child writes (a result larger than the pipe holds)
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise PdfError(f"timed out after {limits.timeout:g} s")
+            if select.select([read], [], [], left)[0]:
+                chunk = os.read(read, 1 << 20)
+                if not chunk:  # the child closed its end: it is leaving
+                    break
+                chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        pid = 0
     finally:
         os.close(read)
+        if pid:  # past the deadline, Ctrl-C, or an error here: the child goes too
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
     data = b"".join(chunks)
     if not data:
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-        raise PdfError(f"the process writing the copy died (exit code {code})")
-    kind, value = marshal.loads(data)
+        why = f"the process {what} died (exit code {code})"
+        if limits.max_memory and code in (-11, -6, -9):
+            why += f"; {over_memory(limits)}"  # MuPDF short of memory may crash
+        raise PdfError(why)
+    kind, value = pickle.loads(data)
     if kind == "error":
         raise PdfError(value)
     return value
+
+
+def contained(fn: Callable[[], FileReport], path: str, venue: Venue, limits: Limits):
+    """fn()'s report, made in a child (isolated) that the deadline, the memory ceiling and
+    Ctrl-C can stop; a file the child could not finish gets a report with the reason."""
+    from mlsys_lint.document import PdfError
+
+    try:
+        return isolated(fn, limits)
+    except PdfError as exc:
+        return FileReport(path=path, venue=venue.name, error=str(exc))
 
 
 def over_memory(limits: Limits) -> str:
@@ -526,17 +554,16 @@ def lint_many(
     if jobs <= 1 or len(paths) <= 1:
         # one paper and more than one job allowed: its pages may be split between two
         workers = 2 if jobs > 1 else 1
-        # (no memory ceiling here: MuPDF short of memory in this process, where no timer
-        # can stop it, may scavenge its store for ever; workers get it, and their deadline)
         reports = []
         for p in paths:
             reports.append(
-                with_alarm(
+                contained(
                     lambda p=p: lint_pdf(
                         p, venue, rules, limits, p in supplements, authors, workers
                     ),
+                    p,
+                    venue,
                     limits,
-                    lambda error, p=p: FileReport(path=p, venue=venue.name, error=error),
                 )
             )
             done(reports[-1])
@@ -573,8 +600,10 @@ class _Pool:
         try:
             while self.step():
                 pass
-        finally:
-            self.stop()
+        except BaseException:  # Ctrl-C, or an error here: the workers go at once
+            self.stop(wait=False)
+            raise
+        self.stop()
         return [r for r in self.results if r is not None]
 
     def start(self) -> None:
@@ -638,13 +667,17 @@ class _Pool:
                 self.retire(conn, f"timed out after {timeout:g} s")
         return True
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """Ask the workers to leave (all idle once the batch is done); `wait=False` kills
+        them, busy or not."""
         for conn, slot in list(self.slots.items()):
-            with contextlib.suppress(OSError):
-                conn.send(None)
-            slot.process.join(timeout=5)
+            if wait:
+                with contextlib.suppress(OSError):
+                    conn.send(None)
+                slot.process.join(timeout=5)
             if slot.process.is_alive():
                 slot.process.kill()
+                slot.process.join()
             conn.close()
 
 

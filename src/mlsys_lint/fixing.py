@@ -57,7 +57,7 @@ def _fix(args: argparse.Namespace) -> int:
     pdf, output, venue, dry_run = args.pdf, args.output, args.venue, args.dry_run
     from mlsys_lint.document.pdf import PdfError
     from mlsys_lint.document.pdf import fix as rewrite
-    from mlsys_lint.engine import DEFAULT_LIMITS, isolated, lint_pdf
+    from mlsys_lint.engine import DEFAULT_LIMITS, WRITING, contained, isolated, lint_pdf
     from mlsys_lint.reporters import ReportOptions
     from mlsys_lint.reporters.text import concise
     from mlsys_lint.rules import RULES
@@ -71,7 +71,9 @@ def _fix(args: argparse.Namespace) -> int:
         # what the lint of that copy finds, not a guess
         written = str(Path(scratch) / "fixed.pdf") if dry_run else output
         try:  # in a child under the default per-file time and memory limits
-            changes = isolated(lambda: rewrite(pdf, written, author=author), DEFAULT_LIMITS)
+            changes = isolated(
+                lambda: rewrite(pdf, written, author=author), DEFAULT_LIMITS, WRITING
+            )
         except (PdfError, OSError) as exc:
             usage.say(f"mlsys-lint: {pdf}: {exc}")
             return 2
@@ -89,7 +91,9 @@ def _fix(args: argparse.Namespace) -> int:
                 print(f"  - {tip}")
         target = written if changes else pdf
         shown = pdf if dry_run or not changes else output
-        report = lint_pdf(target, profile, RULES)._replace(path=shown)
+        report = contained(
+            lambda: lint_pdf(target, profile, RULES), target, profile, DEFAULT_LIMITS
+        )._replace(path=shown)
     if report.error:
         usage.say(f"mlsys-lint: {shown}: {report.error}")
         return 2

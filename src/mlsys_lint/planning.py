@@ -211,12 +211,12 @@ def _plan(args: argparse.Namespace) -> int:
         print(f"  - {line}")
 
     if pdf:
-        from mlsys_lint.engine import lint_pdf
+        from mlsys_lint.engine import DEFAULT_LIMITS, contained, lint_pdf
         from mlsys_lint.reporters import ReportOptions
         from mlsys_lint.reporters.text import concise
         from mlsys_lint.rules import RULES
 
-        report = lint_pdf(pdf, dst, RULES)
+        report = contained(lambda: lint_pdf(pdf, dst, RULES), pdf, dst, DEFAULT_LIMITS)
         print(f"\nThe PDF against {dst.title}:")
         if report.error:
             print(f"  cannot lint: {report.error}")

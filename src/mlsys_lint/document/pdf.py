@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import stat
+import zlib
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 
 import pymupdf
 
+from mlsys_lint.document import PdfError
 from mlsys_lint.document.model import (
     Annotation,
     EmbeddedInfo,
@@ -77,10 +79,6 @@ def _library_messages() -> tuple[str, ...]:
 # box (text placed off the page is still reported, to rules that look for it).
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE
 MAX_PAGES = 2000
-
-
-class PdfError(Exception):
-    """The file cannot be linted: one clear line for the user."""
 
 
 _new = tuple.__new__  # builds the NamedTuples without their keyword handling: ~2x faster
@@ -446,14 +444,35 @@ def _stream_length(doc: pymupdf.Document, xref: int) -> int | None:
     return None
 
 
+def _bounded_stream(doc: pymupdf.Document, xref: int, limit: int) -> bytes | None:
+    """A stream's decoded bytes, read without ever holding more than `limit` of them: None
+    when it is larger than that, stored or inflated (a 4 KB Flate stream may inflate to
+    gigabytes), or uses a filter other than Flate (no real packet does)."""
+    length = _stream_length(doc, xref)
+    if length is None or length > limit:
+        return None
+    raw = doc.xref_stream_raw(xref) or b""
+    if len(raw) > limit:
+        return None
+    filters = re.findall(r"/(\w+)", doc.xref_get_key(xref, "Filter")[1] or "")
+    if not filters:
+        return raw
+    if filters != ["FlateDecode"]:
+        return None
+    try:
+        data = zlib.decompressobj().decompress(raw, limit + 1)
+    except zlib.error:
+        return None
+    return data if len(data) <= limit else None
+
+
 def _xmp(doc: pymupdf.Document) -> str:
-    """The catalog's XMP packet, unless its stream is larger than any real one."""
+    """The catalog's XMP packet, unless it is larger than any real one."""
     kind, value = doc.xref_get_key(doc.pdf_catalog(), "Metadata")
-    if kind == "xref":
-        length = _stream_length(doc, int(value.split()[0]))
-        if length is None or length > XMP_MAX_BYTES:
-            return ""
-    return doc.get_xml_metadata() or ""
+    if kind != "xref":
+        return ""
+    data = _bounded_stream(doc, int(value.split()[0]), XMP_MAX_BYTES)
+    return data.decode("utf-8", "replace") if data else ""
 
 
 XFA_MAX_BYTES = 4 * 2**20  # an XFA packet larger than this is not read (bounded memory)
@@ -469,11 +488,10 @@ def _xfa_scripts(doc: pymupdf.Document) -> list[UnsafeAction]:
         found = []
         for ref in re.findall(r"(\d+) 0 R", value):
             xref = int(ref)
-            length = _stream_length(doc, xref)
-            if length is None or length > XFA_MAX_BYTES:
+            data = _bounded_stream(doc, xref, XFA_MAX_BYTES)
+            if data is None:
                 continue
-            data = doc.xref_stream(xref) or b""
-            m = re.search(rb"<script[^>]*>([^<]{0,120})", data[:XFA_MAX_BYTES], re.IGNORECASE)
+            m = re.search(rb"<script[^>]*>([^<]{0,120})", data, re.IGNORECASE)
             if m:
                 found.append(UnsafeAction(xref, "XFA script", m.group(1).decode("latin-1")))
         return found
@@ -506,8 +524,17 @@ def _ptex(doc: pymupdf.Document, xref: int) -> EmbeddedInfo:
     return EmbeddedInfo(xref, filename, tuple(info))
 
 
+# how MuPDF says an allocation failed: "calloc (4104 x 1 bytes) failed", "out of memory",
+# C++'s "std::bad_alloc"
+_ALLOCATION_FAILED = re.compile(r"\b(?:[mc]|re)alloc\b.*\bfailed|out of memory|\bbad_alloc\b", re.I)
+
+
 def _reason(exc: Exception) -> str:
+    """The first line of MuPDF's error; an allocation that failed (past --max-memory, or
+    the machine's) is a MemoryError, which the caller reports as the memory limit."""
     text = str(exc).strip().splitlines()
+    if text and _ALLOCATION_FAILED.search(text[0]):
+        raise MemoryError(text[0])
     return text[0] if text else type(exc).__name__
 
 
