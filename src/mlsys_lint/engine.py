@@ -433,6 +433,8 @@ def isolated(fn: Callable[[], Any], limits: Limits, what: str = "checking the fi
                 result = ("error", str(exc))
             except MemoryError:
                 result = ("error", over_memory(limits))
+            except ModuleNotFoundError as exc:  # raised again in the parent (console.py)
+                result = ("missing", exc.name)
             except BaseException as exc:  # noqa: BLE001 - reported to the parent
                 result = ("error", f"internal error: {exc!r}")
             data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
@@ -469,6 +471,8 @@ def isolated(fn: Callable[[], Any], limits: Limits, what: str = "checking the fi
             why += f"; {over_memory(limits)}"  # MuPDF short of memory may crash
         raise PdfError(why)
     kind, value = pickle.loads(data)
+    if kind == "missing":
+        raise ModuleNotFoundError(f"No module named {value!r}", name=value)
     if kind == "error":
         raise PdfError(value)
     return value
