@@ -1,7 +1,9 @@
 """Mutation fuzzing as a batch: N mutated copies of a committed sample in one folder, one
-`mlsys-lint --format json -j 2` run over all of them. Passes when every file is answered
-(a report or an error line), stdout is one intact JSON document, nothing on stderr is a
-traceback, and the exit status is 0, 1 or 2.
+`mlsys-lint --format json -j 2` run over all of them, writing every other format beside it
+(`--also`) and the chair's annotated index (`--annotate-dir`). Passes when every file is
+answered (a report or an error line) in every format, stdout is one intact JSON document,
+the index lists every file, nothing on stderr is a traceback, and the exit status is 0, 1
+or 2.
 
     python benchmarks/fuzz_batch.py            # 1,000 files
     python benchmarks/fuzz_batch.py --count 200 --seed 7
@@ -79,26 +81,57 @@ def make(folder: Path, count: int, seed: int) -> list[Path]:
     return paths
 
 
-def run(folder: Path, count: int, jobs: int = 2) -> dict:
-    """One batch over the folder; the checks' results and the numbers."""
+FORMATS = ("csv", "sarif", "markdown", "full", "concise", "github", "text")
+
+
+def run(folder: Path, count: int, jobs: int = 2, out: Path | None = None) -> dict:
+    """One batch over the folder, every format and the annotated index written to `out`
+    (a folder beside it by default); the checks' results and the numbers."""
+    import csv
+
+    out = out or folder.with_name(folder.name + "-reports")
+    out.mkdir(exist_ok=True)
+    also = [a for f in FORMATS for a in ("--also", f"{f}:{out / ('report.' + f)}")]
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mlsys_lint", "--isolated", "--format", "json", "-j", str(jobs),
-         "--timeout", "20", str(folder)],
+         "--timeout", "20", *also, "--annotate-dir", str(out / "review"), str(folder)],
         capture_output=True, text=True, timeout=3600,
     )  # fmt: skip
     seconds = time.perf_counter() - start
     doc = json.loads(done.stdout)  # raises when stdout is not one JSON document
     files = doc["files"]
+    with open(out / "report.csv", newline="", encoding="utf-8") as f:
+        in_csv = {row["path"] for row in csv.DictReader(f)}
+    sarif = json.loads((out / "report.sarif").read_text(encoding="utf-8"))
+    index = (out / "review" / "index.html").read_text(encoding="utf-8")
+    named = [f"fuzz{i:04d}" for i in range(count)]
     return {
         "exit": done.returncode,
         "answered": len(files),
         "count": count,
         "errors": sum(f["error"] is not None for f in files),
         "with_messages": sum(bool(f.get("messages")) for f in files),
+        "in_csv": sum(any(n in row for row in in_csv) for n in named),
+        "in_sarif": len(sarif["runs"][0]["artifacts"]),
+        "in_index": sum(n in index for n in named),
+        "annotated": len(list((out / "review").glob("*.annotated.pdf"))),
+        "not_annotated": done.stderr.count(": cannot annotate"),  # one line each
+        "empty_reports": [f for f in FORMATS if (out / f"report.{f}").stat().st_size == 0],
         "traceback": "Traceback" in done.stderr,
         "seconds": round(seconds, 1),
     }
+
+
+def passed(result: dict) -> bool:
+    count = result["count"]
+    return (
+        result["answered"] == result["in_csv"] == result["in_index"] == count
+        and result["in_sarif"] >= count
+        and not result["empty_reports"]
+        and not result["traceback"]
+        and result["exit"] in (0, 1, 2)
+    )
 
 
 def main() -> None:
@@ -108,11 +141,11 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        make(Path(tmp), a.count, a.seed)
-        result = run(Path(tmp), a.count, a.jobs)
+        (Path(tmp) / "pdfs").mkdir()
+        make(Path(tmp) / "pdfs", a.count, a.seed)
+        result = run(Path(tmp) / "pdfs", a.count, a.jobs)
     print(json.dumps(result, indent=2))
-    ok = result["answered"] == a.count and not result["traceback"] and result["exit"] in (0, 1, 2)
-    sys.exit(0 if ok else 1)
+    sys.exit(0 if passed(result) else 1)
 
 
 if __name__ == "__main__":

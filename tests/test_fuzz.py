@@ -103,8 +103,9 @@ def test_tex_pass_never_breaks_on_strange_latex(tmp_path_factory, main, other, b
 
 
 def test_a_batch_of_mutated_pdfs_is_answered_in_full(tmp_path):
-    """benchmarks/fuzz_batch.py at CI size: 300 mutated PDFs in one `-j 2` run; every
-    file answered, stdout one JSON document in valid UTF-8, no traceback."""
+    """benchmarks/fuzz_batch.py: 1,000 mutated PDFs in one `-j 2` run that writes every
+    format and the chair's annotated index; every file answered in each, stdout one JSON
+    document in valid UTF-8, no traceback."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -112,7 +113,9 @@ def test_a_batch_of_mutated_pdfs_is_answered_in_full(tmp_path):
     )
     fuzz_batch = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fuzz_batch)
-    fuzz_batch.make(tmp_path, 300, seed=3)
-    result = fuzz_batch.run(tmp_path, 300)
-    assert result["answered"] == 300 and not result["traceback"], result
-    assert result["exit"] in (0, 1, 2)
+    (tmp_path / "pdfs").mkdir()
+    fuzz_batch.make(tmp_path / "pdfs", 1000, seed=3)
+    result = fuzz_batch.run(tmp_path / "pdfs", 1000)
+    assert fuzz_batch.passed(result), result
+    # a file that cannot be annotated is one line; the others all have their copy
+    assert result["annotated"] + result["not_annotated"] == 1000 - result["errors"], result
