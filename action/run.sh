@@ -16,7 +16,19 @@ elif [ -e "$INPUT_PATH" ]; then
 else
   read -r -a paths <<<"$INPUT_PATH"
 fi
-read -r -a extra <<<"${INPUT_ARGS:-}"
+# the args input split as a shell splits it: quoted values stay whole, nothing is expanded
+extra=()
+if [ -n "${INPUT_ARGS:-}" ]; then
+  mapfile -d '' -t extra < <(python3 -c '
+import shlex, sys
+try:
+    words = shlex.split(sys.argv[1])
+except ValueError as exc:
+    sys.exit(f"mlsys-lint action: the args input does not split: {exc}")
+sys.stdout.write("".join(w + "\0" for w in words))
+' "$INPUT_ARGS") || exit 2
+  wait $! || exit 2
+fi
 lint=(mlsys-lint)
 if [ -n "${INPUT_VENUE:-}" ]; then
   lint+=(--venue "$INPUT_VENUE")
