@@ -133,9 +133,13 @@ def test_list_rules_and_venues():
     assert names == builtin_names()  # the list itself is pinned in test_venues
 
 
-def test_no_files_is_usage_error():
-    code, _, err = run()
-    assert code == 2 and "no input files" in err
+def test_no_files_checks_the_current_folder(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(SAMPLES / "etal.pdf", tmp_path / "paper.pdf")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--isolated", "--format", "concise")
+    assert code == 1 and out.startswith("paper.pdf:10:")
 
 
 def test_unknown_venue():

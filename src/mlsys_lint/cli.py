@@ -486,8 +486,35 @@ def _check(params: dict[str, Any], explicit: set[str]) -> int:
     except OptionsError as exc:
         raise UsageError(str(exc)) from None
     extra = [_also_target(item) for item in params["also"]]
-    paths, projects = discover(
-        list(_hook_papers(opts.files, opts)),
+    if "-" not in opts.files:
+        return _check_inputs(params, opts, extra, opts.files)
+    import shutil
+    import tempfile
+
+    scratch = tempfile.mkdtemp(prefix="mlsys-lint-")
+    try:  # `-`: a PDF on standard input, read into a file (MuPDF reads files)
+        pdf = os.path.join(scratch, "stdin.pdf")
+        _read_stdin(pdf, opts.limits.max_file_size)
+        files = tuple(pdf if f == "-" else f for f in opts.files)
+        return _check_inputs(params, opts, extra, files, stdin=pdf)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _read_stdin(path: str, limit: int | None) -> None:
+    """Standard input into `path`, refused past the file-size limit."""
+    data = sys.stdin.buffer.read(limit + 1 if limit else -1)
+    if limit and len(data) > limit:
+        raise UsageError(f"standard input is over the {limit // 2**20} MB limit (--max-file-size)")
+    with open(path, "wb") as out:
+        out.write(data)
+
+
+def _check_inputs(params, opts, extra, files, stdin: str | None = None) -> int:
+    """_check's work on the inputs; `stdin`: the file standard input was read into,
+    reported as `-`."""
+    paths, projects, skipped = discover(
+        list(_hook_papers(files, opts)),
         opts.tex_target,
         opts.configured_tex,
         opts.exclude,
@@ -504,9 +531,9 @@ def _check(params: dict[str, Any], explicit: set[str]) -> int:
     _refuse_outputs_over_inputs(
         [params["output_file"], *(path for _, path in extra), annotate_to], paths
     )
-    files = params["files"]
+    given = [stdin if f == "-" else f for f in params["files"]]
     lend_only = (
-        opts.configured_tex and bool(files) and all(Path(f).suffix.lower() == ".pdf" for f in files)
+        opts.configured_tex and bool(given) and all(Path(f).suffix.lower() == ".pdf" for f in given)
     )
     try:
         reports = _lint(paths, projects, opts, report_projects=not lend_only)
@@ -516,9 +543,26 @@ def _check(params: dict[str, Any], explicit: set[str]) -> int:
     failed = _annotate(reports, annotate_to, opts.limits) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir, opts.limits) or failed
-    _report(reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"])
-    failed = _also(reports, extra) or failed
+    if stdin is not None:
+        reports = [_renamed(r, stdin, "-") for r in reports]
+    for path, why in skipped:
+        say(f"mlsys-lint: {display_path(path)}: {why}")
+    _report(
+        reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"], skipped
+    )
+    failed = _also(reports, extra, skipped) or failed
     return exit_code(reports, exit_zero=params["exit_zero"], broken=failed)
+
+
+def _renamed(report, old: str, new: str):
+    """A report whose file, and its findings' file, `old` is shown as `new`."""
+    if report.path != old:
+        return report
+    findings = tuple(
+        f._replace(location=f.location._replace(path=new)) if f.location.path == old else f
+        for f in report.findings
+    )
+    return report._replace(path=new, findings=findings)
 
 
 def _hook_papers(files: tuple[str, ...], opts) -> tuple[str, ...]:
@@ -604,7 +648,7 @@ def _also_target(item: str) -> tuple[str, str]:
     return fmt, path
 
 
-def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
+def _also(reports: list, targets: list[tuple[str, str]], skipped=()) -> bool:
     """The extra reports of the same result (the GitHub Action's summary and SARIF);
     True when one could not be written."""
     from mlsys_lint.rules import BY_CODE
@@ -612,7 +656,8 @@ def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
     failed = False
     for fmt, path in targets:
         try:
-            text = printable(REPORTERS[fmt](reports, ReportOptions(rules=BY_CODE)))
+            opts = ReportOptions(rules=BY_CODE, skipped=tuple(skipped))
+            text = printable(REPORTERS[fmt](reports, opts))
             write_atomically(path, text)
         except OSError as exc:
             say(f"mlsys-lint: cannot write {path}: {exc.strerror}")
@@ -621,7 +666,12 @@ def _also(reports: list, targets: list[tuple[str, str]]) -> bool:
 
 
 def _report(
-    reports: list, fmt: str, output_file: str | None, statistics: bool, quiet: bool = False
+    reports: list,
+    fmt: str,
+    output_file: str | None,
+    statistics: bool,
+    quiet: bool = False,
+    skipped=(),
 ) -> None:
     """The unreadable files and unresolved inputs on stderr (one line each), the report
     on stdout or in the output file."""
@@ -640,7 +690,7 @@ def _report(
         and sys.stdout.isatty()
         and not os.environ.get("NO_COLOR")
     )
-    opts = ReportOptions(color=color, rules=BY_CODE, quiet=quiet)
+    opts = ReportOptions(color=color, rules=BY_CODE, quiet=quiet, skipped=tuple(skipped))
     if statistics and fmt == "json":
         from mlsys_lint.reporters.machine import statistics_json
 
@@ -649,7 +699,7 @@ def _report(
         from mlsys_lint.reporters.text import statistics as table
         from mlsys_lint.reporters.text import summary
 
-        text = table(reports, opts) + ("" if quiet else summary(reports) + "\n")
+        text = table(reports, opts) + ("" if quiet else summary(reports, len(skipped)) + "\n")
     else:
         text = REPORTERS[fmt](reports, opts)
     if output_file:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import NamedTuple
 
 TEX_SUFFIXES = (".tex", ".bib", ".sty", ".bbl")
 
@@ -37,24 +38,61 @@ def excluded(path: Path, patterns: tuple[str, ...]) -> bool:
     )
 
 
+class Inputs(NamedTuple):
+    pdfs: list[str]
+    projects: list[str]  # TeX projects: folders or main files
+    skipped: list[tuple[str, str]]  # (path, why it is not checked)
+
+
+def role_of(main: Path, named) -> tuple[str, Path | None]:
+    """What a standalone document (a .tex with its own \\documentclass) is in its folder:
+    ("paper", None); ("supplement", paper) when named as one (`named`, the profile's
+    [supplement] patterns: appendix.tex beside main.tex); ("other", paper) for any other
+    document beside the paper (a rebuttal, a poster, slides, the kit's example_paper.tex
+    beside main.tex). A folder whose paper cannot be told makes every document a paper,
+    or a supplement when named as one."""
+    from mlsys_lint.document.texproject import TexError, find_main
+
+    supplement = named is not None and named(str(main))
+    try:
+        paper = find_main(main.parent, deep=False)
+    except (TexError, OSError):
+        return ("supplement", None) if supplement else ("paper", None)
+    if paper.resolve() == main.resolve():
+        return "paper", None
+    return ("supplement" if supplement else "other"), paper
+
+
+def _not_checked(document: Path, paper: Path | None, built: Path | None = None) -> str:
+    what = f"built from {document.name}, " if built is not None else ""
+    return (
+        f"not checked: {what}a document of its own beside the paper "
+        f"{paper.name if paper else ''} (not the paper, not its appendix); "
+        f"--tex {document} checks it as a paper"
+    )
+
+
 def expand(
     paths: list[str],
     exclude: tuple[str, ...] = (),
     force: bool = False,
     respect_gitignore: bool = True,
     supplement_named=None,
-) -> tuple[list[str], list[str]]:
-    """(PDFs, TeX projects). Directories stand for every PDF below them (sorted) and, when
-    they hold a main .tex file, for that TeX project too. .tex/.bib/.sty files stand
-    for the project they belong to (a file with \\documentclass, its `% !TEX root`, a
-    subfiles part's main file, or the main file of the folder above), each project once.
-    PDFs that a paper's LaTeX sources include as graphics are figures, not papers, and
-    what `.gitignore` ignores is not linted in a folder run: both left out. Anything else
-    stays a PDF path, to be reported like any unreadable input. A folder's standalone
-    appendix document (`appendix.tex` with a \\documentclass of its own, named as
-    `supplement_named` accepts) is a project of its own, linted beside the paper's."""
+) -> Inputs:
+    """The PDFs, the TeX projects, and what is left out with the reason. Directories
+    stand for every PDF below them (sorted) and, when they hold a main .tex file, for
+    that TeX project too. .tex/.bib/.sty files stand for the project they belong to (a
+    file with \\documentclass, its `% !TEX root`, a subfiles part's main file, or the main
+    file of the folder above), each project once. Each standalone document is checked for
+    its role (role_of): the paper; its appendix (a project of its own, linted as a
+    supplement); any other document, left out with the reason, and so is the PDF built
+    from it. PDFs that a paper's LaTeX sources include as graphics are figures, not
+    papers (left out, with the reason when named), and what `.gitignore` ignores is not
+    linted in a folder run. Anything else stays a PDF path, to be reported like any
+    unreadable input."""
     pdfs: list[str] = []
     tex: list[str] = []
+    skipped: list[tuple[str, str]] = []
     seen: set[Path] = set()
 
     def add_tex(target: str, key: Path) -> None:
@@ -78,10 +116,11 @@ def expand(
             mains = [f for f in sorted(path.glob("*.tex")) if _is_main(f)]
             if mains:
                 add_tex(p, path)  # a paper repository: its LaTeX project and its PDFs
-                for f in mains if supplement_named is not None else ():
-                    if appendix_document(f, supplement_named):
-                        add_tex(str(f), f)
-                pdfs.extend(_not_figures(found, path))
+                documents, papers, left = _documents(path, mains, found, supplement_named)
+                for f in documents:
+                    add_tex(str(f), f)
+                pdfs.extend(papers)
+                skipped.extend(left)
                 continue
             pdfs.extend(found or [p])
         elif path.suffix.lower() in TEX_SUFFIXES:
@@ -90,13 +129,57 @@ def expand(
             main = main_for(path, stop=Path.cwd()) if path.is_file() else None
             if main is None:
                 tex.append(p)  # reported as not a project, with the reason
+                continue
+            role, paper = role_of(main, supplement_named) if _is_main(main) else ("paper", None)
+            if role == "other":
+                skipped.append((p, _not_checked(main, paper)))
             else:
                 add_tex(str(main), main)
-        elif path.suffix.lower() == ".pdf" and path.is_file() and _is_figure(path):
-            continue  # a plot the paper includes (a pre-commit hook passes every PDF)
+        elif path.suffix.lower() == ".pdf" and path.is_file():
+            why = _left_out_pdf(path, supplement_named)
+            if why:
+                skipped.append((p, why))
+            else:
+                pdfs.append(p)
         else:
             pdfs.append(p)
-    return pdfs, tex
+    return Inputs(pdfs, tex, skipped)
+
+
+def _documents(folder: Path, mains: list[Path], pdfs: list[str], named):
+    """A paper folder's standalone documents by role: (the appendix documents to lint
+    beside the paper's project, the PDFs to lint, what is left out and why). The PDFs
+    exclude the figures the sources include and those built from other documents."""
+    appendices, others, skipped = [], {}, []
+    for f in mains:
+        role, paper = role_of(f, named)
+        if role == "supplement" and paper is not None:
+            appendices.append(f)
+        elif role == "other":
+            others[f.stem] = (f, paper)
+            skipped.append((str(f), _not_checked(f, paper)))
+    kept = []
+    for pdf in _not_figures(pdfs, folder):
+        other = others.get(Path(pdf).stem) if Path(pdf).parent == folder else None
+        if other is None:
+            kept.append(pdf)
+        else:
+            skipped.append((pdf, _not_checked(other[0], other[1], built=Path(pdf))))
+    return appendices, kept, skipped
+
+
+def _left_out_pdf(path: Path, named) -> str | None:
+    """Why a PDF named on the command line is not checked: a figure the paper includes
+    (a pre-commit hook passes every PDF), or the PDF of a document that is neither the
+    paper nor its appendix; None when it is to be checked."""
+    if _is_figure(path):
+        return "not checked: a figure the paper includes (\\includegraphics), not a paper"
+    source = path.with_suffix(".tex")
+    if source.is_file() and _is_main(source):
+        role, paper = role_of(source, named)
+        if role == "other":
+            return _not_checked(source, paper, built=path)
+    return None
 
 
 def supplements(pdfs: list[str], named, given: tuple[str, ...] = ()) -> frozenset[str]:
@@ -105,7 +188,17 @@ def supplements(pdfs: list[str], named, given: tuple[str, ...] = ()) -> frozense
     pair with a main PDF: `paper12-supplement.pdf` beside `paper12.pdf`, or
     `appendix.pdf` in a folder whose only other PDF is the paper."""
     chosen = {os.path.realpath(g) for g in given}
-    return frozenset(p for p in pdfs if os.path.realpath(p) in chosen or paired(Path(p), named))
+    return frozenset(
+        p
+        for p in pdfs
+        if os.path.realpath(p) in chosen or paired(Path(p), named) or _built_from_appendix(p, named)
+    )
+
+
+def _built_from_appendix(pdf: str, named) -> bool:
+    """appendix.pdf beside its standalone appendix.tex, itself beside the paper."""
+    source = Path(pdf).with_suffix(".tex")
+    return named(pdf) and source.is_file() and appendix_document(source, named)
 
 
 def paired(path: Path, named, others=None) -> bool:
@@ -181,9 +274,12 @@ def same_project(a: str, b: str) -> bool:
 
 
 def appendix_document(path: Path, named) -> bool:
-    """A main .tex file named as a supplement that pairs with the paper's main file in
-    its folder (a standalone appendix.tex); a folder or any other file is the paper."""
-    return path.suffix == ".tex" and path.is_file() and paired(path, named, _is_main)
+    """A main .tex file named as a supplement beside the paper's main file in its folder
+    (a standalone appendix.tex); a folder or any other file is the paper."""
+    if not (path.suffix == ".tex" and path.is_file() and _is_main(path)):
+        return False
+    role, paper = role_of(path, named)
+    return role == "supplement" and paper is not None
 
 
 def lint_projects(projects, pdf_reports, venue, rules, limits, authors=None) -> list:
@@ -229,11 +325,13 @@ def discover(
     force_exclude: bool = False,
     respect_gitignore: bool = True,
     supplement_named=None,
-) -> tuple[list[str], list[str]]:
-    """(PDF paths, TeX projects) to lint. A configured project (`tex =` in the
+) -> Inputs:
+    """The PDFs and TeX projects to lint, and what is left out. A configured project (`tex =` in the
     configuration) stands for every source file given (a pre-commit run passes the changed
     ones); `--tex` comes first, and a project named again by a file is linted once."""
-    paths, projects = expand(files, exclude, force_exclude, respect_gitignore, supplement_named)
+    paths, projects, skipped = expand(
+        files, exclude, force_exclude, respect_gitignore, supplement_named
+    )
     if configured_tex and tex_target:
         # the configured project, and a standalone appendix document beside it
         own = [
@@ -244,4 +342,4 @@ def discover(
         projects = [tex_target] + [p for p in own if not same_project(p, tex_target)]
     elif tex_target:
         projects = [tex_target] + [p for p in projects if not same_project(p, tex_target)]
-    return paths, projects
+    return Inputs(paths, projects, skipped)

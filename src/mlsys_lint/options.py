@@ -68,7 +68,7 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     joining = given["supplement"] if given["files"] else supplement
     files += tuple(s for s in joining if s not in files)
     if not files and not tex_target:
-        raise OptionsError("no input files (try 'mlsys-lint paper.pdf')")
+        files = (".",)  # as ruff does: the current folder
     output_format = pick("output_format")
     if output_format not in FORMATS:
         raise OptionsError(f"{config.path}: output-format: unknown format {output_format!r}")

@@ -129,8 +129,8 @@ class Supplement(NamedTuple):
         "*[-_]appendices", "*[-_]supplement*", "*[-_]supp",
     )  # fmt: skip
     ignore: tuple[str, ...] = (
-        "L001", "L002", "L003", "L004", "L005", "L006", "L009", "R001", "R002", "T003",
-        "T004",
+        "L001", "L002", "L003", "L004", "L005", "L006", "L009", "R001", "R002", "T001",
+        "T003", "T004",
     )  # fmt: skip
 
     def names(self, path: str) -> bool:

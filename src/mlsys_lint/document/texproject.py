@@ -109,11 +109,34 @@ def find_main(folder: Path, deep: bool = True) -> Path:
         for p in found:
             if p.name == name:
                 return p
-    rest = [p for p in found if not re.search(r"supp|appendix|rebuttal|response", p.stem, re.I)]
+    rest = [p for p in found if not _named_otherwise(p)]
     if len(rest) == 1:
         return rest[0]
+    # a paper has an abstract (a poster, slides or a letter of the classes above rarely)
+    with_abstract = [p for p in rest if _ABSTRACT.search(_head(p))]
+    if len(with_abstract) == 1:
+        return with_abstract[0]
     names = ", ".join(str(p.relative_to(folder)) for p in found[:5])
     raise TexError(f"{folder}: several main files ({names}); name one, e.g. --tex {found[0]}")
+
+
+_ABSTRACT = re.compile(r"\\begin\s*\{abstract\}")
+_CLASS = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+
+
+def _named_otherwise(path: Path) -> bool:
+    """A standalone document that is by its name or class not the paper: an appendix or
+    supplement (named so), a rebuttal, a poster, slides (vocab.toml)."""
+    from mlsys_lint.vocab import words
+
+    stem = path.stem.lower()
+    if re.search(r"supp|appendi", stem):
+        return True
+    parts = [w for w in re.split(r"[^a-z0-9]+", stem) if w]
+    if any(part.startswith(name) for part in parts for name in words("other_document_names")):
+        return True
+    m = _CLASS.search(_head(path))
+    return bool(m) and m.group(1).strip() in words("other_document_classes")
 
 
 _MAGIC = re.compile(r"^\s*%\s*!\s*TEX\s+root\s*=\s*(.+?)\s*$", re.I | re.M)

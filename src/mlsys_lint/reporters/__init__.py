@@ -14,6 +14,7 @@ class ReportOptions(NamedTuple):
     rules: Mapping = MappingProxyType({})  # code -> Rule, for formats that describe rules
     statistics: bool = False  # human formats: end with the per-rule table
     quiet: bool = False  # human formats: the findings only, no table or summary
+    skipped: tuple[tuple[str, str], ...] = ()  # inputs left out: (path, why)
 
 
 Reporter = Callable[[Sequence[FileReport], ReportOptions], str]

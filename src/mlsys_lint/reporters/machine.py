@@ -33,9 +33,10 @@ def _twin(t) -> dict:
     return {"rule": t.rule, "file": display_path(loc.path), "line": loc.line, "page": loc.page}
 
 
-def as_dict(reports: Sequence[FileReport]) -> dict:
+def as_dict(reports: Sequence[FileReport], skipped=()) -> dict:
     return {
         "version": 1,
+        "skipped": [{"path": display_path(p), "reason": why} for p, why in skipped],
         "files": [
             {
                 "path": display_path(r.path),
@@ -84,7 +85,7 @@ def _self_citations(r: FileReport) -> dict | None:
 
 
 def json_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
-    return json.dumps(as_dict(reports), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(as_dict(reports, opts.skipped), indent=2, ensure_ascii=False) + "\n"
 
 
 def _sarif_rule(rule) -> dict:

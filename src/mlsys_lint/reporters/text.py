@@ -60,15 +60,23 @@ def _head(path: str, f: Finding, opts: ReportOptions) -> str:
     )
 
 
-def summary(reports: Sequence[FileReport]) -> str:
+def summary(reports: Sequence[FileReport], skipped: int = 0) -> str:
+    """The last line: what was found in what was checked, and how many inputs were left
+    out (each said why on standard error)."""
+    line = _summary(reports)
+    if not skipped:
+        return line
+    left = f"{_plural(skipped, 'input')} left out (the reasons are above)"
+    return left if not reports else f"{line}; {left}"
+
+
+def _summary(reports: Sequence[FileReport]) -> str:
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     unreadable = sum(r.error is not None for r in reports)
     # a LaTeX project's report has no pages: count it as a project, not a file
-    projects = sum(r.error is None and r.pages is None for r in reports)
-    supplements = sum(
-        r.error is None and r.pages is not None and r.role == "supplement" for r in reports
-    )
+    supplements = sum(r.error is None and r.role == "supplement" for r in reports)
+    projects = sum(r.error is None and r.pages is None and r.role != "supplement" for r in reports)
     parts = [
         _plural(n, word)
         for n, word in (
@@ -125,7 +133,7 @@ def concise(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     ]  # unreadable files are reported on stderr by the CLI
     if not opts.quiet:
         out += notes(reports)
-        out.append(summary(reports))
+        out.append(summary(reports, len(opts.skipped)))
     text = "\n".join(out) + "\n" if out else ""
     return text + ("\n" + statistics(reports, opts) if opts.statistics else "")
 
@@ -159,5 +167,5 @@ def full(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     if opts.quiet:  # the findings only: no table, no summary
         return "\n".join(out)  # each finding ends with a blank line: ends in a newline
     out += notes(reports)
-    out.append(_style(summary(reports), opts, bold=True))
+    out.append(_style(summary(reports, len(opts.skipped)), opts, bold=True))
     return "\n".join(out) + "\n"
