@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
 import os
 import sys
 from pathlib import Path
@@ -133,21 +131,18 @@ class Result(NamedTuple):
 
 
 def invoke(command, argv=(), env=None) -> Result:
-    """Run a command's entry function (cli.main, planning.plan, fixing.fix) in this
-    process as the console would: its exit status, standard output and standard error;
+    """Run a command (cli.main, or a click command: planning.plan, fixing.fix) in this
+    process with click's CliRunner: its exit status, standard output and standard error;
     `env`: variables to set (None: unset) while it runs."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = {k: os.environ.get(k) for k in env or {}}
-    _set_env(env or {})
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            command([str(a) for a in argv])
-        code = 0
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-    finally:
-        _set_env(saved)
-    return Result(code, out.getvalue(), err.getvalue())
+    from click.testing import CliRunner
+
+    from mlsys_lint import cli
+
+    target = cli.cli if command is cli.main else command
+    result = CliRunner().invoke(target, [str(a) for a in argv], env=env, prog_name="mlsys-lint")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a bug: the test shows its traceback
+    return Result(result.exit_code, result.stdout, result.stderr)
 
 
 def _set_env(values: dict) -> None:

@@ -179,34 +179,56 @@ def test_options_may_follow_files_and_dashes_end_the_options(tmp_path):
     code, out, err = run("--", odd, SAMPLES / "a4.pdf")
     assert code == 1 and "in 2 files" in out, err
     code, _, err = run("--jobs", "-1", SAMPLES / "clean.pdf")
-    assert code == 2 and "mlsys-lint: error: argument -j/--jobs: -1 is below 0" in err
-    assert err.startswith("usage: mlsys-lint [options] [FILES ...]\n")
+    assert code == 2 and "Error: Invalid value for '-j' / '--jobs': -1 is below 0" in err
+    assert err.startswith("Usage: mlsys-lint check [OPTIONS] [FILES]...\n")
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
-def test_shell_completion_completes_options_venues_codes_and_commands(tmp_path):
-    """`eval "$(mlsys-lint --completion bash)"`, then what bash offers for a few words."""
+def _completions(*words: str, shell: str = "bash") -> list[str]:
+    """What click's completion answers the shell for `mlsys-lint WORDS...` (the protocol
+    the sourced script speaks: the words in COMP_WORDS, the complete variable set)."""
+    env = {**os.environ, "_MLSYS_LINT_COMPLETE": f"{shell}_complete"}
+    if shell == "bash":
+        env.update(COMP_WORDS=" ".join(("mlsys-lint", *words)), COMP_CWORD=str(len(words)))
+    else:  # fish sends the words and the one being completed
+        env.update(COMP_WORDS=" ".join(("mlsys-lint", *words)), COMP_CWORD=words[-1])
+    done = subprocess.run([sys.executable, "-m", "mlsys_lint"], env=env, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    # "type,value" lines (fish: then a tab and the help); a "file" item hands over to
+    # the shell's own file completion
+    return [line.split(",", 1)[1].split("\t")[0] for line in done.stdout.splitlines()
+            if line.startswith("plain,")]  # fmt: skip
+
+
+def test_shell_completion_completes_options_venues_codes_and_commands():
+    """click's completion: options, venue names, rule codes, formats, subcommands, and
+    the subcommands' own options and venues."""
+    assert _completions("--ven") == ["--venue"]
+    assert _completions("--venue", "mlsys2026-i") == ["mlsys2026-industry"]
+    assert _completions("--select", "R00") == ["R001", "R002"]
+    assert _completions("--select", "L001,T00")[:2] == ["L001,T001", "L001,T002"]
+    assert _completions("--format", "sa") == ["sarif"]
+    assert _completions("pl") == ["plan"]
+    assert _completions("fix", "--dr") == ["--dry-run"]
+    assert _completions("plan", "--to", "icml") == ["icml2026"]
+    assert _completions("--ven", shell="fish") == ["--venue"]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("mlsys-lint") is None,
+                    reason="needs bash and an installed mlsys-lint")  # fmt: skip
+def test_the_completion_script_works_in_bash(tmp_path):
+    """`eval "$(mlsys-lint --completion bash)"`, then what bash offers."""
     code, script, _ = run("--completion", "bash")
-    assert code == 0
+    assert code == 0 and "_MLSYS_LINT_COMPLETE" in script
     (tmp_path / "c.sh").write_text(script)
-
-    def offers(*words: str) -> set[str]:
-        line = " ".join(f"'{w}'" for w in ("mlsys-lint", *words))
-        probe = (
-            f"source {tmp_path / 'c.sh'}; COMP_WORDS=({line}); COMP_CWORD={len(words)}; "
-            '_mlsys_lint; printf "%s\\n" "${COMPREPLY[@]}"'
-        )
-        done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
-        return set(done.stdout.split())
-
-    assert offers("--ven") == {"--venue"}
-    assert offers("--venue", "mlsys2026-i") == {"mlsys2026-industry"}
-    assert offers("--select", "R00") == {"R001", "R002"}
-    assert offers("--format", "sa") == {"sarif"}
-    assert offers("pl") == {"plan"}
-    assert offers("paper.pdf", "x") == set()  # bash's own file completion takes over
-    _, zsh, _ = run("--completion", "zsh")
-    assert zsh.splitlines()[1].startswith("autoload -U +X bashcompinit")
+    probe = (
+        f"source {tmp_path / 'c.sh'}; COMP_WORDS=(mlsys-lint --venue mlsys2026-i); "
+        'COMP_CWORD=2; _mlsys_lint_completion mlsys-lint; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["mlsys2026-industry"], done.stderr
+    for shell in ("zsh", "fish"):
+        assert "_MLSYS_LINT_COMPLETE" in run("--completion", shell)[1]
 
 
 def test_the_process_runs_without_the_cyclic_collector_and_batches_collect():
@@ -280,9 +302,9 @@ def test_info_commands_import_neither_pdf_engine_nor_texsoup(flag):
 
 def test_a_pdf_run_imports_only_what_it_uses():
     """The one-paper run's import budget (issue 15): a PDF without authors or LaTeX
-    imports no TeX module or TeX rule, no authors file reader, no SyncTeX reader, no
-    other reporter and no click."""
-    unused = ["click", "TexSoup", "mlsys_lint.authors", "mlsys_lint.reporters.text"]
+    imports no TeX module or TeX rule, no authors file reader, no SyncTeX reader and no
+    other reporter."""
+    unused = ["TexSoup", "mlsys_lint.authors", "mlsys_lint.reporters.text"]
     unused += ["mlsys_lint.rules.tex", "mlsys_lint.document.texwords"]
     unused += ["mlsys_lint.reporters.html", "mlsys_lint.document.synctex"]
     unused += [f"mlsys_lint.document.{m}" for m in ("tex", "texmodel", "texproject", "texscan")]
@@ -301,6 +323,7 @@ def test_the_lint_path_defines_its_records_cheaply():
     with string annotations (`from __future__ import annotations`) compiles each one as a
     ForwardRef; the record modules of a PDF run evaluate their annotations instead."""
     code = (
+        "import click  # its own records are click's\n"
         "import dataclasses, typing\nmade, ours = [], []\n"
         "init = typing.ForwardRef.__init__\n"
         "typing.ForwardRef.__init__ = lambda s, *a, **k: (made.append(a[0]), init(s, *a, **k))[1]\n"

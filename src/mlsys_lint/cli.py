@@ -2,28 +2,38 @@
 file), find the inputs (inputs.py), run the engine, pick a reporter, set the exit code
 (verdict.py).
 
-Exit codes: 0 no error-severity finding; 1 at least one; 2 bad usage, bad
-configuration, or a file that could not be read (the other files are still checked).
-Nothing here imports PyMuPDF until a PDF is actually linted.
+The command line is click's: `mlsys-lint` is a group whose default command is `check`
+(the linter), with `venues`, `plan` and `fix` imported only when used; the configuration
+file fills the options' defaults through click's default_map, and ParameterSource says
+where a value came from. Exit codes: 0 no error-severity finding; 1 at least one; 2 bad
+usage, bad configuration, or a file that could not be read (the other files are still
+checked). Nothing here imports PyMuPDF until a PDF is actually linted.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from mlsys_lint import __version__, usage
+import click
+from click import UsageError
+from click.core import ParameterSource
+
+from mlsys_lint import __version__, settings
 from mlsys_lint.findings import INCOMPLETE_INPUT, display_path, printable
 from mlsys_lint.inputs import discover, lint_projects
 from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
-from mlsys_lint.usage import UsageError, say
 from mlsys_lint.verdict import exit_code
 
 DEFAULT_VENUE = "mlsys2026"
+
+
+def say(message: str) -> None:
+    """One line for the user on standard error."""
+    click.echo(message, err=True)
 
 
 def _explain(selector: str, venue_name: str) -> str:
@@ -79,42 +89,6 @@ def _list_venues() -> str:
         "  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + r[5] + "\n"
         for r in rows
     )
-
-
-COMPLETION = """\
-# mlsys-lint {shell} completion: options, venues, formats, rule codes, subcommands, files
-{zsh}_mlsys_lint() {{
-    local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
-    case "$prev" in
-        --venue) COMPREPLY=($(compgen -W "{venues}" -- "$cur")); return ;;
-        --format|--output-format) COMPREPLY=($(compgen -W "{formats}" -- "$cur")); return ;;
-        --select|--extend-select|--ignore|--explain)
-            COMPREPLY=($(compgen -W "{codes}" -- "$cur")); return ;;
-        --completion) COMPREPLY=($(compgen -W "bash zsh" -- "$cur")); return ;;
-    esac
-    if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "{options}" -- "$cur"))
-    elif [[ $COMP_CWORD -eq 1 ]]; then
-        COMPREPLY=($(compgen -W "{commands}" -- "$cur"))
-    fi
-}}
-complete -o default -F _mlsys_lint mlsys-lint
-"""
-
-
-def _completion(shell: str) -> str:
-    """The completion script (bash's; zsh runs it through bashcompinit), from the
-    parser's own options, the built-in venues and the rule registry."""
-    from mlsys_lint.rules import REGISTRY
-    from mlsys_lint.venues import builtin_names
-
-    options = [n for names, _ in ARGUMENTS for n in names if n.startswith("-")] + ["-h", "--help"]
-    zsh = "autoload -U +X bashcompinit && bashcompinit\n" if shell == "zsh" else ""
-    return COMPLETION.format(
-        shell=shell, zsh=zsh, venues=" ".join(builtin_names()), formats=" ".join(FORMATS),
-        codes=" ".join(REGISTRY), options=" ".join(options),
-        commands=" ".join(SUBCOMMANDS),
-    )  # fmt: skip
 
 
 def _annotate(reports, target: str, limits) -> bool:
@@ -189,300 +163,475 @@ def _annotate_dir(reports, folder: Path, limits) -> bool:
     return failed
 
 
-DESCRIPTION = """\
-Check conference paper PDFs against a venue's submission rules.
+# -- the command line, on click ------------------------------------------------------------
 
-FILES are PDFs, folders (every PDF below them is checked, and the LaTeX project when the
-folder holds a main .tex file), or LaTeX sources (main.tex, or any .tex/.bib file of a
-project).
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# configuration keys that set an option's value (through click's default_map); the
+# others (pdf, supplement, select, ignore, exclude, severity, author, ...) are layered
+# over the command line's by options.resolve
+CONFIGURED = {
+    "venue": "venue", "authors": "authors_file", "paper-number": "paper_number",
+    "tex": "tex_target", "output-format": "output_format", "jobs": "jobs",
+    "timeout": "timeout", "max-file-size": "max_file_size", "max-memory": "max_memory",
+    "max-pages": "max_pages", "force-exclude": "force_exclude",
+}  # fmt: skip
+LIMITS = ("jobs", "timeout", "max-file-size", "max-memory", "max-pages")
+
+
+class ConfigProblem(click.ClickException):
+    """A configuration file that cannot be used: one line naming the file and the key,
+    exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        say(f"mlsys-lint: {self.format_message()}")
+
+
+class AtLeastZero(click.ParamType):
+    """A count or a limit: a finite number of `kind` (int, float), 0 or more."""
+
+    def __init__(self, kind: type) -> None:
+        self.kind = kind
+        self.name = "integer" if kind is int else "number"
+
+    def convert(self, value: Any, param, ctx) -> Any:
+        try:
+            number = self.kind(value)
+        except (TypeError, ValueError):
+            what = "a whole number" if self.kind is int else "a number"
+            self.fail(f"{value!r} is not {what}", param, ctx)
+        if number != number or number in (float("inf"), float("-inf")):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        if number < 0:
+            self.fail(f"{value} is below 0", param, ctx)
+        return number
+
+
+def _complete_venues(ctx, param, incomplete: str):
+    from mlsys_lint.venues import builtin_names
+
+    return [n for n in builtin_names() if n.startswith(incomplete)]
+
+
+def _complete_rules(ctx, param, incomplete: str):
+    from mlsys_lint.rules import REGISTRY
+
+    last = incomplete.rsplit(",", 1)[-1]  # "L001,T0" completes its last code
+    head = incomplete[: len(incomplete) - len(last)]
+    return [head + code for code in REGISTRY if code.startswith(last.upper())]
+
+
+def venue_option(*names: str, **kw):
+    """--venue (and plan's --from/--to): a built-in profile or a .toml path."""
+    kw.setdefault("metavar", "NAME|FILE.toml")
+    return click.option(*names, shell_complete=_complete_venues, **kw)
+
+
+def _configure(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """--isolated and --config (both eager): once both are known, the configuration file
+    is read and its settings become the options' defaults (ctx.default_map), under
+    whatever the command line sets; where a value came from is click's ParameterSource."""
+    ctx.meta[f"mlsys_lint.{param.name}"] = value
+    if {"mlsys_lint.isolated", "mlsys_lint.config_file"} - set(ctx.meta):
+        return value
+    try:
+        given = ctx.meta["mlsys_lint.config_file"]
+        path = None if ctx.meta["mlsys_lint.isolated"] else given or settings.find(Path.cwd())
+        config = settings.load(Path(path) if path else None)
+    except settings.ConfigError as exc:
+        raise ConfigProblem(str(exc)) from None
+    for key in LIMITS:
+        value_ = config.get(key)
+        if value_ is not None and (value_ != value_ or abs(value_) == float("inf") or value_ < 0):
+            raise ConfigProblem(
+                f"{config.path}: {key}: expected a finite number of 0 or more, got {value_}"
+            )
+    fmt = config.get("output-format")
+    if fmt is not None and fmt not in FORMATS:
+        raise ConfigProblem(
+            f"{config.path}: output-format: expected one of {', '.join(FORMATS)}, got {fmt!r}"
+        )
+    ctx.meta["mlsys_lint.config"] = config
+    ctx.default_map = {
+        **(ctx.default_map or {}),
+        **{CONFIGURED[k]: v for k, v in config.values.items() if k in CONFIGURED},
+    }
+    return value
+
+
+def _print_and_exit(text: Callable[[click.Context, Any], str]):
+    """An eager option that prints something and exits (--explain, --list-rules)."""
+
+    def callback(ctx: click.Context, param, value):
+        if not value or ctx.resilient_parsing:
+            return value
+        try:
+            click.echo(text(ctx, value), nl=False)
+        except UsageError as exc:
+            exc.ctx = ctx
+            raise
+        ctx.exit(0)
+
+    return callback
+
+
+def _completion_script(ctx: click.Context, shell: str) -> str:
+    from click.shell_completion import get_completion_class
+
+    cls = get_completion_class(shell)
+    root = ctx.find_root()
+    return cls(root.command, {}, "mlsys-lint", "_MLSYS_LINT_COMPLETE").source() + "\n"
+
+
+_MANY = {"multiple": True}
+_WHOLE, _NUMBER = AtLeastZero(int), AtLeastZero(float)
+
+
+@click.command(
+    "check",
+    context_settings=CONTEXT,
+    epilog="""\b
 Examples:
   mlsys-lint paper.pdf
   mlsys-lint paper.pdf --tex paper/
   mlsys-lint --venue mlsys2026-industry --format json paper.pdf
   mlsys-lint -j 0 --format csv -o report.csv submissions/
-  mlsys-lint --explain L003"""
+  mlsys-lint --explain L003
 
-EPILOG = """\
+\b
 Commands (mlsys-lint COMMAND --help):
+  check   This linter (the default command).
   venues  List the built-in venue profiles: limits, columns, blind review, key dates.
   plan    Timeline and checklist for moving a paper from one venue to another.
-  fix     Write a copy without identifying metadata, comments, attachments, actions."""
-
-_WHOLE, _NUMBER = usage.at_least_zero(int), usage.at_least_zero(float)
-_MANY: dict[str, Any] = {"action": "append"}
-_FLAG: dict[str, Any] = {"action": "store_true"}
-# the linter's arguments: (names, argparse keywords), in the order --help lists them; a
-# `default` here is the value when neither the command line nor the configuration sets it
-ARGUMENTS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
-    (
-        ("files",),
-        dict(default=(), nargs="*", metavar="FILES", help="PDFs, folders or LaTeX sources."),
-    ),
-    (
-        ("--venue",),
-        dict(
-            default=DEFAULT_VENUE,
-            metavar="NAME|FILE.toml",
-            help="Venue profile: a built-in name (see "
-            f"--list-venues) or a .toml path (default: {DEFAULT_VENUE}).",
-        ),
-    ),
-    (
-        ("--format", "--output-format"),
-        dict(
-            dest="output_format",
-            default="auto",
-            choices=FORMATS,
-            metavar="FORMAT",
-            help=f"Output format: {', '.join(FORMATS)}; auto (the default): github under GitHub "
-            "Actions, else full.",
-        ),
-    ),
-    (
-        ("-o", "--output"),
-        dict(
-            dest="output_file",
-            metavar="FILE",
-            help="Write the report to this file instead of standard output.",
-        ),
-    ),
-    (
-        ("--also",),
-        dict(
-            metavar="FORMAT:FILE",
-            **_MANY,
-            help="Also write the same result in another format to a file (repeatable), e.g. "
-            "--also sarif:out.sarif --also markdown:summary.md.",
-        ),
-    ),
-    (
-        ("--tex",),
-        dict(
-            dest="tex_target",
-            metavar="DIR|MAIN.tex",
-            help="Also check this LaTeX "
-            "project (its folder or main file); its findings join the PDF's in one report.",
-        ),
-    ),
-    (
-        ("--supplement",),
-        dict(
-            metavar="FILE.pdf",
-            **_MANY,
-            help="Also check this PDF as the paper's "
-            "separately uploaded appendix: the anonymity, metadata, hidden-text, font and safety "
-            "rules apply, the page limit and layout do not. A folder pairs appendix*.pdf and "
-            "supplement*.pdf with its paper by itself.",
-        ),
-    ),
-    (
-        ("--authors",),
-        dict(
-            dest="authors_file",
-            metavar="FILE",
-            help="The paper's authors (TOML: "
-            "[[author]] name, emails, affiliations, handles, sites), or a program chair's author "
-            "list (HotCRP's CSV, OpenReview's submission notes as .json/.jsonl; matched to the "
-            "PDFs by paper number): the anonymity rules then check for exactly them.",
-        ),
-    ),
-    (
-        ("--paper-number",),
-        dict(
-            metavar="REGEX",
-            help="With a chair's author list: the pattern whose first group is a PDF's paper "
-            r"number in its file name (default: paper12, submission_12, sub-12, 12; e.g. "
-            r"'_S(\d+)$' for mlsys26_S12.pdf).",
-        ),
-    ),
-    (
-        ("--statistics",),
-        dict(
-            **_FLAG,
-            help="Print only the count of findings per rule (a JSON list with --format json).",
-        ),
-    ),
-    (("-q", "--quiet"), dict(**_FLAG, help="Print the findings only: no summary, no table.")),
-    (
-        ("--select",),
-        dict(
-            metavar="CODES",
-            **_MANY,
-            help="Only these rules: codes, prefixes (L) or names, comma-separated.",
-        ),
-    ),
-    (
-        ("--extend-select",),
-        dict(metavar="CODES", **_MANY, help="Add these rules to the selection."),
-    ),
-    (("--ignore",), dict(metavar="CODES", **_MANY, help="Skip these rules.")),
-    (
-        ("--exclude",),
-        dict(
-            metavar="GLOBS",
-            **_MANY,
-            help="Leave out files and folders matching these patterns (replaces the defaults).",
-        ),
-    ),
-    (("--extend-exclude",), dict(metavar="GLOBS", **_MANY, help="Leave out these too.")),
-    (
-        ("--force-exclude",),
-        dict(
-            **_FLAG, help="Apply the exclusions to files named on the command line too (for hooks)."
-        ),
-    ),
-    (("--exit-zero",), dict(**_FLAG, help="Exit 0 even when errors are found.")),
-    (
-        ("-j", "--jobs"),
-        dict(
-            default=0,
-            type=_WHOLE,
-            metavar="N",
-            help="Check files in this many worker processes (default 0: one per CPU); one paper "
-            "of 8 pages or more is read by two when N allows (1: one process, no helper).",
-        ),
-    ),
-    (
-        ("--timeout",),
-        dict(
-            default=60.0,
-            type=_NUMBER,
-            metavar="SECONDS",
-            help="Give up on a file after this long (default 60; 0: no limit).",
-        ),
-    ),
-    (
-        ("--max-file-size",),
-        dict(
-            default=200.0,
-            type=_NUMBER,
-            metavar="MB",
-            help="Refuse larger files (default 200; 0: no limit).",
-        ),
-    ),
-    (
-        ("--max-memory",),
-        dict(
-            default=2048.0,
-            type=_NUMBER,
-            metavar="MB",
-            help="Address space a worker may take for one file of a batch (default 2048; 0: "
-            "no limit); a file that needs more gets one error line.",
-        ),
-    ),
-    (
-        ("--max-pages",),
-        dict(
-            default=2000,
-            type=_WHOLE,
-            metavar="N",
-            help="Refuse PDFs with more pages (default 2000; 0: no limit).",
-        ),
-    ),
-    (
-        ("--annotate",),
-        dict(
-            dest="annotate_to",
-            metavar="OUT.pdf|DIR",
-            help="Write a copy of the PDF "
-            "with every finding highlighted (a directory when several PDFs are linted).",
-        ),
-    ),
-    (
-        ("--annotate-dir",),
-        dict(
-            type=Path,
-            metavar="DIR",
-            help="Write every checked PDF's annotated "
-            "copy, a thumbnail of its first page with a finding, and an index.html over them "
-            "into DIR.",
-        ),
-    ),
-    (
-        ("--config",),
-        dict(
-            dest="config_file",
-            type=Path,
-            metavar="FILE",
-            help="Configuration file "
-            "(default: the nearest .mlsys-lint.toml or pyproject.toml with [tool.mlsys-lint]).",
-        ),
-    ),
-    (("--isolated",), dict(**_FLAG, help="Ignore configuration files.")),
-    (("--explain",), dict(metavar="ID", help="Print the documentation of a rule and exit.")),
-    (("--list-rules",), dict(**_FLAG, help="List the rules and exit.")),
-    (("--list-venues",), dict(**_FLAG, help="List the built-in venue profiles and exit.")),
-    (
-        ("--completion",),
-        dict(
-            choices=("bash", "zsh"),
-            metavar="SHELL",
-            help='Print the shell completion script and exit: bash or zsh (eval "$(mlsys-lint '
-            '--completion bash)" in ~/.bashrc).',
-        ),
-    ),
-    (("--version",), dict(action="version", version=f"mlsys-lint, version {__version__}")),
+  fix     Write a copy without identifying metadata, comments, attachments, actions.""",
 )
+@click.argument("files", nargs=-1, type=click.Path(), metavar="[FILES]...")
+@venue_option(
+    "--venue",
+    default=DEFAULT_VENUE,
+    show_default=True,
+    help="Venue profile: a built-in name (see --list-venues) or a .toml path.",
+)
+@click.option(
+    "--format",
+    "--output-format",
+    "output_format",
+    default="auto",
+    type=click.Choice(FORMATS),
+    metavar="FORMAT",
+    help=f"Output format: {', '.join(FORMATS)}; auto (the default): github under "
+    "GitHub Actions, else full.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--also",
+    metavar="FORMAT:FILE",
+    **_MANY,
+    help="Also write the same result in another format to a file (repeatable), "
+    "e.g. --also sarif:out.sarif --also markdown:summary.md.",
+)
+@click.option(
+    "--tex",
+    "tex_target",
+    metavar="DIR|MAIN.tex",
+    type=click.Path(),
+    help="Also check this LaTeX project (its folder or main file); its findings "
+    "join the PDF's in one report.",
+)
+@click.option(
+    "--supplement",
+    metavar="FILE.pdf",
+    type=click.Path(),
+    **_MANY,
+    help="Also check this PDF as the paper's separately uploaded appendix: the "
+    "anonymity, metadata, hidden-text, font and safety rules apply, the page limit "
+    "and layout do not. A folder pairs appendix*.pdf and supplement*.pdf with its "
+    "paper by itself.",
+)
+@click.option(
+    "--authors",
+    "authors_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="The paper's authors (TOML: [[author]] name, emails, affiliations, handles, "
+    "sites), or a program chair's author list (HotCRP's CSV, OpenReview's "
+    "submission notes as .json/.jsonl; matched to the PDFs by paper number): the "
+    "anonymity rules then check for exactly them.",
+)
+@click.option(
+    "--paper-number",
+    metavar="REGEX",
+    help="With a chair's author list: the pattern whose first group is a PDF's "
+    r"paper number in its file name (default: paper12, submission_12, sub-12, 12; "
+    r"e.g. '_S(\d+)$' for mlsys26_S12.pdf).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print only the count of findings per rule (a JSON list with --format json).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary, no table.")
+@click.option(
+    "--select",
+    metavar="CODES",
+    shell_complete=_complete_rules,
+    **_MANY,
+    help="Only these rules: codes, prefixes (L) or names, comma-separated.",
+)
+@click.option(
+    "--extend-select",
+    metavar="CODES",
+    shell_complete=_complete_rules,
+    **_MANY,
+    help="Add these rules to the selection.",
+)
+@click.option(
+    "--ignore", metavar="CODES", shell_complete=_complete_rules, **_MANY, help="Skip these rules."
+)
+@click.option(
+    "--exclude",
+    metavar="GLOBS",
+    **_MANY,
+    help="Leave out files and folders matching these patterns (replaces the defaults).",
+)
+@click.option("--extend-exclude", metavar="GLOBS", **_MANY, help="Leave out these too.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the exclusions to files named on the command line too (for hooks).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option(
+    "-j",
+    "--jobs",
+    default=0,
+    type=_WHOLE,
+    metavar="N",
+    help="Check files in this many worker processes (default 0: one per CPU); one "
+    "paper of 8 pages or more is read by two when N allows (1: one process, no helper).",
+)
+@click.option(
+    "--timeout",
+    default=60.0,
+    type=_NUMBER,
+    metavar="SECONDS",
+    help="Give up on a file after this long (default 60; 0: no limit).",
+)
+@click.option(
+    "--max-file-size",
+    default=200.0,
+    type=_NUMBER,
+    metavar="MB",
+    help="Refuse larger files (default 200; 0: no limit).",
+)
+@click.option(
+    "--max-memory",
+    default=2048.0,
+    type=_NUMBER,
+    metavar="MB",
+    help="Address space the reading of one file may take (default 2048; 0: no "
+    "limit); a file that needs more gets one error line.",
+)
+@click.option(
+    "--max-pages",
+    default=2000,
+    type=_WHOLE,
+    metavar="N",
+    help="Refuse PDFs with more pages (default 2000; 0: no limit).",
+)
+@click.option(
+    "--annotate",
+    "annotate_to",
+    metavar="OUT.pdf|DIR",
+    type=click.Path(),
+    help="Write a copy of the PDF with every finding highlighted (a directory when "
+    "several PDFs are linted).",
+)
+@click.option(
+    "--annotate-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write every checked PDF's annotated copy, a thumbnail of its first page "
+    "with a finding, and an index.html over them into DIR.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    is_eager=True,
+    callback=_configure,
+    help="Configuration file (default: the nearest .mlsys-lint.toml or "
+    "pyproject.toml with [tool.mlsys-lint]).",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    is_eager=True,
+    callback=_configure,
+    help="Ignore configuration files.",
+)
+@click.option(
+    "--explain",
+    metavar="ID",
+    shell_complete=_complete_rules,
+    help="Print the documentation of a rule and exit.",
+)
+@click.option(
+    "--list-rules",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_and_exit(lambda ctx, v: _list_rules()),
+    help="List the rules and exit.",
+)
+@click.option(
+    "--list-venues",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_and_exit(lambda ctx, v: _list_venues()),
+    help="List the built-in venue profiles and exit.",
+)
+@click.option(
+    "--completion",
+    type=click.Choice(["bash", "zsh", "fish"]),
+    metavar="SHELL",
+    expose_value=False,
+    is_eager=True,
+    callback=_print_and_exit(_completion_script),
+    help="Print the shell completion script (click's) and exit: bash, zsh or fish "
+    '(eval "$(mlsys-lint --completion bash)" in ~/.bashrc).',
+)
+@click.version_option(
+    __version__, "--version", prog_name="mlsys-lint", message="%(prog)s, version %(version)s"
+)
+@click.pass_context
+def check(ctx: click.Context, **params: Any) -> None:
+    """Check conference paper PDFs against a venue's submission rules.
+
+    FILES are PDFs, folders (every PDF below them is checked, and the LaTeX project when
+    the folder holds a main .tex file), or LaTeX sources (main.tex, or any .tex/.bib file
+    of a project); none: the current folder; -: a PDF on standard input."""
+    config = ctx.meta.get("mlsys_lint.config") or settings.Config()
+    configured = {
+        name for name in params if ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
+    }
+    ctx.exit(_check(params, config, configured))  # fmt: skip
 
 
-def _dest(names: tuple[str, ...], keywords: dict[str, Any]) -> str:
-    """The parameter an argument sets, named as argparse names it."""
-    long = next((n for n in names if n.startswith("--")), names[0])
-    return keywords.get("dest") or long.lstrip("-").replace("-", "_")
-
-
-def _unset(keywords: dict[str, Any]) -> Any:
-    if "default" in keywords:
-        return keywords["default"]
-    return {"append": (), "store_true": False}.get(keywords.get("action"))
-
-
-# parameter -> its value when nothing sets it (options.py lets the configuration fill
-# what the command line leaves out: those are absent from the parsed namespace)
-DEFAULTS: dict[str, Any] = {
-    _dest(names, kw): _unset(kw) for names, kw in ARGUMENTS if kw.get("action") != "version"
+# subcommand -> (module, command): imported only when used
+SUBCOMMANDS = {
+    "check": ("mlsys_lint.cli", "check"),
+    "venues": ("mlsys_lint.planning", "venues"),
+    "plan": ("mlsys_lint.planning", "plan"),
+    "fix": ("mlsys_lint.fixing", "fix"),
 }
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = usage.parser("mlsys-lint", DESCRIPTION, EPILOG, "[FILES ...]")
-    for names, keywords in ARGUMENTS:  # left out: absent from the namespace
-        p.add_argument(*names, **{**keywords, "default": argparse.SUPPRESS})
-    return p
+def _did_you_mean(word: str) -> str | None:
+    """For `mlsys-lint venus`: neither a file nor a subcommand, but like one."""
+    import difflib
+
+    if word.startswith("-") or word in SUBCOMMANDS or "." in word or os.path.exists(word):
+        return None
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return f"{word!r} is neither a file nor a command; did you mean 'mlsys-lint {close[0]}'?"
+
+
+class Entry(click.Group):
+    """`mlsys-lint [check] ...`, or `mlsys-lint venues | plan | fix ...`: a first word
+    that names no command starts the linter (a file named like a command is reached as
+    ./venues); each command's module is imported when it is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in SUBCOMMANDS:
+            return None
+        import importlib
+
+        module, attr = SUBCOMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] in SUBCOMMANDS:
+            return super().resolve_command(ctx, args)
+        return "check", self.get_command(ctx, "check"), args  # (shell completion's path)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        hint = _did_you_mean(args[0]) if args and not ctx.resilient_parsing else None
+        if hint:
+            raise UsageError(hint, ctx)
+        # (completing the first word: no command is chosen yet, shell_complete offers both)
+        if (args or not ctx.resilient_parsing) and (not args or args[0] not in SUBCOMMANDS):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str):
+        """The first word: a command, or what the linter takes there (an option, a file)."""
+        from click.shell_completion import CompletionItem
+
+        items = [] if incomplete.startswith("-") else super().shell_complete(ctx, incomplete)
+        check = self.get_command(ctx, "check")
+        with check.make_context("check", [], parent=ctx, resilient_parsing=True) as sub:
+            items += check.shell_complete(sub, incomplete)
+        if not incomplete.startswith("-"):
+            items.append(CompletionItem(incomplete, type="file"))
+        return items
+
+
+cli = Entry("mlsys-lint", context_settings=CONTEXT, add_help_option=False)
+
+
+def run(command: click.Command, argv: Sequence[str] | None, name: str) -> NoReturn:
+    """A click command run as the console runs it: its exit status; bad usage is click's
+    message and 2; Ctrl-C is one line and 130 (128 + SIGINT), not click's 'Aborted!'."""
+    try:
+        code = command.main(
+            args=None if argv is None else [str(a) for a in argv],
+            prog_name=name,
+            standalone_mode=False,
+        )
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        say("mlsys-lint: interrupted")
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """The linter's command line (`argv`: the arguments after the program's name); ends
-    with SystemExit carrying the exit status."""
-    sys.exit(usage.run(_parser, _command, argv, operands="files"))
+    """The console script (`argv`: the arguments after the program's name)."""
+    run(cli, argv, "mlsys-lint")
 
 
-def _command(args: argparse.Namespace) -> int:
-    given = vars(args)
-    params = {k: tuple(v) if isinstance(v, list) else v for k, v in {**DEFAULTS, **given}.items()}
+entry = main
+
+
+def _check(params: dict[str, Any], config: settings.Config, configured: set[str]) -> int:
+    """The lint itself: options resolved, inputs found, reports written; the exit status.
+    `configured`: the options whose value the configuration file gave."""
+    from mlsys_lint.options import OptionsError, resolve
+
     if params["explain"]:
         sys.stdout.write(_explain(params["explain"], params["venue"]))
         return 0
-    if params["list_rules"]:
-        sys.stdout.write(_list_rules())
-        return 0
-    if params["list_venues"]:
-        sys.stdout.write(_list_venues())
-        return 0
-    if params["completion"]:
-        sys.stdout.write(_completion(params["completion"]))
-        return 0
-    return _check(params, set(given) - {"files"})
-
-
-def _check(params: dict[str, Any], explicit: set[str]) -> int:
-    """The lint itself: options resolved, inputs found, reports written; the exit status.
-    `explicit`: the options the command line set (the configuration fills the others)."""
-    from mlsys_lint.options import OptionsError, resolve
-
     try:
-        opts = resolve(params, explicit)
+        opts = resolve(params, config, configured)
     except OptionsError as exc:
         raise UsageError(str(exc)) from None
     extra = [_also_target(item) for item in params["also"]]
@@ -711,44 +860,3 @@ def _report(
             say(f"mlsys-lint: wrote {display_path(output_file)}")
     else:
         sys.stdout.write(printable(text))
-
-
-# subcommand -> (module, command): imported only when used
-SUBCOMMANDS = {
-    "venues": ("mlsys_lint.planning", "venues"),
-    "plan": ("mlsys_lint.planning", "plan"),
-    "fix": ("mlsys_lint.fixing", "fix"),
-}
-
-
-def _did_you_mean(word: str) -> str | None:
-    """For `mlsys-lint venus`: neither a file nor a subcommand, but like one."""
-    import difflib
-
-    if word.startswith("-") or word in SUBCOMMANDS or "." in word or os.path.exists(word):
-        return None
-    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.6)
-    if not close:
-        return None
-    return (
-        f"mlsys-lint: {word!r} is neither a file nor a command; "
-        f"did you mean 'mlsys-lint {close[0]}'?"
-    )
-
-
-def entry() -> None:
-    """The console script: `mlsys-lint venues | plan | fix ...`, else the linter.
-    (A file named like a subcommand is reached as ./venues.)"""
-    args = sys.argv[1:]
-    hint = _did_you_mean(args[0]) if args else None
-    if hint:
-        say(hint)
-        sys.exit(2)
-    if args and args[0] in SUBCOMMANDS:
-        import importlib
-
-        module, name = SUBCOMMANDS[args[0]]
-        command = getattr(importlib.import_module(module), name)
-        command(args[1:])
-    else:
-        main()

@@ -4,14 +4,13 @@ linted again, with the TeX-side prevention for each change."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
-from mlsys_lint import usage
+import click
+
+from mlsys_lint.cli import CONTEXT, DEFAULT_VENUE, say, venue_option
 from mlsys_lint.planning import load_profile
 
 PREVENTION = {
@@ -30,31 +29,18 @@ Write a copy of PDF without identifying metadata, signed comments, attachments a
 unsafe actions, then lint the copy and say what still needs the author's hand."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = usage.parser("mlsys-lint fix", FIX_HELP, operands="PDF")
-    p.add_argument("pdf", metavar="PDF")
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="CLEAN.pdf",
-        help="Where to write the fixed copy (never the input).",
-    )
-    p.add_argument(
-        "--venue",
-        default="mlsys2026",
-        metavar="NAME|FILE.toml",
-        help="Venue profile (default: mlsys2026).",
-    )
-    p.add_argument("--dry-run", action="store_true", help="List what would change; write nothing.")
-    return p
+@click.command("fix", help=FIX_HELP, context_settings=CONTEXT)
+@click.argument("pdf", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", metavar="CLEAN.pdf", type=click.Path(dir_okay=False),
+              help="Where to write the fixed copy (never the input).")  # fmt: skip
+@venue_option("--venue", default=DEFAULT_VENUE, show_default=True, help="Venue profile.")
+@click.option("--dry-run", is_flag=True, help="List what would change; write nothing.")
+@click.pass_context
+def fix(ctx: click.Context, pdf: str, output: str | None, venue: str, dry_run: bool) -> None:
+    ctx.exit(_fix(pdf, output, venue, dry_run))
 
 
-def fix(argv: Sequence[str] | None = None) -> NoReturn:
-    sys.exit(usage.run(_parser, _fix, argv))
-
-
-def _fix(args: argparse.Namespace) -> int:
-    pdf, output, venue, dry_run = args.pdf, args.output, args.venue, args.dry_run
+def _fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> int:
     from mlsys_lint.document.pdf import PdfError
     from mlsys_lint.document.pdf import fix as rewrite
     from mlsys_lint.engine import DEFAULT_LIMITS, WRITING, contained, isolated, lint_pdf
@@ -64,7 +50,7 @@ def _fix(args: argparse.Namespace) -> int:
 
     profile = load_profile(venue)
     if not dry_run and not output:
-        raise usage.UsageError("give -o CLEAN.pdf (the input is never rewritten) or --dry-run")
+        raise click.UsageError("give -o CLEAN.pdf (the input is never rewritten) or --dry-run")
     author = profile.blind.byline if profile.double_blind else ""
     with tempfile.TemporaryDirectory() as scratch:
         # a dry run writes its copy to a scratch file: what is left to fix by hand is
@@ -75,7 +61,7 @@ def _fix(args: argparse.Namespace) -> int:
                 lambda: rewrite(pdf, written, author=author), DEFAULT_LIMITS, WRITING
             )
         except (PdfError, OSError) as exc:
-            usage.say(f"mlsys-lint: {pdf}: {exc}")
+            say(f"mlsys-lint: {pdf}: {exc}")
             return 2
         if not changes:
             print(f"nothing to fix in {pdf}; no file was written")
@@ -95,7 +81,7 @@ def _fix(args: argparse.Namespace) -> int:
             lambda: lint_pdf(target, profile, RULES), target, profile, DEFAULT_LIMITS
         )._replace(path=shown)
     if report.error:
-        usage.say(f"mlsys-lint: {shown}: {report.error}")
+        say(f"mlsys-lint: {shown}: {report.error}")
         return 2
     left = "would be left" if dry_run and changes else "left"
     print(

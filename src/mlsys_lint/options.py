@@ -2,14 +2,12 @@
 file > venue profile > rule defaults (for severities too). The CLI only parses; it hands
 the values it was given here, and reads the result."""
 
-import math
 import os
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from mlsys_lint import settings
 from mlsys_lint.engine import Limits
-from mlsys_lint.reporters import ALIASES, FORMATS
+from mlsys_lint.reporters import ALIASES
 from mlsys_lint.rules import UnknownRule, codes
 from mlsys_lint.rules import resolve as resolve_rules
 from mlsys_lint.venues import Venue, VenueError, load_venue
@@ -43,24 +41,13 @@ def _split(values) -> list[str]:
     return [v.strip() for item in values for v in str(item).split(",") if v.strip()]
 
 
-def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
-    """`given`: the command line's values by parameter name (defaults included);
-    `explicit`: the names the user actually set there."""
-    try:
-        config_path = None
-        if not given["isolated"]:
-            config_path = given["config_file"] or settings.find(Path.cwd())
-        config = settings.load(config_path)
-    except settings.ConfigError as exc:
-        raise OptionsError(str(exc)) from None
-
-    def pick(name: str, key: str | None = None):
-        if name in explicit:
-            return given[name]
-        return config.get(key or name.replace("_", "-"), given[name])
-
-    configured_tex = given["tex_target"] is None and config.get("tex") is not None
-    tex_target = pick("tex_target", "tex")
+def resolve(given: dict[str, Any], config: settings.Config, configured: set[str]) -> RunOptions:
+    """`given`: the options' values by parameter name, the configuration's already in
+    them where the command line left an option out (click's default_map); `config`: the
+    configuration file, for what layers over the command line (select, ignore, exclude,
+    severities, the configured PDFs); `configured`: the options whose value it gave."""
+    configured_tex = "tex_target" in configured
+    tex_target = given["tex_target"]
     files = tuple(given["files"]) or tuple(config.get("pdf", ()))
     supplement = tuple(given["supplement"]) or tuple(config.get("supplement", ()))
     # `--supplement` files are inputs; the configured one joins the configured paper
@@ -69,29 +56,17 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
     files += tuple(s for s in joining if s not in files)
     if not files and not tex_target:
         files = (".",)  # as ruff does: the current folder
-    output_format = pick("output_format")
-    if output_format not in FORMATS:
-        raise OptionsError(f"{config.path}: output-format: unknown format {output_format!r}")
+    output_format = given["output_format"]
     fmt = ALIASES.get(output_format, output_format)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
-    for name in (
-        "max_file_size",
-        "timeout",
-        "max_memory",
-    ):  # a configuration's nan or inf is no limit
-        value = pick(name)
-        if value != value or value in (math.inf, -math.inf) or value < 0:
-            where = f"{config.path}: " if name not in explicit and config.path else ""
-            key = name.replace("_", "-")
-            raise OptionsError(f"{where}{key}: expected a finite number of 0 or more, got {value}")
     limits = Limits(
-        max_file_size=int(pick("max_file_size") * 2**20) or None,
-        max_pages=pick("max_pages") or None,
-        timeout=pick("timeout") or None,
-        max_memory=int(pick("max_memory") * 2**20) or None,
+        max_file_size=int(given["max_file_size"] * 2**20) or None,
+        max_pages=given["max_pages"] or None,
+        timeout=given["timeout"] or None,
+        max_memory=int(given["max_memory"] * 2**20) or None,
     )
-    authors = _authors(pick("authors_file", "authors"), config, pick("paper_number"))
+    authors = _authors(given["authors_file"], config, given["paper_number"])
     return RunOptions(
         files=files,
         authors=authors,
@@ -99,13 +74,13 @@ def resolve(given: dict[str, Any], explicit: set[str]) -> RunOptions:
         papers=tuple(config.get("pdf", ())) + tuple(config.get("supplement", ())),
         tex_target=tex_target,
         configured_tex=configured_tex,
-        venue=_venue(pick("venue"), config),
+        venue=_venue(given["venue"], config),
         rules=_rules(given, config),
         fmt=fmt,
-        jobs=pick("jobs"),
+        jobs=given["jobs"],
         limits=limits,
         exclude=_exclude(given, config),
-        force_exclude=bool(given["force_exclude"] or config.get("force-exclude", False)),
+        force_exclude=bool(given["force_exclude"]),
         respect_gitignore=bool(config.get("respect-gitignore", True)),
     )
 

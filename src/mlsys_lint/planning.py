@@ -4,15 +4,14 @@ nothing here knows a venue."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import NoReturn
 
-from mlsys_lint import usage
+import click
+
+from mlsys_lint.cli import CONTEXT, venue_option
 from mlsys_lint.venues import Venue, VenueError, builtin_names, load_venue
 
 EVENT_NAMES = {
@@ -59,7 +58,7 @@ def load_profile(name: str) -> Venue:
     try:
         return load_venue(name)
     except VenueError as exc:
-        raise usage.UsageError(str(exc)) from None
+        raise click.UsageError(str(exc)) from None
 
 
 def _fmt(when: datetime) -> str:
@@ -69,18 +68,15 @@ def _fmt(when: datetime) -> str:
 VENUES_HELP = "List the built-in venue profiles: limits, columns, blind review, style, key dates."
 
 
-def _venues_parser() -> argparse.ArgumentParser:
-    p = usage.parser("mlsys-lint venues", VENUES_HELP)
-    p.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
-    return p
+@click.command("venues", help=VENUES_HELP, context_settings=CONTEXT)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Text for people, JSON for programs.")  # fmt: skip
+@click.pass_context
+def venues(ctx: click.Context, output_format: str) -> None:
+    ctx.exit(_venues(output_format))
 
 
-def venues(argv: Sequence[str] | None = None) -> NoReturn:
-    sys.exit(usage.run(_venues_parser, _venues, argv))
-
-
-def _venues(args: argparse.Namespace) -> int:
-    output_format = args.output_format
+def _venues(output_format: str) -> int:
     profiles = [load_venue(n) for n in builtin_names()]
     if output_format == "json":
         doc = [
@@ -147,31 +143,25 @@ Timeline and checklist for withdrawing a paper from one venue and submitting it 
 another; with PDF, also lint it against the target venue."""
 
 
-def _plan_parser() -> argparse.ArgumentParser:
-    p = usage.parser("mlsys-lint plan", PLAN_HELP, operands="[PDF]")
-    p.add_argument(
-        "--from", dest="src_name", required=True, metavar="VENUE", help="Where the paper is now."
-    )
-    p.add_argument("--to", dest="dst_name", required=True, metavar="VENUE", help="Where it may go.")
-    p.add_argument("--today", metavar="DATE", help="Take this date as today (default: today, UTC).")
-    p.add_argument("pdf", nargs="?", metavar="PDF", help="Also lint this PDF against the target.")
-    return p
+@click.command("plan", help=PLAN_HELP, context_settings=CONTEXT)
+@click.argument("pdf", required=False, type=click.Path(dir_okay=False), metavar="[PDF]")
+@venue_option("--from", "src_name", required=True, help="Where the paper is now.")
+@venue_option("--to", "dst_name", required=True, help="Where it may go.")
+@click.option("--today", metavar="DATE", help="Take this date as today (default: today, UTC).")
+@click.pass_context
+def plan(ctx: click.Context, pdf: str | None, src_name: str, dst_name: str, today: str | None):
+    ctx.exit(_plan(src_name, dst_name, today, pdf))
 
 
-def plan(argv: Sequence[str] | None = None) -> NoReturn:
-    sys.exit(usage.run(_plan_parser, _plan, argv))
-
-
-def _plan(args: argparse.Namespace) -> int:
-    src_name, dst_name, today, pdf = args.src_name, args.dst_name, args.today, args.pdf
+def _plan(src_name: str, dst_name: str, today: str | None, pdf: str | None) -> int:
     src, dst = load_profile(src_name), load_profile(dst_name)
     try:
         now = parse_when(today) if today else datetime.now(timezone.utc)
     except ValueError:
-        raise usage.UsageError(f"--today: not a date: {today!r}") from None
+        raise click.UsageError(f"--today: not a date: {today!r}") from None
     timeline = sorted(events(src) + events(dst), key=lambda e: e.when)
     if not events(dst):
-        raise usage.UsageError(f"{dst.name}: the profile records no dates")
+        raise click.UsageError(f"{dst.name}: the profile records no dates")
     notification = next((e for e in events(src) if e.key == "notification"), None)
 
     print(f"Moving a paper from {src.title} to {dst.title}; today is {now:%Y-%m-%d}.\n")
