@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, run_cli
+from conftest import SAMPLES, invoke, run_cli
 from mlsys_lint.rules import RULES
 from mlsys_lint.venues import builtin_names
 
@@ -591,3 +591,51 @@ def test_the_summary_names_files_supplements_and_projects_in_one_list():
     assert summary([paper, project]) == "no problems found in 1 file and 1 LaTeX project"
     assert summary([project]) == "no problems found in 1 LaTeX project"
     assert summary([]) == "no problems found in 0 files"
+
+
+def test_fix_as_an_option_says_the_command():
+    code, _, err = run("--isolated", "--fix", SAMPLES / "clean.pdf")
+    assert code == 2 and "mlsys-lint fix PDF -o CLEAN.pdf" in err
+
+
+@pytest.mark.parametrize(
+    "args, env, colored",
+    [
+        ([], {}, False),  # not a terminal
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+    ],
+)  # fmt: skip
+def test_color_follows_the_option_and_the_conventions(args, env, colored):
+    full = {"NO_COLOR": None, "FORCE_COLOR": None, **env}
+    code, out, _ = run_cli("--format", "concise", *args, SAMPLES / "etal.pdf", env=full)
+    assert code == 1 and ("\x1b[" in out) is colored
+
+
+@pytest.mark.parametrize(
+    "name, hint",
+    [
+        ("mlsys2025", "mlsys2025 is the LaTeX style of mlsys2026, mlsys2026-industry; "
+                      "did you mean --venue mlsys2026?"),
+        ("icml2062", "did you mean --venue icml2026?"),
+    ],
+)  # fmt: skip
+def test_an_unknown_venue_suggests_one(name, hint):
+    code, _, err = run("--isolated", "--venue", name, SAMPLES / "clean.pdf")
+    assert code == 2 and hint in err
+
+
+def test_a_word_document_says_to_export_a_pdf(tmp_path):
+    (tmp_path / "paper.docx").write_bytes(b"PK\x03\x04 not a pdf")
+    code, _, err = run("--isolated", tmp_path / "paper.docx")
+    assert code == 2 and "a .docx document: export it as PDF" in err
+
+
+def test_a_dry_run_of_fix_never_shows_its_scratch_copy():
+    from mlsys_lint.fixing import fix
+
+    result = invoke(fix, ["--dry-run", SAMPLES / "metadata_leaks.pdf"])
+    assert "would change" in result.stdout and "fixed.pdf" not in result.output
+    assert "/tmp" not in result.output.replace(str(SAMPLES), "")

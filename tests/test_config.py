@@ -79,7 +79,7 @@ def test_isolated_ignores_config(project):
         ('select = ["Q123"]\n', "select: unknown rule 'Q123'"),
         ('[severity]\nA003 = "fatal"\n', "severity.A003 must be error, warning or off"),
         ('[severity]\nZ9 = "error"\n', "severity: unknown rule 'Z9'"),
-        ("jobs = 'many'\n", "'jobs' has the wrong type"),
+        ("jobs = 'many'\n", "jobs: expected an integer, got a string 'many'"),
         ("select = [\n", "invalid TOML"),
     ],
 )
@@ -121,4 +121,4 @@ def test_config_tex_key_names_the_project(tmp_path, monkeypatch):
     assert result.stdout.count("T004") == 1
     (tmp_path / ".mlsys-lint.toml").write_text("tex = 3\n")
     result = invoke(main, [])
-    assert result.exit_code == 2 and "'tex' has the wrong type" in result.stderr
+    assert result.exit_code == 2 and "tex: expected a string, got an integer 3" in result.stderr

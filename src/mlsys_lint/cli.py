@@ -23,7 +23,7 @@ from click import UsageError
 from click.core import ParameterSource
 
 from mlsys_lint import __version__, settings
-from mlsys_lint.findings import INCOMPLETE_INPUT, display_path, printable
+from mlsys_lint.findings import INCOMPLETE_INPUT, display_path, printable, renamed
 from mlsys_lint.inputs import discover, lint_projects
 from mlsys_lint.reporters import ALIASES, FORMATS, REPORTERS, ReportOptions
 from mlsys_lint.verdict import exit_code
@@ -277,6 +277,27 @@ def _print_and_exit(text: Callable[[click.Context, Any], str]):
     return callback
 
 
+def _not_an_option(hint: str):
+    """A hidden option that users reach for by habit (`--fix`): a usage error that says
+    what to type instead."""
+
+    def callback(ctx: click.Context, param, value):
+        if value and not ctx.resilient_parsing:
+            raise UsageError(hint, ctx)
+
+    return callback
+
+
+def use_color(choice: str, environ=os.environ) -> bool:
+    """--color: always, never, or auto (NO_COLOR wins, then FORCE_COLOR, else a
+    terminal's standard output), as the two variables' conventions ask."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    return bool(environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
 def _completion_script(ctx: click.Context, shell: str) -> str:
     from click.shell_completion import get_completion_class
 
@@ -410,6 +431,23 @@ Commands (mlsys-lint COMMAND --help):
     help="Apply the exclusions to files named on the command line too (for hooks).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Color the full and concise reports: auto colors a "
+    "terminal's, unless NO_COLOR is set; FORCE_COLOR colors any.",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    hidden=True,
+    expose_value=False,
+    callback=_not_an_option(
+        "--fix is a command here: mlsys-lint fix PDF -o CLEAN.pdf (or --dry-run)"
+    ),
+)
 @click.option(
     "-j",
     "--jobs",
@@ -693,25 +731,15 @@ def _check_inputs(params, opts, extra, files, stdin: str | None = None) -> int:
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir, opts.limits) or failed
     if stdin is not None:
-        reports = [_renamed(r, stdin, "-") for r in reports]
+        reports = [renamed(r, stdin, "-") for r in reports]
     for path, why in skipped:
         say(f"mlsys-lint: {display_path(path)}: {why}")
     _report(
-        reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"], skipped
-    )
+        reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"], skipped,
+        params["color"],
+    )  # fmt: skip
     failed = _also(reports, extra, skipped) or failed
     return exit_code(reports, exit_zero=params["exit_zero"], broken=failed)
-
-
-def _renamed(report, old: str, new: str):
-    """A report whose file, and its findings' file, `old` is shown as `new`."""
-    if report.path != old:
-        return report
-    findings = tuple(
-        f._replace(location=f.location._replace(path=new)) if f.location.path == old else f
-        for f in report.findings
-    )
-    return report._replace(path=new, findings=findings)
 
 
 def _hook_papers(files: tuple[str, ...], opts) -> tuple[str, ...]:
@@ -821,6 +849,7 @@ def _report(
     statistics: bool,
     quiet: bool = False,
     skipped=(),
+    color_choice: str = "auto",
 ) -> None:
     """The unreadable files and unresolved inputs on stderr (one line each), the report
     on stdout or in the output file."""
@@ -833,12 +862,7 @@ def _report(
         for f in (f for r in reports for f in r.findings if f.rule in INCOMPLETE_INPUT):
             where = f"{display_path(f.location.path)}:{f.location.line}"
             say(f"mlsys-lint: {where}: {f.message}")
-    color = (
-        output_file is None
-        and fmt in ("full", "concise")
-        and sys.stdout.isatty()
-        and not os.environ.get("NO_COLOR")
-    )
+    color = output_file is None and fmt in ("full", "concise") and use_color(color_choice)
     opts = ReportOptions(color=color, rules=BY_CODE, quiet=quiet, skipped=tuple(skipped))
     if statistics and fmt == "json":
         from mlsys_lint.reporters.machine import statistics_json

@@ -124,3 +124,24 @@ class FileReport(NamedTuple):
     @property
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.shown)
+
+
+def renamed(report: FileReport, old: str, new: str) -> FileReport:
+    """The report with the file `old` shown as `new` (a PDF read from standard input, or
+    from a scratch copy): the report's path, its findings' and their twins'."""
+
+    def place(loc: Location) -> Location:
+        return loc._replace(path=new) if loc.path == old else loc
+
+    def twin(t: Twin) -> Twin:
+        return t._replace(location=place(t.location))
+
+    findings = tuple(
+        f._replace(
+            location=place(f.location),
+            also=tuple(map(twin, f.also)),
+            same_as=twin(f.same_as) if f.same_as else None,
+        )
+        for f in report.findings
+    )
+    return report._replace(path=new if report.path == old else report.path, findings=findings)

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from mlsys_lint.cli import CONTEXT, DEFAULT_VENUE, say, venue_option
+from mlsys_lint.findings import renamed
 from mlsys_lint.planning import load_profile
 
 PREVENTION = {
@@ -79,7 +80,8 @@ def _fix(pdf: str, output: str | None, venue: str, dry_run: bool) -> int:
         shown = pdf if dry_run or not changes else output
         report = contained(
             lambda: lint_pdf(target, profile, RULES), target, profile, DEFAULT_LIMITS
-        )._replace(path=shown)
+        )
+        report = renamed(report, target, shown)  # never the scratch copy's name
     if report.error:
         say(f"mlsys-lint: {shown}: {report.error}")
         return 2

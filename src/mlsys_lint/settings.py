@@ -43,6 +43,13 @@ KEYS = {
 }
 
 
+# TOML's names for the Python types a value is read as
+_TYPE_NAMES = {
+    str: "a string", list: "an array", dict: "a table", int: "an integer", float: "a float",
+    bool: "a boolean (true or false)",
+}  # fmt: skip
+
+
 class Config(NamedTuple):
     path: Path | None = None
     values: Mapping[str, Any] = MappingProxyType({})
@@ -87,7 +94,10 @@ def load(path: Path | None) -> Config:
         kind = KEYS[key]
         # TOML's true is no number, though Python's bool is an int
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise ConfigError(f"{where}: {key!r} has the wrong type")
+            kinds = kind if isinstance(kind, tuple) else (kind,)
+            expected = " or ".join(_TYPE_NAMES[k] for k in kinds)
+            got = _TYPE_NAMES.get(type(value), type(value).__name__)
+            raise ConfigError(f"{where}: {key}: expected {expected}, got {got} {value!r}")
     from mlsys_lint.rules import UnknownRule, codes
 
     for key in ("select", "ignore", "extend-select"):

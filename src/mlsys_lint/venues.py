@@ -282,7 +282,9 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
         source = styles_dir() / f"{ref.lower()}.toml"  # built-in names: any case
         if not source.is_file():
             known = ", ".join(builtin_names())
-            raise VenueError(f"unknown venue {ref!r} (known: {known}; or give a .toml path)")
+            raise VenueError(
+                f"unknown venue {ref!r}{_suggest(ref)} (known: {known}; or give a .toml path)"
+            )
     key = str(source.resolve())
     if key in seen:
         raise VenueError(f"{source}: 'extends' cycle")
@@ -297,6 +299,18 @@ def _read(ref: str, seen: tuple[str, ...]) -> dict[str, Any]:
         data = _merge(_read(parent, seen + (key,)), data)
     data["source"] = str(source)  # the file read, not the parent it extends
     return data
+
+
+def _suggest(ref: str) -> str:
+    """For an unknown venue name: the venues whose style package it names (`mlsys2025` is
+    the style of MLSys 2026), else the built-in names it is close to."""
+    import difflib
+
+    users = [n for n in builtin_names() if load_venue(n).style_package == ref.lower()]
+    if users:
+        return f": {ref} is the LaTeX style of {', '.join(users)}; did you mean --venue {users[0]}?"
+    close = difflib.get_close_matches(ref.lower(), builtin_names(), n=1, cutoff=0.7)
+    return f": did you mean --venue {close[0]}?" if close else ""
 
 
 class Venue(NamedTuple):

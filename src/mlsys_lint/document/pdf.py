@@ -37,6 +37,7 @@ from mlsys_lint.document.model import (
 from mlsys_lint.document.pdf_facts import TINY_PT, is_whitish, relative_luminance
 from mlsys_lint.files import replace_atomically, same_file
 from mlsys_lint.findings import printable
+from mlsys_lint.vocab import words
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -297,6 +298,11 @@ def read_pdf_bytes(path: str | os.PathLike[str], max_size: int | None = None) ->
     except OSError as exc:
         raise PdfError(exc.strerror or "cannot be read") from None
     if b"%PDF-" not in data[:1024]:
+        if p.suffix.lower() in words("export_to_pdf"):  # paper.docx: say what to do
+            raise PdfError(
+                f"not a PDF file but a {p.suffix.lower()} document: export it as PDF (the "
+                "venue takes PDF only) and check the PDF"
+            )
         raise PdfError("not a PDF file (no %PDF- header)")
     return data
 
