@@ -405,10 +405,12 @@ def test_the_report_counts_the_self_citations(authors):
     _, out, _ = run_cli("--format", "json", pdfs[0])
     assert json.loads(out)["files"][0]["self_citations"] is None  # not in author mode
     code, out, _ = run_cli("--format", "concise", "--authors", authors, pdfs[1])
-    assert code == 0 and out.splitlines()[0] == (
-        f"note: {display_path(pdfs[1])}: 0 of 25 references are by a listed author "
+    assert code == 0 and "note:" not in out  # none of 25: nothing to say
+    code, out, _ = run_cli("--format", "concise", "--authors", authors, pdfs[0])
+    assert (
+        f"note: {display_path(pdfs[0])}: 2 of 27 references are by a listed author "
         "(self-citations; cite them in the third person)"
-    )
+    ) in out.splitlines()
     _, out, _ = run_cli("--format", "csv", "--authors", authors, pdfs[0])
     assert out.splitlines()[1].endswith(",2 of 27")
 

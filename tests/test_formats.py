@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -80,11 +81,40 @@ def test_csv_one_row_per_file(tmp_path):
         tmp_path / "missing.pdf",
     )
     assert code == 2
+    rows = {Path(r["path"]).name: r for r in csv.DictReader(io.StringIO(out))}
+    status = {name: r["status"] for name, r in rows.items()}
+    assert status == {"clean.pdf": "pass", "camera_ready.pdf": "fail", "missing.pdf": "unreadable"}
+    ready = rows["camera_ready.pdf"]
+    assert ready["A_findings"] == "6" and ready["errors"] == "6"
+    assert ready["first_problem"].startswith("A007: metadata names a person")
+    assert ready["role"] == "paper" and ready["venue"] == "mlsys2026"
+    assert rows["missing.pdf"]["first_problem"] == "No such file or directory"
+
+
+def test_chairs_csv_numbers_papers_in_natural_order(tmp_path):
+    """paper2 before paper10; the paper number as --authors reads it (and as
+    --paper-number says); a supplement's role."""
+    import shutil
+
+    for name in ("paper10.pdf", "paper2.pdf", "paper2-supplement.pdf", "S7_x.pdf"):
+        shutil.copy(SAMPLES / "clean.pdf", tmp_path / name)
+    _, out, _ = run("--format", "csv", tmp_path)
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["status"] for r in rows] == ["pass", "fail", "unreadable"]
-    assert rows[1]["A_findings"] == "6" and rows[1]["errors"] == "6"
-    assert rows[1]["first_problem"].startswith("A007: metadata names a person")
-    assert rows[2]["first_problem"] == "No such file or directory"
+    assert [Path(r["path"]).name for r in rows] == [
+        "paper2-supplement.pdf", "paper2.pdf", "paper10.pdf", "S7_x.pdf",
+    ]  # fmt: skip
+    assert [r["paper"] for r in rows] == ["2", "2", "10", ""]
+    assert [r["role"] for r in rows] == ["supplement", "paper", "paper", "paper"]
+    _, out, _ = run("--format", "csv", "--paper-number", r"^S(\d+)_", tmp_path)
+    assert [r["paper"] for r in csv.DictReader(io.StringIO(out))] == ["", "", "", "7"]
+
+
+def test_first_problem_is_the_root_cause():
+    """The NeurIPS template checked as MLSys (L009) explains its one column (L002): the
+    one-row summary names L009, not the L002 it folds."""
+    code, out, _ = run("--format", "csv", SAMPLES / "neurips_clean.pdf")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["first_problem"].startswith("L009: set in the NeurIPS template")
 
 
 def test_statistics_alone():
@@ -163,3 +193,14 @@ def test_sarif_of_a_clean_run_is_valid():
     doc = json.loads(out)
     jsonschema.Draft4Validator(_schema()).validate(doc)
     assert doc["runs"][0]["results"] == []
+
+
+def test_every_sarif_result_has_a_region_github_accepts():
+    """GitHub's code scanning rejects a result without a start line: a PDF-only finding
+    is on line 1 of the PDF, its page said in the message."""
+    _, out, _ = run("--format", "sarif", SAMPLES / "etal.pdf")
+    results = json.loads(out)["runs"][0]["results"]
+    assert results and all(
+        r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results
+    )
+    assert [r["message"]["text"][-9:] for r in results] == ["(page 10)", "(page 10)", "(page 11)"]

@@ -736,9 +736,9 @@ def _check_inputs(params, opts, extra, files, stdin: str | None = None) -> int:
         say(f"mlsys-lint: {display_path(path)}: {why}")
     _report(
         reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"], skipped,
-        params["color"],
+        params["color"], params["paper_number"],
     )  # fmt: skip
-    failed = _also(reports, extra, skipped) or failed
+    failed = _also(reports, extra, skipped, params["paper_number"]) or failed
     return exit_code(reports, exit_zero=params["exit_zero"], broken=failed)
 
 
@@ -825,7 +825,9 @@ def _also_target(item: str) -> tuple[str, str]:
     return fmt, path
 
 
-def _also(reports: list, targets: list[tuple[str, str]], skipped=()) -> bool:
+def _also(
+    reports: list, targets: list[tuple[str, str]], skipped=(), paper_number: str | None = None
+) -> bool:
     """The extra reports of the same result (the GitHub Action's summary and SARIF);
     True when one could not be written."""
     from mlsys_lint.rules import BY_CODE
@@ -833,7 +835,7 @@ def _also(reports: list, targets: list[tuple[str, str]], skipped=()) -> bool:
     failed = False
     for fmt, path in targets:
         try:
-            opts = ReportOptions(rules=BY_CODE, skipped=tuple(skipped))
+            opts = ReportOptions(rules=BY_CODE, skipped=tuple(skipped), paper_number=paper_number)
             text = printable(REPORTERS[fmt](reports, opts))
             write_atomically(path, text)
         except OSError as exc:
@@ -850,6 +852,7 @@ def _report(
     quiet: bool = False,
     skipped=(),
     color_choice: str = "auto",
+    paper_number: str | None = None,
 ) -> None:
     """The unreadable files and unresolved inputs on stderr (one line each), the report
     on stdout or in the output file."""
@@ -863,7 +866,9 @@ def _report(
             where = f"{display_path(f.location.path)}:{f.location.line}"
             say(f"mlsys-lint: {where}: {f.message}")
     color = output_file is None and fmt in ("full", "concise") and use_color(color_choice)
-    opts = ReportOptions(color=color, rules=BY_CODE, quiet=quiet, skipped=tuple(skipped))
+    opts = ReportOptions(
+        color=color, rules=BY_CODE, quiet=quiet, skipped=tuple(skipped), paper_number=paper_number
+    )
     if statistics and fmt == "json":
         from mlsys_lint.reporters.machine import statistics_json
 

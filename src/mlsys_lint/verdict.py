@@ -25,7 +25,8 @@ def first_problem(report: FileReport, sep: str = ": ") -> str:
     finding (the reason it fails), else the first warning."""
     if report.error:
         return report.error
-    ranked = sorted(report.findings, key=lambda f: f.severity != "error")
+    # the root cause: a finding that another explains (its twin, twins.py) is not first
+    ranked = sorted(report.shown, key=lambda f: f.severity != "error")
     return next((f"{f.rule}{sep}{f.message}" for f in ranked), "")
 
 

@@ -15,6 +15,7 @@ class ReportOptions(NamedTuple):
     statistics: bool = False  # human formats: end with the per-rule table
     quiet: bool = False  # human formats: the findings only, no table or summary
     skipped: tuple[tuple[str, str], ...] = ()  # inputs left out: (path, why)
+    paper_number: str | None = None  # the file-name pattern of paper numbers (--paper-number)
 
 
 Reporter = Callable[[Sequence[FileReport], ReportOptions], str]

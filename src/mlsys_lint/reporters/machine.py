@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -171,17 +172,19 @@ def _sarif_result(f, index: dict[str, int], artifact) -> dict:
     at = f.source_line or f.location
     uri = _uri(at.path)
     physical: dict = {"artifactLocation": {"uri": uri, "index": artifact(uri)}}
-    if at.line:
-        physical["region"] = {"startLine": at.line}
+    # GitHub's code scanning takes no result without a start line: a PDF-only finding
+    # (a binary file has no lines) is placed on line 1, its page in the message
+    physical["region"] = {"startLine": at.line or 1}
     props = (
         ("page", f.location.page),
         ("bbox", list(f.location.bbox) if f.location.bbox else None),
         ("evidence", f.evidence),
     )
+    page = f" (page {f.location.page})" if f.location.page and not at.line else ""
     result: dict = {
         "ruleId": f.rule,
         "level": f.severity,
-        "message": {"text": f.message},
+        "message": {"text": f.message + page},
         "locations": [{"physicalLocation": physical}],
         "properties": {k: v for k, v in props if v is not None},
     }
@@ -248,15 +251,28 @@ def github(reports: Sequence[FileReport], opts: ReportOptions) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
+def natural_key(path: str) -> list:
+    """A sort key that orders paper2 before paper10: digit runs compare as numbers."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+            for part in re.split(r"(\d+)", path)]  # fmt: skip
+
+
 def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
-    """One row a file, for a chair's spreadsheet."""
+    """One row a file, for a chair's spreadsheet, in natural order of the paths: the
+    paper number from the file name (as --authors reads it), the role and the venue."""
     import csv  # here: the JSON, SARIF and GitHub reports do not need it
 
+    from mlsys_lint.authors import number_pattern, paper_number
+
+    pattern = number_pattern(opts.paper_number)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(
         [
             "path",
+            "paper",
+            "role",
+            "venue",
             "status",
             "pages",
             "body_pages",
@@ -267,12 +283,16 @@ def csv_report(reports: Sequence[FileReport], opts: ReportOptions) -> str:
             "self_citations",
         ]
     )
-    for r in reports:
+    for r in sorted(reports, key=lambda r: natural_key(display_path(r.path))):
         families = Counter(f.rule[0] for f in r.shown)
+        number = paper_number(r.path, pattern)
         writer.writerow(
             _spreadsheet(cell)
             for cell in [
                 display_path(r.path),
+                "" if number is None else number,
+                r.role,
+                r.venue,
                 verdict(r),
                 r.pages if r.pages is not None else "",
                 r.body_pages if r.body_pages is not None else "",

@@ -117,7 +117,7 @@ def notes(reports: Sequence[FileReport]) -> list[str]:
     self-citations (fine when cited in the third person)."""
     out = []
     for r in reports:
-        if r.self_citations is not None:
+        if r.self_citations is not None and r.self_citations[0]:  # something to say
             own, total = r.self_citations
             out.append(
                 f"note: {display_path(r.path)}: {own} of {_plural(total, 'reference')} "
