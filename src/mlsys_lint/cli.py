@@ -121,7 +121,7 @@ def _annotate(reports, target: str, limits) -> bool:
     return failed
 
 
-def _annotate_dir(reports, folder: Path, limits) -> bool:
+def _annotate_dir(reports, folder: Path, limits, paper_number: str | None = None) -> bool:
     """Annotated copies, thumbnails and an index.html; True when something failed. Each
     copy is written in a child process under the per-file time and memory limits."""
     from mlsys_lint.document.pdf import PdfError, annotate
@@ -155,7 +155,7 @@ def _annotate_dir(reports, folder: Path, limits) -> bool:
             continue
         links[i] = (pdf, png if r.findings else None)
     try:
-        write_atomically(str(folder / "index.html"), render_index(reports, links))
+        write_atomically(str(folder / "index.html"), render_index(reports, links, paper_number))
     except OSError as exc:
         say(f"mlsys-lint: cannot write {display_path(str(folder / 'index.html'))}: {exc.strerror}")
         return True
@@ -729,7 +729,7 @@ def _check_inputs(params, opts, extra, files, stdin: str | None = None) -> int:
         return 130
     failed = _annotate(reports, annotate_to, opts.limits) if annotate_to else False
     if annotate_dir is not None:
-        failed = _annotate_dir(reports, annotate_dir, opts.limits) or failed
+        failed = _annotate_dir(reports, annotate_dir, opts.limits, params["paper_number"]) or failed
     if stdin is not None:
         reports = [renamed(r, stdin, "-") for r in reports]
     for path, why in skipped:
