@@ -82,3 +82,36 @@ def test_an_attachment_is_one_finding_in_a_blind_paper(tmp_path):
     assert rules["S001"]["same_as"]["rule"] == "A008"  # machines still see both verdicts
     _, out = run("--format", "concise", "--venue", "mlforsystems-workshop", pdf)
     assert [x.split()[1] for x in out.splitlines() if "embedded file" in x] == ["S001"]
+
+
+def _finding(rule: str, evidence: str, path: str, line=None, page=None):
+    from mlsys_lint.findings import Finding, Location
+
+    return Finding(rule, rule.lower(), "error", f"{rule} message", Location(path, page, None, line),
+                   evidence)  # fmt: skip
+
+
+def test_two_letter_surnames_merge_with_their_own_entry_only():
+    """ "Yu" and "Qi" (two letters) merge with the entry whose first author they are, not
+    with another entry that names them second or holds them inside a longer name."""
+    from mlsys_lint.findings import FileReport
+    from mlsys_lint.twins import merge
+
+    pdf = FileReport("p.pdf", "mlsys2026", findings=(
+        _finding("R001", "Yu, W., Tan, B., et al. Sharded caches.", "p.pdf", page=9),
+        _finding("R001", "Qi, H. et al. Lazy fusion.", "p.pdf", page=9),
+        _finding("R001", "Orlov, D. et al. Quiet links.", "p.pdf", page=9),
+    ))  # fmt: skip
+    tex = FileReport("main.tex", "mlsys2026", findings=(
+        _finding("T005", "author = {Tan, Bo and Yu, Wei and others},", "refs.bib", line=3),
+        _finding("T005", "author = {Wei Yu and others},", "refs.bib", line=9),
+        _finding("T005", "author = {Qiang, Hu and others},", "refs.bib", line=15),
+        _finding("T005", "author = {Qi, Hao and others},", "refs.bib", line=21),
+        _finding("T005", "author = {Orlov, Dmitri and others},", "refs.bib", line=27),
+    ))  # fmt: skip
+    merged_pdf, merged_tex = merge([pdf, tex])
+    lines = [[t.location.line for t in f.also] for f in merged_pdf.findings]
+    assert lines == [[9], [21], [27]]
+    assert [f.same_as is not None for f in merged_tex.findings] == [
+        False, True, False, True, True,
+    ]  # fmt: skip

@@ -26,6 +26,21 @@ def _surname(reference: str) -> str:
     return m.group(1).casefold() if m else ""
 
 
+_AUTHOR_FIELD = re.compile(r"author\s*=\s*[{\"]\s*\{?([^{},\"]+?)\}?\s*(,|\band\b|[}\"])", re.I)
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{[^}]*\}\s*")
+
+
+def _source_surname(text: str) -> str | None:
+    """The first author's surname in a source line: a .bib author field ("Yu, Wei and
+    others", "Wei Yu and others") or a \\bibitem's text; None when the line shows none."""
+    m = _AUTHOR_FIELD.search(text)
+    if m:
+        name = m.group(1).strip()
+        return (name if m.group(2) == "," else name.split()[-1]).casefold()
+    m = _BIBITEM.search(text)
+    return _surname(text[m.end() :]) or None if m else None
+
+
 def _overlap(a, b) -> bool:
     return bool(a and b) and a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -41,9 +56,13 @@ def _same(first: Finding, second: Finding) -> bool:
     if first.rule == "A001":  # a name on the page and on its source line (--authors)
         src, where = first.source, second.location
         return src is not None and (src.path, src.line) == (where.path, where.line)
-    if first.rule == "R001":  # the reference as printed, and its .bib entry
+    if first.rule == "R001":  # the reference as printed, and its .bib entry: one first author
         name = _surname(first.evidence or "")
-        return len(name) > 2 and name in (second.message + " " + (second.evidence or "")).casefold()
+        theirs = _source_surname(second.evidence or "")
+        if theirs is not None:
+            return bool(name) and name == theirs  # "Yu" and "Li" too, never "Liang"
+        text = f"{second.message} {second.evidence or ''}".casefold()
+        return len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
     if second.rule == "S001":  # an attachment: it can identify (A008), it can carry code
         return first.message == second.message and "embedded file" in first.message
     # hidden text: A008 (it identifies) and H001 (it is hidden) on one box
