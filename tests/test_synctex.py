@@ -96,3 +96,17 @@ def test_a_synctex_file_older_than_its_pdf_is_not_read(tmp_path):
     later = pdf.stat().st_mtime
     os.utime(sync, (later - 3600, later - 3600))
     assert set(sources(pdf).values()) == {None}
+
+
+def test_the_exact_line_of_a_paragraph_tagged_far_below():
+    """A footnote's e-mail on line 157 of a paragraph TeX broke at line 204: SyncTeX
+    names 204, the quoted words pick 157 (a nearer line without them never)."""
+    from types import SimpleNamespace
+
+    from mlsys_lint.engine import _within_paragraph
+
+    code = [("body.tex", n, f"Line {n} of a long paragraph.") for n in range(100, 205)]
+    code[57] = ("body.tex", 157, "Traces\\footnote{Write to mkowalczyk@cs.example.edu.} go.")
+    tex = SimpleNamespace(code_lines=code)
+    assert _within_paragraph(tex, "body.tex", 204, "mkowalczyk@cs.example.edu") == 157
+    assert _within_paragraph(tex, "body.tex", 204, "nowhere@example.org") == 204

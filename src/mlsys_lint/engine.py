@@ -301,12 +301,16 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
     return report._replace(findings=tuple(out))
 
 
+PARAGRAPH_LINES = 400  # source lines searched above a SyncTeX tag for the quoted words
+
+
 def _within_paragraph(tex: TexProject, name: str, line: int, quote: str) -> int:
-    """SyncTeX tags a paragraph's last line box with the line where the paragraph ended
-    (often the blank line after it): the line of that paragraph that holds the quoted
-    words, else the last line with code at or above the tagged one."""
+    """SyncTeX tags a paragraph's last line box with the line where TeX ended the
+    paragraph (often the blank line after it, or, for a footnote, the line far below
+    where TeX broke the paragraph): the nearest line at or above the tagged one that
+    holds the quoted words, else the last line with code at or above it."""
     lines = [(n, text) for file, n, text in tex.code_lines if file == name and n <= line]
-    for n, text in reversed(lines[-40:]):
+    for n, text in reversed(lines[-PARAGRAPH_LINES:]):
         if len(quote) >= 4 and quote in text:
             return n
     return lines[-1][0] if lines and line - lines[-1][0] <= 2 else line

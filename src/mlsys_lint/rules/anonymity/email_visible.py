@@ -4,8 +4,10 @@ Finds e-mail addresses in the visible text of every page — plain ones, grouped
 `mailto:` links. The blind style's own placeholder (`anon.email@domain.com`) is not a
 leak. Hidden text is A008's business.
 
-An address that wraps onto the next line is read whole: split after a dot, an "@" or a
-hyphen (`alice.smith@cs.stan-` / `ford.edu`) and the grouped form broken after a comma
+An address that wraps onto the next line is read whole and reported once: split after
+a dot, an "@" or a hyphen (`alice.smith@cs.stan-` / `ford.edu`, `mkowal-` /
+`czyk@cs.example.edu`: the hyphen at the break is TeX's, not the address's; the piece on
+the next line is no address of its own) and the grouped form broken after a comma
 (`{alice, bob,` / `carol}@example.org`). Publishers' addresses printed in ACM and IEEE
 footers (`permissions@acm.org`) name nobody; the profile lists them with the placeholders.
 A remote location (`git@github.com:owner/repo.git`, `user@host:path`) is not an address:
@@ -56,8 +58,18 @@ def check(ctx: Context) -> Iterator[Violation]:
     for layout in ctx.sections.layouts:
         number = layout.page.number
         shown: set[str] = set()
+        # addresses that run into the next line first: the tail on the next line
+        # ("czyk@cs.example.edu" after "mkowal-") is part of one, not one of its own
+        wrapped, tails = [], set()
+        lines = order.get(number, [])
+        for first, second in zip(lines, lines[1:], strict=False):
+            for address, text in _wrapped(first.text, second.text, ctx):
+                wrapped.append((address, text, union([first.bbox, second.bbox])))
+                tails.add((id(second), _tail(second.text, ctx)))
         for line in layout.content + layout.header + layout.footer:
             for address in _whole(line.text, ctx):
+                if (id(line), address) in tails:
+                    continue
                 shown.add(address.casefold())
                 yield Violation(
                     f"e-mail address visible: {address}{_listed(address, ctx)}",
@@ -66,19 +78,17 @@ def check(ctx: Context) -> Iterator[Violation]:
                     evidence=clip(line.text, 200),
                     match=address,
                 )
-        lines = order.get(number, [])
-        for first, second in zip(lines, lines[1:], strict=False):
-            for address, text in _wrapped(first.text, second.text, ctx):
-                if address.casefold() in shown:
-                    continue
-                shown.add(address.casefold())
-                yield Violation(
-                    f"e-mail address visible: {address}{_listed(address, ctx)}",
-                    page=number,
-                    bbox=union([first.bbox, second.bbox]),
-                    evidence=clip(text, 200),
-                    match=address,
-                )
+        for address, text, bbox in wrapped:
+            if address.casefold() in shown:
+                continue
+            shown.add(address.casefold())
+            yield Violation(
+                f"e-mail address visible: {address}{_listed(address, ctx)}",
+                page=number,
+                bbox=bbox,
+                evidence=clip(text, 200),
+                match=address,
+            )
         for link in layout.page.links:
             address = link.uri[7:].split("?")[0]
             if (
@@ -100,7 +110,9 @@ def _wrapped(first: str, second: str, ctx: Context) -> Iterator[tuple[str, str]]
     if a.endswith((".", "-", "_")) and not b[:1].islower() and not b[:1].isdigit():
         return  # a sentence ends; domain parts and local parts go on in lower case
     if a.endswith((".", "@", "-", "_")) or b.startswith(("@", ".")):
-        text = (a[:-1] if a.endswith("-") and "@" in a else a) + b  # a hyphen at a break
+        # a hyphen at the break is TeX's (it hyphenates the word before "@" and the
+        # domain's parts alike): the address as written has none
+        text = (a[:-1] if a.endswith("-") else a) + b
     elif "{" in a and "}" not in a[a.rindex("{") :] and "}" in b:
         text = a + " " + b  # `{alice, bob,` / `carol}@example.org`
     else:
@@ -113,6 +125,12 @@ def _wrapped(first: str, second: str, ctx: Context) -> Iterator[tuple[str, str]]
             continue
         if m.start() < cut - 1 < m.end() - 1 and found in emails(found, ctx.venue):
             yield found, text
+
+
+def _tail(text: str, ctx: Context) -> str | None:
+    """The address a line starts with (the rest of one broken at the line before)."""
+    found = _whole(text, ctx)
+    return found[0] if found and text.strip().startswith(found[0]) else None
 
 
 def _whole(text: str, ctx: Context) -> list[str]:
