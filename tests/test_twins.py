@@ -115,3 +115,18 @@ def test_two_letter_surnames_merge_with_their_own_entry_only():
     assert [f.same_as is not None for f in merged_tex.findings] == [
         False, True, False, True, True,
     ]  # fmt: skip
+
+
+def test_a_squeezed_leading_and_its_source_line_are_one_problem():
+    """L005 (the page's leading) and T004 (the \\linespread that made it)."""
+    code, out = run("--format", "concise", SAMPLES / "squeeze_linespread.pdf",
+                    "--tex", SRC / "squeeze_linespread.tex")  # fmt: skip
+    assert out.count(" L005 ") == 1 and " T004 [" not in out and "(also T004 at " in out
+    assert out.splitlines()[-1] == "1 error, 0 warnings in 1 file and 1 LaTeX project"
+
+
+def test_an_appendix_in_the_pdf_and_in_the_source_are_one_problem():
+    code, out = run("--format", "concise", SAMPLES / "appendix.pdf", "--tex", SRC / "appendix.tex")
+    assert out.count(" L004 ") == 1 and " T003 [" not in out and "(also T003 at " in out
+    _, gh = run("--format", "github", SAMPLES / "appendix.pdf", "--tex", SRC / "appendix.tex")
+    assert gh.count("::error") == 1 and "appendix.tex,line=" in gh

@@ -59,7 +59,7 @@ def test_a_paper_failing_only_on_hidden_text_shows_it_in_every_summary():
     row = next(csv.DictReader(io.StringIO(csv_report([report], ReportOptions()))))
     assert row["H_findings"] == "1" and row["status"] == "fail"
     html = render_index([report], {})
-    assert '<tr class="fail">' in html and "<th>H</th>" in html
+    assert '<tr class="fail" data-status="fail"' in html and "<th>H</th>" in html
     assert markdown([report], ReportOptions()).startswith("❌")
 
 

@@ -13,11 +13,12 @@ from mlsys_lint.findings import FileReport, Finding, Twin
 # (reported, its twin): what makes two findings one problem is in `_same` below
 PAIRS = (
     ("A004", "T006"), ("A001", "T006"), ("R001", "T005"), ("A008", "H001"), ("A008", "S001"),
-    ("L009", "L005"), ("L009", "L002"),
+    ("L009", "L005"), ("L009", "L002"), ("L004", "T003"), ("L005", "T004"),
 )  # fmt: skip
 # the reported rule explains every finding of its twin's in the paper: another template
-# (L009) is why the block, the type and the columns (L005, L002) differ
-EXPLAINS_ALL = {("L009", "L005"), ("L009", "L002")}
+# (L009) is why the block, the type and the columns (L005, L002) differ; the block, type
+# or leading the page shows (L005) is what each source change of them (T004) made
+EXPLAINS_ALL = {("L009", "L005"), ("L009", "L002"), ("L005", "T004")}
 
 
 def _surname(reference: str) -> str:
@@ -46,8 +47,10 @@ def _overlap(a, b) -> bool:
 
 
 def _same(first: Finding, second: Finding) -> bool:
-    if first.rule == "L009":
+    if first.rule in ("L009", "L004"):  # one per paper: its template, its appendix
         return True
+    if first.rule == "L005":  # a source change of the block, margins, type or leading
+        return "\\vspace" not in second.message
     if first.rule == "A004":  # the acknowledgments: the PDF's heading is the source's line
         src, where = first.source, second.location
         if src is not None:
