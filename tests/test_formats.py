@@ -85,8 +85,9 @@ def test_csv_one_row_per_file(tmp_path):
     status = {name: r["status"] for name, r in rows.items()}
     assert status == {"clean.pdf": "pass", "camera_ready.pdf": "fail", "missing.pdf": "unreadable"}
     ready = rows["camera_ready.pdf"]
-    assert ready["A_findings"] == "6" and ready["errors"] == "6"
-    assert ready["first_problem"].startswith("A007: metadata names a person")
+    # camera-ready mode is one root cause: the notice, with what it prints folded in
+    assert ready["A_findings"] == "1" and ready["errors"] == "1"
+    assert ready["first_problem"].startswith("A001: page 1 carries the camera-ready notice")
     assert ready["role"] == "paper" and ready["venue"] == "mlsys2026"
     assert rows["missing.pdf"]["first_problem"] == "No such file or directory"
 

@@ -130,3 +130,42 @@ def test_an_appendix_in_the_pdf_and_in_the_source_are_one_problem():
     assert out.count(" L004 ") == 1 and " T003 [" not in out and "(also T003 at " in out
     _, gh = run("--format", "github", SAMPLES / "appendix.pdf", "--tex", SRC / "appendix.tex")
     assert gh.count("::error") == 1 and "appendix.tex,line=" in gh
+
+
+def test_camera_ready_mode_is_one_root_cause():
+    """The style's camera-ready option (T002) prints the byline, the affiliations and the
+    addresses and fills the metadata: one finding on the option's line, the rest folded
+    in; a PDF alone names the camera-ready notice as the cause."""
+    _, out = run("--format", "concise", SAMPLES / "camera_ready.pdf",
+                 "--tex", SRC / "camera_ready.tex")  # fmt: skip
+    (line, summary) = out.splitlines()
+    assert line.startswith(f"{SRC / 'camera_ready.tex'}:6: T002 [error]")
+    for rule in ("A001", "A002", "A003", "A007"):
+        assert f"(also {rule} at " in line
+    assert summary == "1 error, 0 warnings in 1 file and 1 LaTeX project"
+    _, out = run("--format", "concise", SAMPLES / "camera_ready.pdf")
+    (line, _) = out.splitlines()
+    assert " A001 [error] page 1 carries the camera-ready notice" in line
+    assert "the style is in camera-ready mode" in line and "(also A003 at " in line
+    _, js = run("--format", "json", SAMPLES / "camera_ready.pdf")
+    findings = json.loads(js)["files"][0]["findings"]
+    assert len(findings) == 6 and sum(f["same_as"] is None for f in findings) == 1
+
+
+def test_the_kits_example_author_block_names_nobody(tmp_path):
+    """A paper that kept the kit's example authors ("Aeiau Zzzz", ...) in the block the
+    style hides: no T006; invented real names there: the warning."""
+    block = (
+        "\\documentclass{{article}}\n\\usepackage{{mlsys2025}}\n\\begin{{document}}\n"
+        "\\twocolumn[\n\\mlsystitle{{T}}\n\\begin{{mlsysauthorlist}}\n{authors}"
+        "\\end{{mlsysauthorlist}}\n]\nText.\n\\end{{document}}\n"
+    )
+    kept = "".join(f"\\mlsysauthor{{{n}}}{{a}}\n" for n in
+                   ("Aeiau Zzzz", "Bauiu C.~Yyyy", "Iaesut Saoeu", "Teoau Xxxx"))  # fmt: skip
+    (tmp_path / "kept.tex").write_text(block.format(authors=kept))
+    _, out = run("--format", "concise", "--select", "T006", tmp_path / "kept.tex")
+    assert "T006" not in out
+    real = "\\mlsysauthor{Ondine Farrowby}{a}\n\\mlsysauthor{Teoau Xxxx}{a}\n"
+    (tmp_path / "real.tex").write_text(block.format(authors=real))
+    _, out = run("--format", "concise", "--select", "T006", tmp_path / "real.tex")
+    assert "T006 [warning] the author block names 'Ondine Farrowby'" in out

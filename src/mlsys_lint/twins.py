@@ -14,11 +14,19 @@ from mlsys_lint.findings import FileReport, Finding, Twin
 PAIRS = (
     ("A004", "T006"), ("A001", "T006"), ("R001", "T005"), ("A008", "H001"), ("A008", "S001"),
     ("L009", "L005"), ("L009", "L002"), ("L004", "T003"), ("L005", "T004"),
+    # camera-ready mode: the style option (T002), else the notice it prints (A001), is
+    # why page 1 shows the byline, the affiliations and the addresses, and why the
+    # metadata names the authors
+    ("T002", "A001"), ("T002", "A002"), ("T002", "A003"), ("T002", "A007"), ("T002", "T006"),
+    ("A001", "A001"), ("A001", "A002"), ("A001", "A003"), ("A001", "A007"),
 )  # fmt: skip
 # the reported rule explains every finding of its twin's in the paper: another template
 # (L009) is why the block, the type and the columns (L005, L002) differ; the block, type
 # or leading the page shows (L005) is what each source change of them (T004) made
-EXPLAINS_ALL = {("L009", "L005"), ("L009", "L002"), ("L005", "T004")}
+EXPLAINS_ALL = {("L009", "L005"), ("L009", "L002"), ("L005", "T004")} | {
+    pair for pair in PAIRS if pair[0] in ("T002", "A001") and pair != ("A001", "T006")
+}
+CAMERA_READY_NOTICE = "camera-ready notice"  # A001's finding on the notice page 1 prints
 
 
 def _surname(reference: str) -> str:
@@ -56,6 +64,10 @@ def _same(first: Finding, second: Finding) -> bool:
         if src is not None:
             return (src.path, src.line) == (where.path, where.line)
         return "acknowledgments section" in first.message and "knowledgment" in second.message
+    if first.rule == "T002" and second.rule == "T006":  # the block it prints
+        return "the author block names" in second.message
+    if first.rule == "T002" or (first.rule == "A001" and CAMERA_READY_NOTICE in first.message):
+        return second is not first and _shown_by_camera_ready(second)
     if first.rule == "A001":  # a name on the page and on its source line (--authors)
         src, where = first.source, second.location
         return src is not None and (src.path, src.line) == (where.path, where.line)
@@ -76,16 +88,26 @@ def _same(first: Finding, second: Finding) -> bool:
     )
 
 
+def _shown_by_camera_ready(f: Finding) -> bool:
+    """What camera-ready mode puts on a paper: page 1's byline, affiliations, addresses
+    and notice, and the authors in the Info dictionary."""
+    if f.rule == "A007":
+        return "Info Author" in f.message
+    return f.location.page == 1
+
+
 def merge(reports: list[FileReport]) -> list[FileReport]:
     """The reports with each pair of twins marked: the first rule's finding gets `also`,
     the second's `same_as`. Reports are those of one paper (its PDF and its project)."""
     found = [(i, j, f) for i, r in enumerate(reports) for j, f in enumerate(r.findings)]
     marks: dict[tuple[int, int], Finding] = {}
+    taken: set[tuple[int, int]] = set()  # a twin of one finding is no other's, nor a head
     for a, b in PAIRS:
-        taken: set[tuple[int, int]] = set()
         for i, j, first in (x for x in found if x[2].rule == a):
+            if (i, j) in taken:
+                continue
             for k, m, second in (x for x in found if x[2].rule == b):
-                if (k, m) in taken or not _same(first, second):
+                if (k, m) in taken or (k, m) == (i, j) or not _same(first, second):
                     continue
                 taken.add((k, m))
                 head = marks.get((i, j), first)

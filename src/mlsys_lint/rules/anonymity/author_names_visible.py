@@ -67,7 +67,9 @@ def _byline(ctx: Context) -> Iterator[Violation]:
         for line in first.content + first.footer:
             if any(p.search(line.text) for p in notices):
                 yield Violation(
-                    "page 1 carries the camera-ready notice, not the 'under review' one",
+                    "page 1 carries the camera-ready notice, not the 'under review' one: the "
+                    "style is in camera-ready mode, which prints the byline, the affiliations "
+                    "and the addresses (load it without its camera-ready option)",
                     page=1,
                     bbox=line.bbox,
                     evidence=clip(line.text),
