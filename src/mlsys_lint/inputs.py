@@ -293,6 +293,7 @@ def lint_projects(projects, pdf_reports, venue, rules, limits, authors=None) -> 
 
     out = []
     linked: set[int] = set()
+    said: set[tuple] = set()  # a file two projects share (a style, a .bib): said once
     for target in projects:
         report, tex = with_alarm(
             lambda t=target: lint_tex(
@@ -301,6 +302,13 @@ def lint_projects(projects, pdf_reports, venue, rules, limits, authors=None) -> 
             limits,
             lambda error, t=target: (FileReport(path=t, venue=venue.name, error=error), None),
         )
+        keys = [(f.rule, f.location.path, f.location.line, f.message) for f in report.findings]
+        report = report._replace(
+            findings=tuple(
+                f for f, key in zip(report.findings, keys, strict=True) if key not in said
+            )
+        )
+        said.update(keys)
         out.append(report)
         if tex is None:
             continue

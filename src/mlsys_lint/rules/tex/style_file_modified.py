@@ -3,7 +3,9 @@ Compares the copy of the venue's style files that the project ships (`mlsys2025.
 `mlsys2025.bst`) with the official release by SHA-256. For a changed copy it reports the
 lines that set the text block (`\\textwidth`, `\\textheight`, `\\columnsep`) to other
 values than the venue's (outside `\\DeclareOption` variants), and a changed
-`\\normalsize`; otherwise it says the file differs from the official release. A copy
+`\\normalsize`; otherwise the first line the official release does not have (the
+profile records the digests of its lines, not the file), or, without those, that the
+file differs. A copy
 marked "Modified for generic preprint use" always prints the authors: in a blind
 submission that is an error.
 
@@ -27,6 +29,7 @@ releases; `style_files.modified_is_error = true` makes every difference an error
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 
@@ -72,6 +75,26 @@ def _changed_lines(src, wanted: dict[str, float], body_pt: float) -> Iterator[tu
             yield m.start(), what, m.group(0)
 
 
+def _lines_not_official(src, digests) -> list[int]:
+    """The lines of a copy that the official release does not have (by the digests of
+    its lines the profile records); [] when the profile records none."""
+    if not isinstance(digests, tuple):
+        return []
+    known = set(digests)
+    return [
+        n
+        for n, line in enumerate(src.text.split("\n"), 1)
+        if line.strip()
+        and hashlib.sha256(line.strip().encode("utf-8", "surrogateescape")).hexdigest()[:10]
+        not in known
+    ]
+
+
+def _some(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:5]))
+    return shown + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+
+
 def check(ctx: Context) -> Iterator[Violation]:
     table = ctx.venue.style_files
     severity = "error" if table.get("modified_is_error") else None
@@ -99,7 +122,15 @@ def check(ctx: Context) -> Iterator[Violation]:
                 ctx.tex, name, src.line_of(offset), f"{head}: {what}", match=words,
                 severity=severity,
             )  # fmt: skip
-        if not changes:
+        edited = _lines_not_official(src, table.get(f"{name.rsplit('/', 1)[-1]}#lines"))
+        if not changes and edited:
+            more = f" (and {len(edited) - 1} more: lines {_some(edited[1:])})" if edited[1:] else ""
+            text = src.line_text(edited[0]).strip()
+            yield at_line(
+                ctx.tex, name, edited[0], f"{head}: this line is not the official one{more}",
+                match=text[:60] or None, severity=severity,
+            )  # fmt: skip
+        elif not changes:
             yield at_line(
                 ctx.tex,
                 name,
