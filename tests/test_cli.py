@@ -380,14 +380,19 @@ def test_annotate_writes_a_highlight_per_finding(tmp_path):
     assert "identifying-self-citation" in notes[0][3] and "In our previous work" in notes[0][3]
 
 
-def test_annotate_without_bbox_puts_a_note_on_page_1(tmp_path):
+def test_annotate_without_bbox_puts_a_note_on_its_page(tmp_path):
+    """The Info dictionary's finding has no page: a note on page 1; the figure's: a
+    note on the page that draws the figure."""
     import pymupdf
 
     out = tmp_path / "meta.pdf"
     run("--annotate", out, "--select", "A007", SAMPLES / "metadata_leaks.pdf")
     with pymupdf.open(out) as doc:
         kinds = [(p.number + 1, a.type[1]) for p in doc for a in p.annots()]
-    assert kinds.count((1, "Text")) == 2
+    with pymupdf.open(SAMPLES / "metadata_leaks.pdf") as doc:  # its own signed comment
+        before = [(p.number + 1, a.type[1]) for p in doc for a in p.annots()]
+    assert before == [(5, "Text")]
+    assert kinds.count((1, "Text")) == 1 and kinds.count((5, "Text")) == 2
 
 
 def test_annotate_batch_needs_a_directory(tmp_path):

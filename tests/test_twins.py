@@ -169,3 +169,22 @@ def test_the_kits_example_author_block_names_nobody(tmp_path):
     (tmp_path / "real.tex").write_text(block.format(authors=real))
     _, out = run("--format", "concise", "--select", "T006", tmp_path / "real.tex")
     assert "T006 [warning] the author block names 'Ondine Farrowby'" in out
+
+
+def test_a_figures_metadata_names_the_figure_its_page_and_its_line():
+    """A007 on an included figure: its file name, its page, and the \\includegraphics
+    line; the Info Author that pdfauthor wrote and that pdfauthor line are one problem."""
+    _, js = run("--format", "json", SAMPLES / "metadata_leaks.pdf",
+                "--tex", SRC / "metadata_leaks.tex")  # fmt: skip
+    pdf, tex = json.loads(js)["files"]
+    (figure,) = [f for f in pdf["findings"] if "figure" in f["message"]]
+    assert figure["message"].startswith("the figure fig_throughput.pdf on page 5 carries")
+    assert figure["page"] == 5
+    line = next(n for n, text in enumerate((SRC / "metadata_leaks.tex").read_text().split("\n"), 1)
+                if "fig_throughput.pdf" in text)  # fmt: skip
+    assert figure["source"] == {"file": str(SRC / "metadata_leaks.tex"), "line": line}
+    (info,) = [f for f in pdf["findings"] if "Info Author" in f["message"]]
+    assert [t["rule"] for t in info["also"]] == ["T006"]
+    assert [f["same_as"]["rule"] for f in tex["findings"] if "pdfauthor" in f["message"]] == [
+        "A007"
+    ]

@@ -12,7 +12,8 @@ from mlsys_lint.findings import FileReport, Finding, Twin
 
 # (reported, its twin): what makes two findings one problem is in `_same` below
 PAIRS = (
-    ("A004", "T006"), ("A001", "T006"), ("R001", "T005"), ("A008", "H001"), ("A008", "S001"),
+    ("A004", "T006"), ("A001", "T006"), ("A007", "T006"), ("R001", "T005"), ("A008", "H001"),
+    ("A008", "S001"),
     ("L009", "L005"), ("L009", "L002"), ("L004", "T003"), ("L005", "T004"),
     # camera-ready mode: the style option (T002), else the notice it prints (A001), is
     # why page 1 shows the byline, the affiliations and the addresses, and why the
@@ -68,6 +69,8 @@ def _same(first: Finding, second: Finding) -> bool:
         return "the author block names" in second.message
     if first.rule == "T002" or (first.rule == "A001" and CAMERA_READY_NOTICE in first.message):
         return second is not first and _shown_by_camera_ready(second)
+    if first.rule == "A007":  # the Info Author that hyperref's pdfauthor wrote
+        return "Info Author" in first.message and "pdfauthor=" in second.message
     if first.rule == "A001":  # a name on the page and on its source line (--authors)
         src, where = first.source, second.location
         return src is not None and (src.path, src.line) == (where.path, where.line)

@@ -130,6 +130,7 @@ class EmbeddedInfo(NamedTuple):
     xref: int
     filename: str
     info: tuple[tuple[str, str], ...]
+    page: int | None = None  # the first page that draws it (1-based)
 
 
 class PdfDocument(NamedTuple):

@@ -336,6 +336,9 @@ def load_pdf(
             metadata = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str)}
             xmp = _xmp(doc)
             ptex, unsafe = _walk_objects(doc)
+            if ptex:  # the page each included figure is drawn on
+                drawn = _xobject_pages(doc)
+                ptex = [e._replace(page=drawn.get(e.xref)) for e in ptex]
             embedded = tuple(doc.embfile_names())
         except Exception as exc:  # a damaged page or object stream
             raise PdfError(f"damaged PDF: text could not be extracted ({_reason(exc)})") from None
@@ -512,6 +515,15 @@ def _open_actions(doc: pymupdf.Document):
         yield catalog, key
     for page in doc:
         yield page.xref, "AA/O"
+
+
+def _xobject_pages(doc: pymupdf.Document) -> dict[int, int]:
+    """The first page (1-based) whose resources draw each form XObject."""
+    first: dict[int, int] = {}
+    for page in doc:
+        for xref, *_ in page.get_xobjects():
+            first.setdefault(xref, page.number + 1)
+    return first
 
 
 def _ptex(doc: pymupdf.Document, xref: int) -> EmbeddedInfo:

@@ -166,23 +166,36 @@ def _heuristic(ctx: Context) -> Iterator[Violation]:
         yield Violation(f"XMP metadata holds an e-mail address: {address}", evidence=address)
 
     for obj in ctx.pdf.ptex:
+        figure, name = _figure(obj)
         for key, value in obj.info:
             person = (key == "Author" and _person(value, ctx.venue)) or (
                 key in ("Creator", "Producer") and _person(value, ctx.venue, shaped=True)
             )
             if person or EMAIL.search(value):
                 yield Violation(
-                    f"an included figure carries its {key.lower()}: /PTEX.InfoDict {key} = "
+                    f"{figure} carries its {key.lower()}: /PTEX.InfoDict {key} = "
                     f'"{clip(value, 60)}" (object {obj.xref})',
+                    page=obj.page,
                     evidence=f"{key}: {value}",
+                    match=name,  # the \\includegraphics line that holds the name
                 )
         user = _path_user(obj.filename, ctx.venue)
         if user:
             yield Violation(
-                f'an included figure\'s path names the user "{user}": '
+                f'{figure}\'s path names the user "{user}": '
                 f"/PTEX.FileName = {clip(obj.filename, 80)} (object {obj.xref})",
+                page=obj.page,
                 evidence=obj.filename,
+                match=name,
             )
+
+
+def _figure(obj) -> tuple[str, str | None]:
+    """How a finding names an included figure ("the figure fig_wide.pdf on page 5"), and
+    the file name the source's \\includegraphics line holds."""
+    name = re.split(r"[\\/]", obj.filename)[-1] if obj.filename else ""
+    where = f" on page {obj.page}" if obj.page else ""
+    return (f"the figure {name}{where}" if name else f"an included figure{where}"), name or None
 
 
 def check(ctx: Context) -> Iterator[Violation]:
