@@ -51,6 +51,7 @@ JSON_FILE_KEYS = {
     "findings",
     "error",
     "messages",
+    "notes",
     "self_citations",
 }
 JSON_FINDING_KEYS = {

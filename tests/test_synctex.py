@@ -110,3 +110,51 @@ def test_the_exact_line_of_a_paragraph_tagged_far_below():
     tex = SimpleNamespace(code_lines=code)
     assert _within_paragraph(tex, "body.tex", 204, "mkowalczyk@cs.example.edu") == 157
     assert _within_paragraph(tex, "body.tex", 204, "nowhere@example.org") == 204
+
+
+def _overleaf_download(tmp_path, pages_off: int = 0):
+    """The sample as Overleaf's download names it: paper.pdf and output.synctex.gz."""
+    pdf = built(tmp_path, "/compile")
+    paper = tmp_path / "paper.pdf"
+    pdf.rename(paper)
+    sync = tmp_path / "blind_leaks.synctex.gz"
+    text = gzip.decompress(sync.read_bytes()).decode()
+    if pages_off:
+        text += f"{{{99}\n}}{99}\n"
+    (tmp_path / "output.synctex.gz").write_bytes(gzip.compress(text.encode()))
+    sync.unlink()
+    return paper
+
+
+def test_overleafs_output_synctex_beside_a_pdf_of_another_name_is_used(tmp_path):
+    got = sources(_overleaf_download(tmp_path), "--tex", SRC)
+    assert got["A004"] == (str(SRC), line_of("section*{Acknowledgments}"))
+
+
+def test_an_output_synctex_of_another_build_is_not_used(tmp_path):
+    """Its page count is not the PDF's: another document's, or another build's."""
+    got = sources(_overleaf_download(tmp_path, pages_off=1), "--tex", SRC)
+    assert got["A004"] == (str(SRC), line_of("section*{Acknowledgments}"))  # by words
+    (tmp_path / "x").mkdir()
+    assert set(sources(_overleaf_download(tmp_path / "x", pages_off=1)).values()) == {None}
+
+
+def test_a_stale_synctex_file_or_changed_sources_are_said_once(tmp_path):
+    pdf = built(tmp_path, str(SRC.parent))
+    sync = tmp_path / "blind_leaks.synctex.gz"
+    later = pdf.stat().st_mtime
+    os.utime(sync, (later - 3600, later - 3600))
+    result = invoke(main, ["--isolated", "--format", "concise", str(pdf)])
+    notes = [line for line in result.stdout.splitlines() if line.startswith("note:")]
+    assert notes == [
+        f"note: {pdf}: blind_leaks.synctex.gz is older than blind_leaks.pdf (a later build "
+        "without -synctex=1?): not used for source lines"
+    ]
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SRC, src / "main.tex")
+    os.utime(pdf, (later - 7200, later - 7200))  # built before the source was saved
+    out = invoke(main, ["--isolated", "--format", "json", str(pdf), "--tex", str(src)]).stdout
+    (notes,) = [r["notes"] for r in json.loads(out)["files"] if r["path"].endswith(".pdf")]
+    assert notes == [f"{src / 'main.tex'} changed after blind_leaks.pdf was built: source "
+                     "lines may be off"]  # fmt: skip

@@ -757,7 +757,7 @@ def _hook_papers(files: tuple[str, ...], opts) -> tuple[str, ...]:
 def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = True) -> list:
     """Every PDF (in workers, with a progress bar on a terminal), then every project
     (its report left out when it only lends the PDFs their source lines)."""
-    from mlsys_lint.engine import default_jobs, lint_many, with_synctex
+    from mlsys_lint.engine import default_jobs, lint_many
     from mlsys_lint.inputs import supplements
     from mlsys_lint.rules import load
 
@@ -771,8 +771,6 @@ def _lint(paths: list[str], projects: list[str], opts, report_projects: bool = T
         paths, venue, pdf_rules, limits, jobs, _progress(len(paths)) if shown else None, supp,
         opts.authors,
     )  # fmt: skip
-    if not projects:  # else lint_projects reads SyncTeX with the project's files known
-        reports = [with_synctex(r) for r in reports]
     tex_rules = load(opts.rules, ["tex"]) if projects else []
     projects_reports = lint_projects(projects, reports, venue, tex_rules, limits, opts.authors)
     return reports + (projects_reports if report_projects else [])

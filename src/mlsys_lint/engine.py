@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlsys_lint.findings import FileReport, Finding, Location, Violation
@@ -247,7 +248,11 @@ def with_synctex(report: FileReport, tex: TexProject | None = None) -> FileRepor
 
     found = synctex.find(report.path)
     boxed = {f.location.page for f in report.findings if f.location.bbox and f.location.page}
-    sync = synctex.read(found, boxed) if found is not None and boxed else None
+    if found.note and boxed:
+        report = report._replace(notes=report.notes + (found.note,))
+    sync = synctex.read(found.path, boxed) if found.path is not None and boxed else None
+    if sync is not None and found.foreign and sync.last_page != report.pages:
+        sync = None  # an output.synctex.gz of another build: not this PDF's
     if sync is None:
         return report
     known = [tex.display(n) for n in tex.files] if tex is not None else []
@@ -270,6 +275,10 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
 
     if report.error or not report.findings:
         return report
+    stale = _changed_after(report.path, tex)
+    if stale:
+        note = f"{stale} changed after {Path(report.path).name} was built: source lines may be off"
+        report = report._replace(notes=report.notes + (note,))
     # a source line SyncTeX gave (with_synctex) is exact: it is the project's file
     synced = {
         os.path.realpath(tex.display(name)): name for name in tex.files if name.endswith(".tex")
@@ -302,6 +311,26 @@ def link_to_source(report: FileReport, tex: TexProject) -> FileReport:
 
 
 PARAGRAPH_LINES = 400  # source lines searched above a SyncTeX tag for the quoted words
+
+
+def _changed_after(pdf: str, tex: TexProject) -> str | None:
+    """The project's .tex file saved the latest after the PDF was built (by more than a
+    minute), if any: the PDF's words may no longer stand on the lines named."""
+    try:
+        built = os.stat(pdf).st_mtime
+    except OSError:
+        return None
+    newest, name = built + 60, None
+    for file in tex.files:
+        if not file.endswith(".tex"):
+            continue
+        try:
+            when = os.stat(tex.display(file)).st_mtime
+        except OSError:
+            continue
+        if when > newest:
+            newest, name = when, tex.display(file)
+    return name
 
 
 def _within_paragraph(tex: TexProject, name: str, line: int, quote: str) -> int:

@@ -109,6 +109,9 @@ class FileReport(NamedTuple):
     error: str | None = None
     role: str = "paper"  # "supplement": a separately uploaded appendix, linted as one
     messages: tuple[str, ...] = ()  # what the PDF library said while reading the file
+    # what the run says about how it read the file (a SyncTeX file not used, sources
+    # changed after the build): printed as notes, never a finding
+    notes: tuple[str, ...] = ()
     # author mode (--authors): (reference entries by a listed author, all entries)
     self_citations: tuple[int, int] | None = None
 

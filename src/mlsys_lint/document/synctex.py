@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SP_PER_BP = 65536 * 72.27 / 72  # TeX's scaled points in a PostScript point
 MAX_BYTES = 64 * 2**20  # a synctex file larger than this (uncompressed) is not read
@@ -44,6 +45,7 @@ class SyncTex:
     path: Path
     inputs: dict[int, str]  # tag -> path as written
     pages: dict[int, tuple[Mark, ...]]  # only the pages asked for
+    last_page: int = 0  # the number of pages the build wrote
 
     def locate(self, page: int, bbox) -> tuple[str, int] | None:
         """The (input path, line) most of the box's baseline points come from; else the
@@ -73,17 +75,38 @@ class SyncTex:
 STALE_S = 60  # a SyncTeX file this much older than its PDF is from an earlier build
 
 
-def find(pdf: str) -> Path | None:
-    """`paper.synctex.gz` (or `paper.synctex`) beside `paper.pdf`, unless it is older
-    than the PDF (a later build without -synctex=1 left an old one: its lines lie)."""
+OVERLEAF = ("output.synctex.gz", "output.synctex")  # Overleaf's download, any PDF name
+
+
+class Found(NamedTuple):
+    path: Path | None
+    foreign: bool = False  # named for another PDF (Overleaf's output.synctex.gz)
+    note: str | None = None  # why a SyncTeX file beside the PDF is not used
+
+
+def find(pdf: str) -> Found:
+    """`paper.synctex.gz` (or `paper.synctex`) beside `paper.pdf`, else Overleaf's
+    `output.synctex.gz` (the caller checks that its page count is the PDF's); never one
+    older than the PDF (a later build without -synctex=1 left it: its lines lie), and
+    that is said in a note."""
     base = Path(pdf)
-    for name in (base.with_suffix(".synctex.gz"), base.with_suffix(".synctex")):
+    try:
+        built = base.stat().st_mtime
+    except OSError:
+        return Found(None)
+    own = [base.with_suffix(".synctex.gz"), base.with_suffix(".synctex")]
+    others = [base.with_name(n) for n in OVERLEAF if base.with_name(n) not in own]
+    for name in own + others:
         try:
-            if name.is_file() and name.stat().st_mtime >= base.stat().st_mtime - STALE_S:
-                return name
+            if not name.is_file():
+                continue
+            if name.stat().st_mtime < built - STALE_S:
+                return Found(None, note=f"{name.name} is older than {base.name} (a later "
+                             "build without -synctex=1?): not used for source lines")  # fmt: skip
         except OSError:
-            return None
-    return None
+            return Found(None)
+        return Found(name, foreign=name in others)
+    return Found(None)
 
 
 def read(path: Path, pages: Iterable[int]) -> SyncTex | None:
@@ -100,7 +123,7 @@ def read(path: Path, pages: Iterable[int]) -> SyncTex | None:
         return None
     inputs: dict[int, str] = {}
     out: dict[int, list[Mark]] = {}
-    unit, page = 1.0, None
+    unit, page, last = 1.0, None, 0
     for raw in data.decode("utf-8", "replace").splitlines():
         if raw.startswith("Input:"):
             tag, _, name = raw[6:].partition(":")
@@ -109,6 +132,7 @@ def read(path: Path, pages: Iterable[int]) -> SyncTex | None:
         elif raw.startswith("Unit:"):
             unit = float(raw[5:] or 1)
         elif raw.startswith("{") and raw[1:].isdigit():
+            last = max(last, int(raw[1:]))
             page = int(raw[1:]) if int(raw[1:]) in wanted else None
         elif raw.startswith("}") and raw[1:].isdigit():
             page = None
@@ -129,7 +153,7 @@ def read(path: Path, pages: Iterable[int]) -> SyncTex | None:
                         box=kind in "([",
                     )  # fmt: skip
                 )
-    return SyncTex(path, inputs, {p: tuple(m) for p, m in out.items()})
+    return SyncTex(path, inputs, {p: tuple(m) for p, m in out.items()}, last)
 
 
 def resolve(written: str, synctex: Path, known: Iterable[str] = ()) -> str | None:

@@ -70,6 +70,7 @@ def as_dict(reports: Sequence[FileReport], skipped=()) -> dict:
                 ],
                 "error": r.error,
                 "messages": list(r.messages),
+                "notes": list(r.notes),
                 # author mode: how many reference entries are by a listed author
                 "self_citations": _self_citations(r),
             }

@@ -113,9 +113,10 @@ def statistics(reports: Sequence[FileReport], opts: ReportOptions) -> str:
 
 
 def notes(reports: Sequence[FileReport]) -> list[str]:
-    """What a report states without a finding: in author mode, how many references are
+    """What a report states without a finding: how a file was read (a SyncTeX file not
+    used, sources changed after the build) and, in author mode, how many references are
     self-citations (fine when cited in the third person)."""
-    out = []
+    out = [f"note: {display_path(r.path)}: {note}" for r in reports for note in r.notes]
     for r in reports:
         if r.self_citations is not None and r.self_citations[0]:  # something to say
             own, total = r.self_citations
