@@ -652,6 +652,7 @@ def other_template(name: str, template: str, paras: int, seed: int = 11) -> None
 # the body's leading squeezed under the kit's 10 pt on 12 (FACTS.md 1.7)
 LINESPREAD = r"\linespread{0.9}"
 ELEVEN_PT_LEADING = r"\AtBeginDocument{\fontsize{10}{11}\selectfont}"
+GEOMETRY_MARGIN = r"\usepackage[margin=0.6in]{geometry}"
 
 
 def main() -> None:
@@ -675,6 +676,7 @@ def main() -> None:
     paper("small_font", full, preamble=r"\AtBeginDocument{\small}")
     paper("squeeze_linespread", full, preamble=LINESPREAD)
     paper("squeeze_leading", full, preamble=ELEVEN_PT_LEADING)
+    paper("geometry_margin", full, preamble=GEOMETRY_MARGIN)
     other_template("tpl_acm_sigconf", "acm_sigconf", 40)
     other_template("tpl_acm_sigplan", "acm_sigplan", 40)
     other_template("tpl_acm_anonymous", "acm_sigconf_anonymous", 40)

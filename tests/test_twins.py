@@ -189,3 +189,14 @@ def test_a_figures_metadata_names_the_figure_its_page_and_its_line():
     assert [f["same_as"]["rule"] for f in tex["findings"] if "pdfauthor" in f["message"]] == [
         "A007"
     ]
+
+
+def test_a_geometry_margin_is_one_problem():
+    """\\usepackage[margin=0.6in]{geometry}: the wider block the page shows, the style's
+    own alarm on page 1 and the source line are one L005 finding."""
+    _, out = run("--format", "concise", SAMPLES / "geometry_margin.pdf",
+                 "--tex", SRC / "geometry_margin.tex")  # fmt: skip
+    lines = [x for x in out.splitlines() if not x.startswith("note:")]
+    assert len(lines) == 2 and " L005 [error] body text runs " in lines[0]
+    assert "(and the style says so on page 1)" in lines[0] and "(also T004 at " in lines[0]
+    assert "hidden text" not in out

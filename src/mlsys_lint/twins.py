@@ -64,7 +64,9 @@ def _same(first: Finding, second: Finding) -> bool:
         src, where = first.source, second.location
         if src is not None:
             return (src.path, src.line) == (where.path, where.line)
-        return "acknowledgments section" in first.message and "knowledgment" in second.message
+        return "acknowledgments section" in first.message and bool(
+            re.search(r"knowledge?ment", second.message, re.I)  # either spelling
+        )
     if first.rule == "T002" and second.rule == "T006":  # the block it prints
         return "the author block names" in second.message
     if first.rule == "T002" or (first.rule == "A001" and CAMERA_READY_NOTICE in first.message):
