@@ -441,3 +441,27 @@ def test_heuristic_findings_say_which_listed_author_they_show(tmp_path):
     assert changed["A002"].endswith('(on the authors list: "Stanford University")')
     assert changed["A007"].endswith('(on the authors list: "Alice Smith")')
     assert not any("bob.jones" in m for m in changed.values())
+
+
+def test_a_listed_name_in_a_footer_or_the_margin_is_found(tmp_path):
+    """Author mode reads the whole page: a running footer below the text block and a
+    note set sideways in the margin name a listed author too (invented name); a page
+    without them stays silent."""
+    listed = tmp_path / "a.toml"
+    listed.write_text('[[author]]\nname = "Ondine Farrowby"\n')
+
+    def footer(doc):
+        doc[2].insert_text((40, 780), "Preprint by Ondine Farrowby, 2026", fontsize=8)
+
+    def margin(doc):
+        doc[3].insert_text((8, 400), "Ondine Farrowby", fontsize=8, rotate=90)
+
+    for plant, page in ((footer, 3), (margin, 4)):
+        pdf = planted(tmp_path, plant.__name__, plant)
+        out = run_cli("--format", "json", "--select", "A001", "--authors", listed, pdf)[1]
+        found = json.loads(out)["files"][0]["findings"]
+        assert [(f["rule"], f["page"]) for f in found] == [("A001", page)], found
+        assert '"Ondine Farrowby"' in found[0]["message"]
+    clean = run_cli("--format", "json", "--select", "A001", "--authors", listed,
+                    SAMPLES / "clean.pdf")[1]  # fmt: skip
+    assert json.loads(clean)["files"][0]["findings"] == []

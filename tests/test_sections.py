@@ -121,3 +121,22 @@ def test_a_sentence_goes_on_past_et_al_and_a_long_one_is_quoted_where_it_matches
     assert len(v.message) <= len("self-citation: ") + 2 + 80
     (short,) = stream.search(re.compile(r"works"))
     assert quoting(short, "x").message == 'x: "It works."'
+
+
+def test_a_stray_footer_or_margin_note_leaves_the_line_number_ruler_a_ruler(tmp_path):
+    """The blind kit's ruler numbers the lines beside it: a footer below it, or a note
+    set sideways in the margin beyond it, does not make its numbers body text."""
+    import pymupdf
+
+    from mlsys_lint.document.pdf import load_pdf
+    from mlsys_lint.document.sections import build_sections
+
+    def rulers(path) -> list[int]:
+        return [len(ly.ruler) for ly in build_sections(load_pdf(path)).layouts]
+
+    before = rulers(SAMPLES / "clean.pdf")
+    doc = pymupdf.open(SAMPLES / "clean.pdf")
+    doc[2].insert_text((40, 780), "A footer note, 2026", fontsize=8)
+    doc[3].insert_text((8, 400), "A margin note", fontsize=8, rotate=90)
+    doc.save(tmp_path / "notes.pdf")
+    assert rulers(tmp_path / "notes.pdf") == before and before[2] > 0

@@ -80,8 +80,9 @@ def span_hidden(span: Span, page: Page) -> bool:
 
 def _is_ruler(lines: list[Line]) -> set[int]:
     """Indices of lines that form a line-number ruler: many number-only lines stacked
-    at one x position beside all the other text of the page (in the margin, or at the
-    edge of a wider block as NeurIPS's)."""
+    at one x position beside all the other text at their heights (in the margin, or at
+    the edge of a wider block as NeurIPS's; a footer below the ruler, or a note set in
+    the margin beyond it, is not the text it numbers)."""
     groups: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         if NUMBER_ONLY.match(line.text):
@@ -93,9 +94,23 @@ def _is_ruler(lines: list[Line]) -> set[int]:
         x0 = min(lines[i].bbox[0] for i in members)
         x1 = max(lines[i].bbox[2] for i in members)
         keep = set(members)
-        others = [ln for i, ln in enumerate(lines) if i not in keep]
-        if not others or (
-            x1 <= min(ln.bbox[0] for ln in others) + 2 or x0 >= max(ln.bbox[2] for ln in others) - 2
+        top = min(lines[i].bbox[1] for i in members)
+        bottom = max(lines[i].bbox[3] for i in members)
+        others = [
+            ln
+            for i, ln in enumerate(lines)
+            if i not in keep and ln.bbox[3] > top and ln.bbox[1] < bottom
+        ]
+        # beside the text: left of every line that is not further out than the ruler
+        # itself (a note set in the margin beyond it), or right of every such line
+        inward = [ln for ln in others if ln.bbox[2] > x0]
+        outward = [ln for ln in others if ln.bbox[0] < x1]
+        if (
+            not others
+            or not inward
+            or x1 <= min(ln.bbox[0] for ln in inward) + 2
+            or not outward
+            or x0 >= max(ln.bbox[2] for ln in outward) - 2
         ):
             out.update(members)
     return out

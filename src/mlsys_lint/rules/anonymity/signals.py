@@ -153,3 +153,18 @@ def with_listed(ctx, heuristic, pick, what: str) -> Iterator[Violation]:
         if any(page == m.page and m.text in text for page, text in said):
             continue
         yield quoting(m, f'{what} a listed author ("{m.text}")')
+    # what the text stream leaves out: running heads, footers, margin rulers and notes
+    for layout in ctx.sections.layouts:
+        number = layout.page.number
+        for line in layout.header + layout.footer + layout.ruler:
+            hit = pattern.search(line.text)
+            if hit is None or any(p == number and hit.group(0) in t for p, t in said):
+                continue
+            said.append((number, hit.group(0)))
+            yield Violation(
+                f'{what} a listed author ("{hit.group(0)}") outside the text block',
+                page=number,
+                bbox=line.bbox,
+                evidence=line.text.strip()[:200],
+                match=hit.group(0),
+            )
