@@ -876,3 +876,52 @@ def test_unknown_and_unused_suppressions_are_reported(project):
     assert "silences no T006 finding" in found[1].message
     others = [r for r in RULES if r.code != "T011"]
     assert lint_tex(str(project), load_venue("mlsys2026"), others)[0].findings == ()
+
+
+# -- suppressions in a .bib file, and the main file's reaching every file (issue 23) ----
+
+_TWO_ENTRIES = (
+    "\n@article{{yu2022,{first}\n  author = {{Yu, Wei and others}},\n  title = {{Quiet Caches}},\n"
+    "  year = 2022,\n}}\n{before}@article{{qi2023,\n  author = {{Qi, Hao and others}},\n"
+    "  title = {{Lazy Fusion}},\n  year = 2023,\n}}\n"
+)
+_CITE = ("main.tex", "Placement matters.", "Placement matters \\cite{yu2022,qi2023}.")
+
+
+def _bib(tmp_path, first: str = "", before: str = ""):
+    from conftest import TEX_CLEAN
+
+    refs = (TEX_CLEAN / "refs.bib").read_text() + _TWO_ENTRIES.format(first=first, before=before)
+    return ("refs.bib", refs)
+
+
+def test_a_directive_on_a_bib_entry_silences_that_entry(tmp_path):
+    """`@article{yu2022, % mlsys-lint: disable=T005`: that entry's T005 goes, the other
+    entry's stays; the directive is used (no T011)."""
+    from conftest import tex_codes
+
+    got = tex_codes(tmp_path, _CITE, files=[_bib(tmp_path, first=" % mlsys-lint: disable=T005")])
+    assert got == ["T005"]
+
+
+def test_disable_next_line_before_a_bib_entry_silences_it(tmp_path):
+    from conftest import tex_codes
+
+    before = "% mlsys-lint: disable-next-line=T005\n"
+    assert tex_codes(tmp_path, _CITE, files=[_bib(tmp_path, before=before)]) == ["T005"]
+
+
+def test_a_file_wide_directive_in_the_main_file_reaches_the_bib(tmp_path):
+    from conftest import tex_codes
+
+    edits = (
+        _CITE,
+        ("main.tex", "\\documentclass", "% mlsys-lint: disable-file=T005\n\\documentclass"),
+    )
+    assert tex_codes(tmp_path, *edits, files=[_bib(tmp_path)]) == []
+
+
+def test_without_directives_both_entries_are_reported(tmp_path):
+    from conftest import tex_codes
+
+    assert tex_codes(tmp_path, _CITE, files=[_bib(tmp_path)]) == ["T005", "T005"]

@@ -371,7 +371,11 @@ def load_project(
         bib_entries=tuple(loader.bib_entries),
         bibitems=tuple(loader.bibitems),
         problems=tuple(loader.problems),
-        suppressions=collect((c.file, c.line, c.text) for c in loader.comments if c.kind == "%"),
+        suppressions=collect(
+            ((c.file, c.line, c.text) for c in loader.comments if c.kind == "%"),
+            main=loader.rel(main_abs),
+            bibs={name: src.text for name, src in loader.files.items() if src.kind == "bib"},
+        ),
     )
 
 
