@@ -122,3 +122,34 @@ def test_config_tex_key_names_the_project(tmp_path, monkeypatch):
     (tmp_path / ".mlsys-lint.toml").write_text("tex = 3\n")
     result = invoke(main, [])
     assert result.exit_code == 2 and "tex: expected a string, got an integer 3" in result.stderr
+
+
+def test_paths_from_the_configuration_print_relative_in_every_format(tmp_path, monkeypatch):
+    """`pdf = "build/paper.pdf"`: JSON, SARIF and the text report name build/paper.pdf,
+    not the absolute path the configuration file's folder makes of it."""
+    (tmp_path / "build").mkdir()
+    shutil.copy(SAMPLES / "etal.pdf", tmp_path / "build" / "paper.pdf")
+    (tmp_path / ".mlsys-lint.toml").write_text('pdf = "build/paper.pdf"\n')
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run("--format", "json")
+    assert json.loads(out)["files"][0]["path"] == "build/paper.pdf"
+    _, out, _ = run("--format", "sarif")
+    assert json.loads(out)["runs"][0]["artifacts"][0]["location"]["uri"] == "build/paper.pdf"
+    _, out, _ = run("--format", "concise")
+    assert out.startswith("build/paper.pdf:10: R001")
+
+
+def test_per_file_ignores(tmp_path, monkeypatch):
+    """`[per-file-ignores]`: a glob relative to the configuration's folder (or a bare
+    file name, in any folder) and the codes it ignores there; others stay."""
+    (tmp_path / "drafts").mkdir()
+    for where in ("drafts/old.pdf", "paper.pdf"):
+        shutil.copy(SAMPLES / "etal.pdf", tmp_path / where)
+    (tmp_path / ".mlsys-lint.toml").write_text('[per-file-ignores]\n"drafts/*.pdf" = ["R"]\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--format", "json", "drafts/old.pdf", "paper.pdf")
+    found = {f["path"]: [x["rule"] for x in f["findings"]] for f in json.loads(out)["files"]}
+    assert found == {"drafts/old.pdf": [], "paper.pdf": ["R001"] * 3} and code == 1
+    (tmp_path / ".mlsys-lint.toml").write_text('[per-file-ignores]\n"drafts/*.pdf" = "R001"\n')
+    code, _, err = run("paper.pdf")
+    assert code == 2 and "per-file-ignores" in err and "expected" in err

@@ -727,6 +727,9 @@ def _check_inputs(params, opts, extra, files, stdin: str | None = None) -> int:
     except KeyboardInterrupt:  # one line and 130 (128 + SIGINT), not "errors found"
         say("mlsys-lint: interrupted")
         return 130
+    from mlsys_lint.engine import per_file_ignores
+
+    reports = per_file_ignores(reports, opts.per_file_ignores, opts.base)
     failed = _annotate(reports, annotate_to, opts.limits) if annotate_to else False
     if annotate_dir is not None:
         failed = _annotate_dir(reports, annotate_dir, opts.limits, params["paper_number"]) or failed

@@ -236,6 +236,38 @@ def lint_tex(
     return report, tex
 
 
+def per_file_ignores(reports: list[FileReport], ignores, base: str) -> list[FileReport]:
+    """The reports less the findings the configuration's per-file-ignores drop: a glob
+    relative to `base` (the configuration's folder; `sections/*.tex`, `*.bib`, or a bare
+    name matched in any folder) and the codes or prefixes it ignores there. A PDF
+    finding is matched by its PDF and by the source line it was typeset from."""
+    if not ignores:
+        return reports
+    from fnmatch import fnmatch
+
+    def matched(path: str | None, rule: str) -> bool:
+        if not path:
+            return False
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base)).replace(os.sep, "/")
+        name = rel.rsplit("/", 1)[-1]
+        return any(
+            (fnmatch(rel, glob) or ("/" not in glob and fnmatch(name, glob)))
+            and any(rule.startswith(code) for code in codes)
+            for glob, codes in ignores
+        )
+
+    out = []
+    for r in reports:
+        kept = tuple(
+            f
+            for f in r.findings
+            if not matched(f.location.path, f.rule)
+            and not (f.source is not None and matched(f.source.path, f.rule))
+        )
+        out.append(r._replace(findings=kept) if len(kept) != len(r.findings) else r)
+    return out
+
+
 def with_synctex(report: FileReport, tex: TexProject | None = None) -> FileReport:
     """A PDF report with the SyncTeX file beside the PDF (`paper.synctex.gz`) read: each
     finding with a box gets the `.tex` file and line it was typeset from as its `source`.

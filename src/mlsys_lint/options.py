@@ -35,6 +35,9 @@ class RunOptions(NamedTuple):
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns of paths to leave out
     force_exclude: bool = False  # also for files named on the command line
     respect_gitignore: bool = True  # folder runs leave out what .gitignore ignores
+    # the configuration's per-file-ignores: (glob, codes), globs relative to `base`
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    base: str = "."
 
 
 def _split(values) -> list[str]:
@@ -82,6 +85,10 @@ def resolve(given: dict[str, Any], config: settings.Config, configured: set[str]
         exclude=_exclude(given, config),
         force_exclude=bool(given["force_exclude"]),
         respect_gitignore=bool(config.get("respect-gitignore", True)),
+        per_file_ignores=tuple(
+            (glob, tuple(codes)) for glob, codes in config.get("per-file-ignores", {}).items()
+        ),
+        base=str(config.path.parent) if config.path else ".",
     )
 
 

@@ -40,6 +40,7 @@ KEYS = {
     "extend-exclude": list,
     "force-exclude": bool,
     "respect-gitignore": bool,
+    "per-file-ignores": dict,  # glob (relative to the configuration's folder) = [codes]
 }
 
 
@@ -106,6 +107,18 @@ def load(path: Path | None) -> Config:
                 codes(str(item))
             except UnknownRule:
                 raise ConfigError(f"{where}: {key}: unknown rule {item!r}") from None
+    for glob, listed in table.get("per-file-ignores", {}).items():
+        if not isinstance(listed, list) or not all(isinstance(c, str) for c in listed):
+            raise ConfigError(
+                f"{where}: per-file-ignores.{glob}: expected an array of rule codes, got {listed!r}"
+            )
+        for item in listed:
+            try:
+                codes(item)
+            except UnknownRule:
+                raise ConfigError(
+                    f"{where}: per-file-ignores.{glob}: unknown rule {item!r}"
+                ) from None
     for code, level in table.get("severity", {}).items():
         try:
             codes(code)
@@ -114,12 +127,25 @@ def load(path: Path | None) -> Config:
         if level not in ("error", "warning", "off"):
             raise ConfigError(f"{where}: severity.{code} must be error, warning or off")
     values = dict(table)
-    for key in ("pdf", "supplement"):  # paths in the file are relative to the file
+    # paths in the file are relative to the file; a run prints them relative to where it
+    # runs (the project's folder, usually), in every format
+    for key in ("pdf", "supplement"):
         if key in values:
             pdfs = [values[key]] if isinstance(values[key], str) else values[key]
-            values[key] = [str(path.parent / p) for p in pdfs]
-    if "authors" in values:  # the authors file, relative to the configuration file
-        values["authors"] = str(path.parent / values["authors"])
-    if "tex" in values:  # the TeX project (its folder or main file), relative to the file
-        values["tex"] = str(path.parent / values["tex"])
+            values[key] = [_near(path.parent / p) for p in pdfs]
+    for key in ("authors", "tex"):  # the authors file; the project's folder or main file
+        if key in values:
+            values[key] = _near(path.parent / values[key])
     return Config(path, values)
+
+
+def _near(path: Path) -> str:
+    """A path as this run shows it: relative to the current folder when it is below it,
+    else as it is."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
