@@ -189,3 +189,45 @@ def test_the_readmes_latexmkrc_lints_after_a_build(tmp_path):
     assert done.returncode == 0, done.stdout[-2000:]
     assert "paper.pdf:10: A004 [error] acknowledgments section" in done.stdout
     assert "= source: paper.tex:" in done.stdout
+
+
+@pytest.mark.slow
+def test_the_tex_hook_checks_each_document_for_its_role(tmp_path):
+    """A repository without configuration: main.tex, a standalone appendix.tex, a
+    rebuttal.tex and the kit's example_paper.tex left beside them. The hook passes with
+    an acknowledgment in the rebuttal (not the paper: said once, never blocking) and
+    fails with one in the appendix (checked as the paper's supplement)."""
+    pytest.importorskip("pre_commit")
+    repo = tmp_path / "paper-repo"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "tex" / "clean", repo)
+    doc = (
+        "\\documentclass{{article}}\n\\usepackage{{mlsys2025}}\n\\begin{{document}}\n{}\n"
+        "\\end{{document}}\n"
+    )
+    ack = "\\section*{Acknowledgments}\nWe thank Ondine Farrowby for the traces."
+    (repo / "appendix.tex").write_text(doc.format("\\appendix\n\\section{Proofs}\nProofs."))
+    (repo / "rebuttal.tex").write_text(doc.format("Dear reviewers.\n" + ack))
+    (repo / "example_paper.tex").write_text(doc.format("The kit's example."))
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "author@example.org")
+    _git(repo, "config", "user.name", "Author")
+    _git(repo, "add", ".")
+
+    def hook() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "mlsys-lint",
+             "--all-files", "--color", "never", "--verbose"],
+            cwd=repo, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+
+    run = hook()
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "rebuttal.tex: not checked: a document of its own beside the paper main.tex" in (
+        run.stdout
+    )
+    assert "T006" not in run.stdout
+    (repo / "appendix.tex").write_text(doc.format("\\appendix\n" + ack))
+    _git(repo, "add", ".")
+    leaky = hook()
+    assert leaky.returncode == 1, leaky.stdout + leaky.stderr
+    assert "appendix.tex:5: T006 [error]" in leaky.stdout and "rebuttal.tex:5" not in leaky.stdout
