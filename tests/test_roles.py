@@ -157,3 +157,14 @@ def test_standard_input_that_is_no_pdf_is_one_line():
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.decode() == "mlsys-lint: -: not a PDF file (no %PDF- header)\n"
+
+
+def test_a_folder_with_nothing_to_check_says_so(tmp_path):
+    """As ruff says of a folder without Python files: one line, exit 0; also with no
+    argument in an empty folder."""
+    (tmp_path / "empty").mkdir()
+    code, doc, err = _json("empty", cwd=tmp_path)
+    assert code == 0 and doc["files"] == []
+    assert err == "mlsys-lint: empty: nothing to check: no PDF and no LaTeX main file in it\n"
+    code, doc, err = _json(cwd=tmp_path / "empty")
+    assert code == 0 and [s["path"] for s in doc["skipped"]] == ["."]

@@ -104,7 +104,7 @@ def expand(
         path = Path(p)
         if force and excluded(path, exclude):
             continue  # a hook names every changed file; the exclusions apply to them too
-        if path.is_dir():
+        if path.is_dir() and path.suffix.lower() != ".pdf":  # "paper.pdf/" meant a file
             ignore = _gitignore(path) if respect_gitignore else None
             found = sorted(
                 str(f)
@@ -122,7 +122,10 @@ def expand(
                 pdfs.extend(papers)
                 skipped.extend(left)
                 continue
-            pdfs.extend(found or [p])
+            if found:
+                pdfs.extend(found)
+            else:  # as ruff says of a folder without Python files: said, not an error
+                skipped.append((p, "nothing to check: no PDF and no LaTeX main file in it"))
         elif path.suffix.lower() in TEX_SUFFIXES:
             from mlsys_lint.document.texproject import main_for
 
@@ -197,6 +200,8 @@ def supplements(pdfs: list[str], named, given: tuple[str, ...] = ()) -> frozense
 
 def _built_from_appendix(pdf: str, named) -> bool:
     """appendix.pdf beside its standalone appendix.tex, itself beside the paper."""
+    if not pdf.lower().endswith(".pdf"):
+        return False
     source = Path(pdf).with_suffix(".tex")
     return named(pdf) and source.is_file() and appendix_document(source, named)
 
