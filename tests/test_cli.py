@@ -181,7 +181,7 @@ def test_options_may_follow_files_and_dashes_end_the_options(tmp_path):
     assert code == 1 and "in 2 files" in out, err
     code, _, err = run("--jobs", "-1", SAMPLES / "clean.pdf")
     assert code == 2 and "Error: Invalid value for '-j' / '--jobs': -1 is below 0" in err
-    assert err.startswith("Usage: mlsys-lint check [OPTIONS] [FILES]...\n")
+    assert err.startswith("Usage: mlsys-lint [check] [OPTIONS] [FILES]...\n")
 
 
 def _completions(*words: str, shell: str = "bash") -> list[str]:

@@ -310,8 +310,17 @@ _MANY = {"multiple": True}
 _WHOLE, _NUMBER = AtLeastZero(int), AtLeastZero(float)
 
 
+class Check(click.Command):
+    """The linter: `mlsys-lint [check] ...` (the command's name may be left out)."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        root = ctx.find_root().info_name or "mlsys-lint"
+        formatter.write_usage(f"{root} [check]", " ".join(self.collect_usage_pieces(ctx)))
+
+
 @click.command(
     "check",
+    cls=Check,
     context_settings=CONTEXT,
     epilog="""\b
 Examples:
