@@ -704,28 +704,20 @@ def test_an_xmp_packet_larger_than_any_real_one_is_not_read(tmp_path):
     assert codes(lint(tmp_path / "small.pdf", select=["A007"])) == ["A007"]
 
 
-def _busy_pdf(path, levels: int = 8, fan: int = 10) -> None:
-    """A 2 KB page that makes MuPDF draw a text run fan**levels times (a form that draws
-    the form below it `fan` times, `levels` deep): a reader busy, and growing, for
-    minutes, inside the library where no Python signal handler runs."""
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((10, 10), "x")
-    font = page.get_fonts()[0][0]
-    below = None
-    for level in range(levels):
-        xref = doc.get_new_xref()
-        if level == 0:
-            body, res = b"BT /F 1 Tf 1 0 Td (ab) Tj ET", f"<< /Font << /F {font} 0 R >> >>"
-        else:
-            body, res = b" ".join([b"/X Do"] * fan), f"<< /XObject << /X {below} 0 R >> >>"
-        doc.update_object(xref, f"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] "
-                                f"/Resources {res} >>")  # fmt: skip
-        doc.update_stream(xref, body, new=True)
-        below = xref
-    doc.update_stream(page.get_contents()[0], b"/Top Do")
-    doc.xref_set_key(page.xref, "Resources", f"<< /XObject << /Top {below} 0 R >> >>")
-    doc.save(path)
+def _busy_pdf(path) -> None:
+    """A 2 KB page that makes MuPDF draw a text run 10^8 times (benchmarks/hostile_probe.py's
+    generator): a reader busy, and growing, for minutes, inside the library where no
+    Python signal handler runs."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "hostile_probe", ROOT / "benchmarks" / "hostile_probe.py"
+    )
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    probe.busy(path)
 
 
 @pytest.mark.slow

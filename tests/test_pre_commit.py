@@ -47,6 +47,15 @@ def _try_repo(repo: Path) -> subprocess.CompletedProcess:
     )
 
 
+def _hook(repo: Path, name: str, verbose: bool = True) -> subprocess.CompletedProcess:
+    """A real pre-commit run of this checkout's hook `name` over every file of `repo`."""
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--all-files",
+         "--color", "never", *(["--verbose"] if verbose else [])],
+        cwd=repo, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+
+
 def test_pre_commit_hook_fails_on_a_leak_and_passes_when_fixed(tmp_path):
     pytest.importorskip("pre_commit")
     repo = tmp_path / "paper-repo"
@@ -83,11 +92,7 @@ def test_tex_hook_checks_the_configured_project(tmp_path):
     _git(repo, "add", ".")
 
     def hook() -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "mlsys-lint",
-             "--all-files", "--color", "never"],
-            cwd=repo, capture_output=True, text=True, timeout=900,
-        )  # fmt: skip
+        return _hook(repo, "mlsys-lint", verbose=False)
 
     clean = hook()
     assert clean.returncode == 0, clean.stdout + clean.stderr
@@ -132,11 +137,7 @@ def test_both_hooks_in_a_paper_repository_with_figures_and_a_separate_appendix(t
     _git(repo, "add", ".")
 
     def hook(name: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--all-files",
-             "--color", "never", "--verbose"],
-            cwd=repo, capture_output=True, text=True, timeout=900,
-        )  # fmt: skip
+        return _hook(repo, name)
 
     for name in ("mlsys-lint", "mlsys-lint-pdf"):
         run = hook(name)
@@ -214,11 +215,7 @@ def test_the_tex_hook_checks_each_document_for_its_role(tmp_path):
     _git(repo, "add", ".")
 
     def hook() -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "mlsys-lint",
-             "--all-files", "--color", "never", "--verbose"],
-            cwd=repo, capture_output=True, text=True, timeout=900,
-        )  # fmt: skip
+        return _hook(repo, "mlsys-lint")
 
     run = hook()
     assert run.returncode == 0, run.stdout + run.stderr
