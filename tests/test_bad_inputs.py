@@ -743,10 +743,10 @@ def test_one_file_is_held_under_the_memory_ceiling(tmp_path):
     _busy_pdf(tmp_path / "busy.pdf")
     done = _cli(["-j", "1", "--max-memory", "300", "busy.pdf"], tmp_path, timeout=90)
     assert done.returncode == 2
-    assert done.stderr == (
-        "mlsys-lint: busy.pdf: needs more memory than the 300 MB limit (--max-memory); "
-        "not checked\n"
-    )
+    # a failed allocation, or MuPDF crashing short of memory: one line naming the limit
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("mlsys-lint: busy.pdf: ")
+    assert line.endswith("needs more memory than the 300 MB limit (--max-memory); not checked")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB, on Linux
     assert peak < 600 * 1024
 
