@@ -741,12 +741,16 @@ def test_one_file_is_held_under_the_memory_ceiling(tmp_path):
     import resource
 
     _busy_pdf(tmp_path / "busy.pdf")
-    done = _cli(["-j", "1", "--max-memory", "300", "busy.pdf"], tmp_path, timeout=90)
+    done = _cli(["-j", "1", "--max-memory", "300", "--timeout", "20", "busy.pdf"], tmp_path,
+                timeout=90)  # fmt: skip
     assert done.returncode == 2
     # a failed allocation, or MuPDF crashing short of memory: one line naming the limit
+    # (MuPDF short of memory may also scavenge its store until the deadline ends it)
     (line,) = done.stderr.splitlines()
     assert line.startswith("mlsys-lint: busy.pdf: ")
-    assert line.endswith("needs more memory than the 300 MB limit (--max-memory); not checked")
+    assert line.endswith(
+        ("needs more memory than the 300 MB limit (--max-memory); not checked", "after 20 s")
+    )
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB, on Linux
     assert peak < 600 * 1024
 
