@@ -645,3 +645,15 @@ def test_a_dry_run_of_fix_never_shows_its_scratch_copy():
     result = invoke(fix, ["--dry-run", SAMPLES / "metadata_leaks.pdf"])
     assert "would change" in result.stdout and "fixed.pdf" not in result.output
     assert "/tmp" not in result.output.replace(str(SAMPLES), "")
+
+
+def test_a_python_without_click_is_one_line_and_2():
+    """click is imported before anything else: its absence is the same one line."""
+    code = (
+        "import sys\nsys.modules['click'] = None\nsys.argv = ['mlsys-lint', '--version']\n"
+        "from mlsys_lint.console import console\nconsole()\n"
+    )
+    p = _subprocess("-c", code)
+    assert p.returncode == 2 and p.stdout == "", p.stderr
+    (line,) = p.stderr.splitlines()
+    assert line.startswith("mlsys-lint: click is not installed for ") and "pip install" in line

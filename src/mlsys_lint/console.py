@@ -22,17 +22,20 @@ import os
 import sys
 from typing import NoReturn
 
-# the imported names of the runtime dependencies (pyproject.toml), as pip calls them;
-# loaded only when a file is read, so --help and --version work without them
-DEPENDENCIES = {"pymupdf": "PyMuPDF", "fitz": "PyMuPDF", "TexSoup": "TexSoup"}
+# the imported names of the runtime dependencies (pyproject.toml), as pip calls them
+# (PyMuPDF and TexSoup are loaded only when a file is read, pathspec by folder runs)
+DEPENDENCIES = {
+    "pymupdf": "PyMuPDF", "fitz": "PyMuPDF", "TexSoup": "TexSoup", "click": "click",
+    "pathspec": "pathspec",
+}  # fmt: skip
 
 
 def console() -> NoReturn:
     gc.disable()
-    from mlsys_lint.cli import entry
-
-    gc.freeze()
     try:
+        from mlsys_lint.cli import entry  # click: an interpreter may lack it too
+
+        gc.freeze()
         entry()
         code: object = 0
     except SystemExit as stop:
