@@ -176,7 +176,6 @@ CONFIGURED = {
     "timeout": "timeout", "max-file-size": "max_file_size", "max-memory": "max_memory",
     "max-pages": "max_pages", "force-exclude": "force_exclude",
 }  # fmt: skip
-LIMITS = ("jobs", "timeout", "max-file-size", "max-memory", "max-pages")
 
 
 class ConfigProblem(click.ClickException):
@@ -202,11 +201,17 @@ class AtLeastZero(click.ParamType):
         except (TypeError, ValueError):
             what = "a whole number" if self.kind is int else "a number"
             self.fail(f"{value!r} is not {what}", param, ctx)
-        if number != number or number in (float("inf"), float("-inf")):
-            self.fail(f"{value!r} is not a finite number", param, ctx)
-        if number < 0:
-            self.fail(f"{value} is below 0", param, ctx)
-        return number
+        finite = number == number and number not in (float("inf"), float("-inf"))
+        if finite and number >= 0:
+            return number
+        if ctx is not None and ctx.get_parameter_source(param.name) is ParameterSource.DEFAULT_MAP:
+            config = ctx.meta["mlsys_lint.config"]  # the configuration gave it: say where
+            key = next(k for k, name in CONFIGURED.items() if name == param.name)
+            raise ConfigProblem(
+                f"{config.path}: {key}: expected a finite number of 0 or more, got {value}"
+            )
+        self.fail(f"{value!r} is not a finite number" if not finite else f"{value} is below 0",
+                  param, ctx)  # fmt: skip
 
 
 def _complete_venues(ctx, param, incomplete: str):
@@ -242,12 +247,6 @@ def _configure(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         config = settings.load(Path(path) if path else None)
     except settings.ConfigError as exc:
         raise ConfigProblem(str(exc)) from None
-    for key in LIMITS:
-        value_ = config.get(key)
-        if value_ is not None and (value_ != value_ or abs(value_) == float("inf") or value_ < 0):
-            raise ConfigProblem(
-                f"{config.path}: {key}: expected a finite number of 0 or more, got {value_}"
-            )
     fmt = config.get("output-format")
     if fmt is not None and fmt not in FORMATS:
         raise ConfigProblem(
@@ -267,11 +266,7 @@ def _print_and_exit(text: Callable[[click.Context, Any], str]):
     def callback(ctx: click.Context, param, value):
         if not value or ctx.resilient_parsing:
             return value
-        try:
-            click.echo(text(ctx, value), nl=False)
-        except UsageError as exc:
-            exc.ctx = ctx
-            raise
+        click.echo(text(ctx, value), nl=False)
         ctx.exit(0)
 
     return callback
@@ -573,7 +568,7 @@ def check(ctx: click.Context, **params: Any) -> None:
     configured = {
         name for name in params if ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
     }
-    ctx.exit(_check(params, config, configured))  # fmt: skip
+    ctx.exit(_check(params, config, configured))
 
 
 # subcommand -> (module, command): imported only when used
@@ -721,12 +716,12 @@ def _check_inputs(params, opts, extra, files, stdin: str | None = None) -> int:
     annotate_to, annotate_dir = params["annotate_to"], params["annotate_dir"]
     if annotate_to and len(paths) > 1 and not Path(annotate_to).is_dir():
         raise UsageError("--annotate needs an existing directory when several PDFs are given")
-    # a configured project is linted for a run on its sources (or on the configuration's
-    # inputs); a run on PDFs alone, like the PDF hook's beside the TeX hook, only reads
-    # it for the source lines of the PDF findings: its findings print once, not twice
     _refuse_outputs_over_inputs(
         [params["output_file"], *(path for _, path in extra), annotate_to], paths
     )
+    # a configured project is linted for a run on its sources (or on the configuration's
+    # inputs); a run on PDFs alone, like the PDF hook's beside the TeX hook, only reads
+    # it for the source lines of the PDF findings: its findings print once, not twice
     given = [stdin if f == "-" else f for f in params["files"]]
     lend_only = (
         opts.configured_tex and bool(given) and all(Path(f).suffix.lower() == ".pdf" for f in given)
@@ -746,11 +741,16 @@ def _check_inputs(params, opts, extra, files, stdin: str | None = None) -> int:
         reports = [renamed(r, stdin, "-") for r in reports]
     for path, why in skipped:
         say(f"mlsys-lint: {display_path(path)}: {why}")
+    from mlsys_lint.rules import BY_CODE
+
+    shown = ReportOptions(
+        rules=BY_CODE, skipped=tuple(skipped), paper_number=params["paper_number"]
+    )  # what every format of this run is told
     _report(
-        reports, opts.fmt, params["output_file"], params["statistics"], params["quiet"], skipped,
-        params["color"], params["paper_number"],
+        reports, opts.fmt, params["output_file"], params["statistics"],
+        shown._replace(quiet=params["quiet"]), params["color"],
     )  # fmt: skip
-    failed = _also(reports, extra, skipped, params["paper_number"]) or failed
+    failed = _also(reports, extra, shown) or failed
     return exit_code(reports, exit_zero=params["exit_zero"], broken=failed)
 
 
@@ -835,19 +835,13 @@ def _also_target(item: str) -> tuple[str, str]:
     return fmt, path
 
 
-def _also(
-    reports: list, targets: list[tuple[str, str]], skipped=(), paper_number: str | None = None
-) -> bool:
+def _also(reports: list, targets: list[tuple[str, str]], opts: ReportOptions) -> bool:
     """The extra reports of the same result (the GitHub Action's summary and SARIF);
     True when one could not be written."""
-    from mlsys_lint.rules import BY_CODE
-
     failed = False
     for fmt, path in targets:
         try:
-            opts = ReportOptions(rules=BY_CODE, skipped=tuple(skipped), paper_number=paper_number)
-            text = printable(REPORTERS[fmt](reports, opts))
-            write_atomically(path, text)
+            write_atomically(path, printable(REPORTERS[fmt](reports, opts)))
         except OSError as exc:
             say(f"mlsys-lint: cannot write {path}: {exc.strerror}")
             failed = True
@@ -859,15 +853,12 @@ def _report(
     fmt: str,
     output_file: str | None,
     statistics: bool,
-    quiet: bool = False,
-    skipped=(),
+    opts: ReportOptions,
     color_choice: str = "auto",
-    paper_number: str | None = None,
 ) -> None:
     """The unreadable files and unresolved inputs on stderr (one line each), the report
-    on stdout or in the output file."""
-    from mlsys_lint.rules import BY_CODE
-
+    on stdout or in the output file; `opts`: the run's report options, colored here."""
+    quiet = opts.quiet
     if fmt != "github":  # GitHub annotations carry them
         for r in reports:
             if r.error:
@@ -876,9 +867,7 @@ def _report(
             where = f"{display_path(f.location.path)}:{f.location.line}"
             say(f"mlsys-lint: {where}: {f.message}")
     color = output_file is None and fmt in ("full", "concise") and use_color(color_choice)
-    opts = ReportOptions(
-        color=color, rules=BY_CODE, quiet=quiet, skipped=tuple(skipped), paper_number=paper_number
-    )
+    opts = opts._replace(color=color)
     if statistics and fmt == "json":
         from mlsys_lint.reporters.machine import statistics_json
 
@@ -887,7 +876,7 @@ def _report(
         from mlsys_lint.reporters.text import statistics as table
         from mlsys_lint.reporters.text import summary
 
-        text = table(reports, opts) + ("" if quiet else summary(reports, len(skipped)) + "\n")
+        text = table(reports, opts) + ("" if quiet else summary(reports, len(opts.skipped)) + "\n")
     else:
         text = REPORTERS[fmt](reports, opts)
     if output_file:

@@ -531,10 +531,7 @@ def isolated(fn: Callable[[], Any], limits: Limits, what: str = "checking the fi
     data = b"".join(chunks)
     if not data:
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-        why = f"the process {what} died (exit code {code})"
-        if limits.max_memory and code in (-11, -6, -9):
-            why += f"; {over_memory(limits)}"  # MuPDF short of memory may crash
-        raise PdfError(why)
+        raise PdfError(died(f"the process {what}", code, limits))
     kind, value = pickle.loads(data)
     if kind == "missing":
         raise ModuleNotFoundError(f"No module named {value!r}", name=value)
@@ -552,6 +549,16 @@ def contained(fn: Callable[[], FileReport], path: str, venue: Venue, limits: Lim
         return isolated(fn, limits)
     except PdfError as exc:
         return FileReport(path=path, venue=venue.name, error=str(exc))
+
+
+def died(who: str, code: int | None, limits: Limits) -> str:
+    """The line for a process that ended without its result; under a memory ceiling a
+    crash is said to be the ceiling's too (MuPDF short of memory may crash instead of
+    failing an allocation)."""
+    why = f"{who} died (exit code {code})"
+    if limits.max_memory and code in (-11, -6, -9):
+        why += f"; {over_memory(limits)}"
+    return why
 
 
 def over_memory(limits: Limits) -> str:
@@ -720,11 +727,7 @@ class _Pool:
             except (EOFError, OSError):
                 dead = self.slots[conn].process
                 dead.join(timeout=5)  # reap it, so that its exit code is known
-                why = f"the checker process died (exit code {dead.exitcode})"
-                if self.limits.max_memory and dead.exitcode in (-11, -6, -9):
-                    # MuPDF short of memory may crash instead of failing an allocation
-                    why += f"; {over_memory(self.limits)}"
-                self.retire(conn, why)
+                self.retire(conn, died("the checker process", dead.exitcode, self.limits))
                 continue
             self.results[index] = report
             self.slots[conn].index = None

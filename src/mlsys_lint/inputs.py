@@ -51,12 +51,24 @@ def role_of(main: Path, named) -> tuple[str, Path | None]:
     document beside the paper (a rebuttal, a poster, slides, the kit's example_paper.tex
     beside main.tex). A folder whose paper cannot be told makes every document a paper,
     or a supplement when named as one."""
+    return _role_beside(main, named, paper_of(main.parent))
+
+
+def paper_of(folder: Path) -> Path | None:
+    """The paper's main file among a folder's standalone documents; None when it cannot
+    be told (several, none settled by a root line, a name or an abstract)."""
     from mlsys_lint.document.texproject import TexError, find_main
 
-    supplement = named is not None and named(str(main))
     try:
-        paper = find_main(main.parent, deep=False)
+        return find_main(folder, deep=False)
     except (TexError, OSError):
+        return None
+
+
+def _role_beside(main: Path, named, paper: Path | None) -> tuple[str, Path | None]:
+    """role_of with the folder's paper already found (a folder's documents share it)."""
+    supplement = named is not None and named(str(main))
+    if paper is None:
         return ("supplement", None) if supplement else ("paper", None)
     if paper.resolve() == main.resolve():
         return "paper", None
@@ -154,8 +166,9 @@ def _documents(folder: Path, mains: list[Path], pdfs: list[str], named):
     beside the paper's project, the PDFs to lint, what is left out and why). The PDFs
     exclude the figures the sources include and those built from other documents."""
     appendices, others, skipped = [], {}, []
+    found = paper_of(folder)  # once for the folder, not once a document
     for f in mains:
-        role, paper = role_of(f, named)
+        role, paper = _role_beside(f, named, found)
         if role == "supplement" and paper is not None:
             appendices.append(f)
         elif role == "other":
@@ -339,9 +352,10 @@ def discover(
     respect_gitignore: bool = True,
     supplement_named=None,
 ) -> Inputs:
-    """The PDFs and TeX projects to lint, and what is left out. A configured project (`tex =` in the
-    configuration) stands for every source file given (a pre-commit run passes the changed
-    ones); `--tex` comes first, and a project named again by a file is linted once."""
+    """The PDFs and TeX projects to lint, and what is left out. A configured project
+    (`tex =` in the configuration) stands for every source file given (a pre-commit run
+    passes the changed ones); `--tex` comes first, and a project named again by a file is
+    linted once."""
     paths, projects, skipped = expand(
         files, exclude, force_exclude, respect_gitignore, supplement_named
     )

@@ -70,7 +70,7 @@ def _same(first: Finding, second: Finding) -> bool:
     if first.rule == "T002" and second.rule == "T006":  # the block it prints
         return "the author block names" in second.message
     if first.rule == "T002" or (first.rule == "A001" and CAMERA_READY_NOTICE in first.message):
-        return second is not first and _shown_by_camera_ready(second)
+        return _shown_by_camera_ready(second)  # (merge never pairs a finding with itself)
     if first.rule == "A007":  # the Info Author that hyperref's pdfauthor wrote
         return "Info Author" in first.message and "pdfauthor=" in second.message
     if first.rule == "A001":  # a name on the page and on its source line (--authors)
