@@ -161,3 +161,21 @@ def run_cli(*args, isolated: bool = True, env=None) -> tuple[int, str, str]:
     argv = (["--isolated"] if isolated else []) + [str(a) for a in args]
     result = invoke(main, argv, env=env)
     return result.exit_code, result.stdout, result.stderr
+
+
+def children_of(pid: int, count: int = 1, timeout: float = 60.0) -> list[int]:
+    """The processes `pid` has started, once there are `count` of them (a run's reader
+    or workers: it is busy), waiting up to `timeout` seconds (a loaded machine starts
+    Python slowly); what there is then."""
+    import time
+    from pathlib import Path
+
+    deadline = time.monotonic() + timeout
+    found: list[int] = []
+    while time.monotonic() < deadline:
+        task = Path(f"/proc/{pid}/task/{pid}/children")
+        found = [int(c) for c in task.read_text().split()] if task.exists() else []
+        if len(found) >= count:
+            break
+        time.sleep(0.05)
+    return found

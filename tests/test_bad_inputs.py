@@ -9,7 +9,7 @@ import os
 import pymupdf
 import pytest
 
-from conftest import SAMPLES, invoke
+from conftest import SAMPLES, children_of, invoke
 from mlsys_lint.cli import main
 
 CLEAN = SAMPLES / "clean.pdf"
@@ -579,13 +579,7 @@ def test_workers_end_when_the_run_is_killed(sig, tmp_path):
         [sys.executable, "-m", "mlsys_lint", "--isolated", "-j", "2", "--format", "json", "."],
         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    children: list[int] = []
-    for _ in range(100):  # until the workers are there
-        time.sleep(0.05)
-        task = Path(f"/proc/{run.pid}/task/{run.pid}/children")
-        children = [int(c) for c in task.read_text().split()] if task.exists() else []
-        if len(children) >= 2:
-            break
+    children = children_of(run.pid, 2)  # until the workers are there
     assert children, "no worker started"
     run.send_signal(getattr(signal, sig))
     run.wait(timeout=30)
@@ -775,8 +769,9 @@ def test_ctrl_c_ends_a_busy_run_at_once(args, tmp_path):
         [*cmd, *args, "busy.pdf"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True,
     )  # fmt: skip
-    time.sleep(2)  # well inside the reading of the page
-    children = os.popen(f"pgrep -P {run.pid}").read().split()
+    children = children_of(run.pid)  # the reader (or the workers) started: busy
+    assert children, "no reader process started"
+    time.sleep(1)  # well inside the reading of the page
     sent = time.monotonic()
     run.send_signal(signal.SIGINT)
     _, err = run.communicate(timeout=30)

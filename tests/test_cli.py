@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, invoke, run_cli
+from conftest import SAMPLES, children_of, invoke, run_cli
 from mlsys_lint.rules import RULES
 from mlsys_lint.venues import builtin_names
 
@@ -568,7 +568,8 @@ def test_ctrl_c_in_a_folder_run_is_one_line_and_exit_130(tmp_path):
         text=True,
         start_new_session=True,
     )
-    time.sleep(2.0)
+    assert children_of(proc.pid, 2), "no worker started"  # the batch is under way
+    time.sleep(0.5)
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and err == "mlsys-lint: interrupted\n" and out == ""
